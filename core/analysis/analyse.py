@@ -1,0 +1,67 @@
+"""Run spaCy over the articles that need it and store their entity mentions.
+
+Only articles whose text (or the chosen model) changed since their last
+analysis are processed; results are saved in batches, one transaction each,
+so cancelling or a crash keeps everything finished before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from core.io.store import ProjectStore
+from core.model.article import Article, content_hash
+from core.nlp.names import NEVER_ENTITIES, resolve_short_names
+from core.nlp.pipeline import load_pipeline
+from core.tasks import NULL_STATE, TaskState
+
+BATCH_SIZE = 64
+
+
+@dataclass(frozen=True)
+class AnalysisReport:
+    analysed: int
+    up_to_date: int
+
+
+def articles_to_analyse(store: ProjectStore, model_name: str) -> tuple[list[Article], int]:
+    """Articles whose analysis is missing or stale, and how many are current."""
+    done = store.analysis_state()
+    todo, current = [], 0
+    for article in store.articles():
+        if done.get(article.id) == (content_hash(article.analysed_text), model_name):
+            current += 1
+        else:
+            todo.append(article)
+    return todo, current
+
+
+def mentions_of(doc) -> list[tuple]:
+    """Entity mentions of one spaCy doc: ``(start, end, text, label, name)``."""
+    raw = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ not in NEVER_ENTITIES]
+    return [m for m in resolve_short_names(raw) if m[4]]
+
+
+def analyse(
+    store: ProjectStore,
+    model_name: str,
+    *,
+    state: TaskState = NULL_STATE,
+    loader: Callable = load_pipeline,
+) -> AnalysisReport:
+    """Analyse what needs it; raises :class:`~core.tasks.Cancelled` if cancelled."""
+    todo, current = articles_to_analyse(store, model_name)
+    if not todo:
+        return AnalysisReport(0, current)
+    state.progress(0.0, "Loading the language model…")
+    nlp = loader(model_name)
+    pending: list[tuple] = []
+    texts = (a.analysed_text for a in todo)
+    for done, (article, doc) in enumerate(zip(todo, nlp.pipe(texts, batch_size=BATCH_SIZE)), start=1):
+        pending.append((article.id, content_hash(article.analysed_text), model_name, mentions_of(doc)))
+        if len(pending) >= BATCH_SIZE or done == len(todo):
+            store.save_analyses(pending)
+            pending = []
+            state.progress(done / len(todo), f"Analysed {done} of {len(todo)} articles")
+    return AnalysisReport(len(todo), current)

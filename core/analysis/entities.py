@@ -1,0 +1,74 @@
+"""Entity tables: canonical entities per mention, and entity × outlet comparison."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+
+from core.nlp.names import AliasTable
+
+MENTION_COLUMNS = ["article_id", "outlet", "start", "end", "text", "label", "entity"]
+TABLE_COLUMNS = ["entity", "label", "outlet", "mentions", "per_1000_words", "articles", "share_of_articles"]
+
+
+def canonical_mentions(
+    articles: pd.DataFrame, mentions: pd.DataFrame, aliases: AliasTable, types: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """One row per mention with its canonical ``entity`` and that entity's ``label``.
+
+    An entity's label is the one the alias table gives, else the label most
+    of its mentions carry across the project. ``types`` filters by that label.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    pairs = mentions[["name", "label"]].drop_duplicates()
+    resolved = [aliases.resolve(n, lab) for n, lab in zip(pairs["name"], pairs["label"])]
+    pairs = pairs.assign(entity=[r[0] for r in resolved], entity_label=[r[1] for r in resolved])
+    out = mentions.merge(pairs, on=["name", "label"], how="left")
+    majority = out.groupby("entity")["entity_label"].agg(lambda s: s.value_counts().index[0])
+    out["label"] = out["entity"].map(majority)
+    out = out.merge(articles[["id", "outlet"]], left_on="article_id", right_on="id", how="inner")
+    if types is not None:
+        out = out[out["label"].isin(list(types))]
+    return out[MENTION_COLUMNS].reset_index(drop=True)
+
+
+def entity_outlet_table(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Entity × outlet: mentions, per 1,000 words, articles naming it, share of articles.
+
+    ``mentions`` is the output of :func:`canonical_mentions`.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS)
+    words = articles.groupby("outlet")["word_count"].sum()
+    n_articles = articles.groupby("outlet")["id"].nunique()
+    table = (
+        mentions.groupby(["entity", "label", "outlet"])
+        .agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+        .reset_index()
+    )
+    table["per_1000_words"] = 1000 * table["mentions"] / table["outlet"].map(words).clip(lower=1)
+    table["share_of_articles"] = table["articles"] / table["outlet"].map(n_articles)
+    table = table.sort_values(["mentions", "entity"], ascending=[False, True], kind="stable")
+    return table[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def top_entities(table: pd.DataFrame, n: int = 15, metric: str = "mentions") -> list[str]:
+    """The ``n`` entities with the highest total ``metric`` over all outlets."""
+    totals = table.groupby("entity")[metric].sum().sort_values(ascending=False, kind="stable")
+    return list(totals.index[:n])
+
+
+def coverage_split(table: pd.DataFrame, outlets: Iterable[str]) -> pd.DataFrame:
+    """Per entity: how many outlets name it, and whether all or only one do."""
+    outlets = list(outlets)
+    per_entity = table.groupby(["entity", "label"])["outlet"].agg(lambda s: sorted(set(s))).reset_index()
+    per_entity["outlets_naming"] = per_entity["outlet"].map(len)
+    per_entity["named_by"] = per_entity["outlets_naming"].map(
+        lambda k: "all" if k == len(outlets) else ("one" if k == 1 else "some")
+    )
+    per_entity["only_outlet"] = per_entity["outlet"].map(lambda o: o[0] if len(o) == 1 else "")
+    per_entity = per_entity.rename(columns={"outlet": "outlets"})
+    per_entity["outlets"] = per_entity["outlets"].map(", ".join)
+    return per_entity.sort_values(["outlets_naming", "entity"], ascending=[False, True]).reset_index(drop=True)

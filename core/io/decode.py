@@ -1,0 +1,62 @@
+"""Bytes to text: byte-order marks, UTF-8, then charset detection; binary refused."""
+
+from __future__ import annotations
+
+import codecs
+
+from core.model.import_result import UnreadableFile
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text file whatever its encoding; raise :class:`UnreadableFile`.
+
+    Empty and binary files are refused with a message a user understands.
+    """
+    if not data.strip():
+        raise UnreadableFile("the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding)
+    if _looks_binary(data):
+        raise UnreadableFile("this looks like a binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _detect(data)
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"the file claims to be {encoding} but is not: {exc.reason}") from exc
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return controls > max(2, len(sample) // 100)
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise UnreadableFile("the text encoding could not be recognised")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise UnreadableFile(f"the text encoding could not be recognised ({exc})") from exc

@@ -1,0 +1,24 @@
+"""Plain text and Markdown: first non-empty line is the title."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from core.io.decode import decode_text
+from core.io.importers import register
+from core.model.article import Article, Origin, make_article
+from core.text.article_text import finish_article
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+@register(".txt", ".text", ".md", ".markdown")
+def read_plain_text(path: Path, data: bytes) -> list[Article]:
+    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n").strip()
+    if path.suffix.lower() in (".md", ".markdown"):
+        text = _MD_HEADING.sub("", text, count=1)
+    lines = [line for line in text.split("\n") if line.strip()]
+    title = lines[0].strip() if lines else ""
+    article = make_article(text, title=title, origins={"title": Origin.EXTRACTED}, source_path=str(path))
+    return [finish_article(article, folder=path.parent.name)]

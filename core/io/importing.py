@@ -1,0 +1,50 @@
+"""Import files into a project: one result per file, one bad file never stops the rest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from core.io.importers import iter_files, read_file
+from core.io.store import ProjectStore
+from core.model.article import Article
+from core.model.import_result import ImportResult, Status, UnreadableFile
+from core.tasks import NULL_STATE, TaskState
+
+
+def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
+    """Import files and folders (recursively); cancelling keeps what is done."""
+    files = list(iter_files([Path(p) for p in paths]))
+    results: list[ImportResult] = []
+    for index, path in enumerate(files):
+        state.progress(index / max(len(files), 1), f"Importing {path.name} ({index + 1} of {len(files)})")
+        results.append(import_file(store, path))
+    state.progress(1.0, f"Imported {len(files)} files")
+    return results
+
+
+def import_file(store: ProjectStore, path: Path) -> ImportResult:
+    """Read one file and store its articles; every failure becomes a result."""
+    try:
+        articles = read_file(path)
+    except UnreadableFile as exc:
+        return ImportResult(str(path), Status.FAILED, str(exc))
+    except MemoryError:
+        return ImportResult(str(path), Status.FAILED, "the file is too large to read")
+    except Exception as exc:  # a reader bug must not stop the import of the rest
+        return ImportResult(str(path), Status.FAILED, f"the file could not be read ({exc.__class__.__name__}: {exc})")
+    return store_articles(store, str(path), articles)
+
+
+def store_articles(store: ProjectStore, source: str, articles: list[Article]) -> ImportResult:
+    """Add the articles of one source; report new ones and duplicates."""
+    added = store.add_articles(articles)
+    new = tuple(a.id for a, ok in zip(articles, added) if ok)
+    dupes = len(articles) - len(new)
+    if not new:
+        what = "this article is" if len(articles) == 1 else f"all {len(articles)} articles are"
+        return ImportResult(source, Status.DUPLICATE, f"{what} already in the project")
+    message = f"{len(new)} article{'s' if len(new) != 1 else ''}"
+    if dupes:
+        message += f" ({dupes} already in the project)"
+    return ImportResult(source, Status.IMPORTED, message, new, tuple(a.title for a, ok in zip(articles, added) if ok))

@@ -1,0 +1,280 @@
+"""The project file: one SQLite database holding articles, analysis and edits.
+
+Every change is one transaction, so a crash or a kill loses at most the work
+in progress and the file always reopens. The schema is versioned with
+``PRAGMA user_version`` and migrated forward on open. One store may be used
+from several threads (the window reads while a worker writes): every call
+takes the store's lock, and writes are short batches.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+from core.model.article import Article, Origin
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS = {
+    1: """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        outlet TEXT NOT NULL DEFAULT 'Unknown',
+        authors TEXT NOT NULL DEFAULT '[]',
+        date TEXT,
+        url TEXT NOT NULL DEFAULT '',
+        section TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        source_path TEXT NOT NULL DEFAULT '',
+        origins TEXT NOT NULL DEFAULT '{}',
+        boilerplate TEXT NOT NULL DEFAULT '[]',
+        word_count INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        text_hash TEXT NOT NULL,
+        model TEXT NOT NULL,
+        analysed_at TEXT NOT NULL
+    );
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        name TEXT NOT NULL
+    );
+    CREATE INDEX mentions_by_article ON mentions(article_id);
+    """,
+}
+
+_ARTICLE_COLUMNS = (
+    "id", "text", "title", "outlet", "authors", "date", "url", "section",
+    "language", "source_path", "origins", "boilerplate", "word_count", "imported_at",
+)
+
+
+class ProjectError(Exception):
+    """The project file cannot be opened or written; the message says why."""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class ProjectStore:
+    """Read and write one ``.newsprism`` file."""
+
+    def __init__(self, path: str | Path, *, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise ProjectError(f"{self.path} does not exist")
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{self.path.name} is not a Newsprism project or is damaged ({exc})") from exc
+
+    # -- lifecycle -------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ProjectError(
+                f"{self.path.name} was made by a newer Newsprism (schema {version}); please update Newsprism"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self._lock:
+                try:
+                    self._db.executescript(
+                        "BEGIN IMMEDIATE;" + _MIGRATIONS[target] + f"PRAGMA user_version = {target}; COMMIT;"
+                    )
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.DatabaseError:
+                pass
+            self._db.close()
+
+    def save_copy(self, target: str | Path) -> None:
+        """Write a consistent copy of the project to ``target`` (Save As)."""
+        target = Path(target)
+        tmp = target.with_name(target.name + ".part")
+        tmp.unlink(missing_ok=True)
+        with self._lock:
+            out = sqlite3.connect(tmp)
+            try:
+                self._db.backup(out)
+                out.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                out.close()
+        tmp.replace(target)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+            else:
+                if self._db.in_transaction:
+                    self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    # -- meta ------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- articles ----------------------------------------------------------
+    def add_articles(self, articles: Iterable[Article]) -> list[bool]:
+        """Insert articles in one transaction; ``False`` where the id exists already."""
+        added = []
+        with self.transaction() as db:
+            for article in articles:
+                cur = db.execute(
+                    f"INSERT OR IGNORE INTO articles({', '.join(_ARTICLE_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})",
+                    _article_row(article),
+                )
+                added.append(cur.rowcount == 1)
+        return added
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def article_count(self) -> int:
+        return self._query("SELECT COUNT(*) FROM articles")[0][0]
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Articles in import order (all, or those with the given ids)."""
+        sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles"
+        if ids is None:
+            rows = self._query(sql + " ORDER BY rowid")
+        else:
+            wanted = list(ids)
+            rows = []
+            for chunk in range(0, len(wanted), 500):
+                part = wanted[chunk:chunk + 500]
+                rows += self._query(sql + f" WHERE id IN ({', '.join('?' * len(part))}) ORDER BY rowid", tuple(part))
+        return [_article_from_row(row) for row in rows]
+
+    def article(self, article_id: str) -> Article:
+        found = self.articles([article_id])
+        if not found:
+            raise KeyError(article_id)
+        return found[0]
+
+    def update_article(self, article: Article) -> None:
+        """Store edited metadata (and text) of an existing article."""
+        row = dict(zip(_ARTICLE_COLUMNS, _article_row(article)))
+        row.pop("imported_at")
+        sets = ", ".join(f"{name} = :{name}" for name in row if name != "id")
+        with self.transaction() as db:
+            if db.execute(f"UPDATE articles SET {sets} WHERE id = :id", row).rowcount != 1:
+                raise KeyError(article.id)
+
+    def delete_articles(self, ids: Iterable[str]) -> None:
+        with self.transaction() as db:
+            db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+
+    def articles_frame(self) -> pd.DataFrame:
+        """Metadata of all articles (no text), one row each, in import order."""
+        with self._lock:
+            frame = pd.read_sql_query(
+                "SELECT id, outlet, title, authors, date, url, section, language, source_path, origins, word_count "
+                "FROM articles ORDER BY rowid",
+                self._db,
+            )
+        frame["authors"] = frame["authors"].map(lambda v: "; ".join(json.loads(v)))
+        frame["origins"] = frame["origins"].map(json.loads)
+        return frame
+
+    # -- analysis ----------------------------------------------------------
+    def analysis_state(self) -> dict[str, tuple[str, str]]:
+        """``article_id -> (text_hash, model)`` for every analysed article."""
+        return {r[0]: (r[1], r[2]) for r in self._query("SELECT article_id, text_hash, model FROM analyses")}
+
+    def save_analyses(self, results: Iterable[tuple[str, str, str, list[tuple]]]) -> None:
+        """Replace the analysis of articles in one transaction.
+
+        Each result is ``(article_id, text_hash, model, mentions)`` with
+        mentions as ``(start, end, text, label, name)``.
+        """
+        stamp = _now()
+        with self.transaction() as db:
+            for article_id, text_hash, model, mentions in results:
+                db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+                db.executemany(
+                    "INSERT INTO mentions(article_id, start, end, text, label, name) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(article_id, *m) for m in mentions],
+                )
+                db.execute(
+                    "INSERT OR REPLACE INTO analyses(article_id, text_hash, model, analysed_at) VALUES (?, ?, ?, ?)",
+                    (article_id, text_hash, model, stamp),
+                )
+
+    def mentions_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """Entity mentions: article_id, start, end, text, label, name."""
+        sql = "SELECT article_id, start, end, text, label, name FROM mentions"
+        params: tuple = ()
+        if article_ids is not None:
+            ids = tuple(article_ids)
+            sql += f" WHERE article_id IN ({', '.join('?' * len(ids))})"
+            params = ids
+        with self._lock:
+            return pd.read_sql_query(sql + " ORDER BY rowid", self._db, params=params)
+
+
+def _article_row(article: Article) -> tuple:
+    values = asdict(article)
+    values["authors"] = json.dumps(list(article.authors), ensure_ascii=False)
+    values["origins"] = json.dumps({k: str(v) for k, v in article.origins.items()})
+    values["boilerplate"] = json.dumps([list(span) for span in article.boilerplate])
+    values["word_count"] = article.word_count
+    values["imported_at"] = _now()
+    return tuple(values[name] for name in _ARTICLE_COLUMNS)
+
+
+def _article_from_row(row: tuple) -> Article:
+    values = dict(zip(_ARTICLE_COLUMNS, row))
+    values.pop("word_count")
+    values.pop("imported_at")
+    values["authors"] = tuple(json.loads(values["authors"]))
+    values["origins"] = {k: Origin(v) for k, v in json.loads(values["origins"]).items()}
+    values["boilerplate"] = tuple(tuple(span) for span in json.loads(values["boilerplate"]))
+    return Article(**values)

@@ -1,0 +1,35 @@
+"""What happened to each file of an import: the import report's rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """One row of the import report: a file (or an article within it) and its fate."""
+
+    source: str
+    status: Status
+    message: str = ""
+    article_ids: tuple[str, ...] = ()
+    titles: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "status": str(self.status),
+            "message": self.message,
+            "articles": list(self.article_ids),
+        }
+
+
+class UnreadableFile(Exception):
+    """A file cannot be imported; the message is shown to the user as is."""

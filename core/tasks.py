@@ -1,0 +1,77 @@
+"""Progress and cancellation for long work, without Qt.
+
+A long core function takes ``state=NULL_STATE`` and calls
+``state.progress(fraction, message)``; once the user cancels, the next call
+raises :class:`Cancelled`. ``state.sub(a, b)`` maps one step onto part of the
+bar, so nested work reports one smooth fraction (Orange's ``wrap_callback``).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+
+class Cancelled(Exception):
+    """Raised inside long work after the user asked it to stop."""
+
+
+ProgressCallback = Callable[[float, str], None]
+
+
+class TaskState:
+    """Carries progress out of, and a cancel request into, a long task."""
+
+    def __init__(self, on_progress: ProgressCallback | None = None):
+        self._on_progress = on_progress
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if the user cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        self.check()
+        if self._on_progress is not None:
+            self._on_progress(min(max(fraction, 0.0), 1.0), message)
+
+    def sub(self, start: float, end: float) -> "TaskState":
+        """A state whose 0..1 maps onto ``start..end`` of this one."""
+        return _SubState(self, start, end)
+
+
+class _SubState(TaskState):
+    def __init__(self, parent: TaskState, start: float, end: float):
+        self._parent, self._start, self._end = parent, start, end
+
+    def cancel(self) -> None:
+        self._parent.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._parent.cancelled
+
+    def check(self) -> None:
+        self._parent.check()
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        span = self._end - self._start
+        self._parent.progress(self._start + span * min(max(fraction, 0.0), 1.0), message)
+
+
+class _NullState(TaskState):
+    """Reports nowhere and is never cancelled."""
+
+    def cancel(self) -> None:  # pragma: no cover - nobody can cancel it
+        raise RuntimeError("NULL_STATE cannot be cancelled")
+
+
+NULL_STATE: TaskState = _NullState()
