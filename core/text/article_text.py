@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
 from core.model.article import UNKNOWN_OUTLET, Article, Origin
 from core.text.boilerplate import find_boilerplate
@@ -13,7 +15,7 @@ def finish_article(article: Article, *, folder: str = "") -> Article:
     """Mark boilerplate and, if the importer found no outlet, guess one.
 
     The outlet guess comes from the text's references to itself, else from
-    the folder the file was in; both are marked :attr:`Origin.GUESSED`.
+    the folders the file was in (``folder`` is the parent path); both are marked :attr:`Origin.GUESSED`.
     """
     changes: dict = {"boilerplate": find_boilerplate(article.text)}
     if article.outlet == UNKNOWN_OUTLET:
@@ -24,8 +26,19 @@ def finish_article(article: Article, *, folder: str = "") -> Article:
     return replace(article, **changes)
 
 
+_GENERIC_FOLDERS = {"seeds", "articles", "downloads", "desktop", "data", "documents", "news", "corpus", "in", "input"}
+
+
 def _folder_outlet(folder: str) -> str | None:
-    folder = folder.strip()
-    if not folder or folder.startswith((".", "tmp")) or folder.lower() in {"seeds", "articles", "downloads", "desktop", "data"}:
-        return None
-    return folder.replace("_", " ")
+    """The nearest of the last three folders whose name could be an outlet.
+
+    Years, dates and generic names ("Downloads", "articles") are skipped.
+    """
+    for name in reversed(Path(folder).parts[-3:] if folder else ()):
+        name = name.strip()
+        if not name or name.startswith((".", "tmp", "pytest")) or name.casefold() in _GENERIC_FOLDERS:
+            continue
+        if re.fullmatch(r"[\d_.\- ]+", name):
+            continue
+        return name.replace("_", " ")
+    return None

@@ -21,4 +21,4 @@ def read_plain_text(path: Path, data: bytes) -> list[Article]:
     lines = [line for line in text.split("\n") if line.strip()]
     title = lines[0].strip() if lines else ""
     article = make_article(text, title=title, origins={"title": Origin.EXTRACTED}, source_path=str(path))
-    return [finish_article(article, folder=path.parent.name)]
+    return [finish_article(article, folder=str(path.parent))]

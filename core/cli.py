@@ -1,0 +1,109 @@
+"""``newsprism-cli``: everything the window does, from a terminal or a script.
+
+Exit status: 0 when the command did its work (even if some files failed,
+which it reports), 2 for bad usage, 1 when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from core.io.store import ProjectError
+from core.model.import_result import Status
+from core.nlp.pipeline import ModelUnavailable
+from core.project import Project
+from core.settings import Settings
+from core.tasks import TaskState
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsprism-cli", description="Comparative media analysis from the command line.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    imp = commands.add_parser("import", help="import files and folders, then analyse them")
+    imp.add_argument("paths", nargs="+", type=Path)
+    imp.add_argument("--project", required=True, type=Path, help="project file (.newsprism), created if missing")
+    imp.add_argument("--no-analyse", action="store_true", help="import only")
+    imp.add_argument("--json", action="store_true", help="print the per-file results as JSON")
+
+    summary = commands.add_parser("summary", help="articles and entities per outlet")
+    summary.add_argument("--project", required=True, type=Path)
+    summary.add_argument("--json", action="store_true")
+
+    export = commands.add_parser("export", help="export the project to an Excel workbook")
+    export.add_argument("--project", required=True, type=Path)
+    export.add_argument("--xlsx", required=True, type=Path)
+    return parser
+
+
+def _progress_printer(quiet: bool) -> TaskState:
+    def show(fraction: float, message: str) -> None:
+        print(f"\r[{fraction:4.0%}] {message[:70]:<70}", end="", file=sys.stderr, flush=True)
+
+    return TaskState(None if quiet or not sys.stderr.isatty() else show)
+
+
+def cmd_import(args, project: Project) -> int:
+    state = _progress_printer(args.json)
+    results = project.import_paths(args.paths, state=state)
+    if not args.no_analyse:
+        project.analyse(state=state)
+    if sys.stderr.isatty() and not args.json:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+    else:
+        for result in results:
+            print(f"{result.status.upper():<9} {result.source}: {result.message}")
+        counts = {s: sum(r.status == s for r in results) for s in Status}
+        print(f"{counts[Status.IMPORTED]} imported, {counts[Status.DUPLICATE]} duplicate, {counts[Status.FAILED]} failed")
+    if results and all(r.status == Status.FAILED for r in results):
+        return EXIT_FAILED
+    return EXIT_OK if results else EXIT_FAILED
+
+
+def cmd_summary(args, project: Project) -> int:
+    summary = project.summary(Settings.load().entity_types)
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{len(summary['articles'])} articles in {summary['project']}")
+    for outlet, data in summary["outlets"].items():
+        top = ", ".join(f"{e['entity']} ({e['count']})" for e in data["entities"][:8])
+        print(f"\n{outlet}: {data['articles']} articles, {data['words']} words\n  {top}")
+    return EXIT_OK
+
+
+def cmd_export(args, project: Project) -> int:
+    path = project.export_xlsx(args.xlsx, state=_progress_printer(False))
+    print(f"Exported {path}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
+        return int(exc.code or 0)
+    if args.command != "import" and not args.project.exists():
+        print(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
+        return EXIT_FAILED
+    handlers = {"import": cmd_import, "summary": cmd_summary, "export": cmd_export}
+    try:
+        with Project(args.project, model=Settings.load().model) as project:
+            return handlers[args.command](args, project)
+    except (ProjectError, ModelUnavailable, OSError) as exc:
+        print(f"newsprism-cli: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("\nnewsprism-cli: interrupted; work finished before the interrupt is saved", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""newsprism-cli through its entry point: output and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from core.cli import main
+from tests.conftest import SEEDS
+
+
+def test_import_prints_per_file_results_and_summary_json_lists_outlets(tmp_path, capsys, nlp):
+    project = tmp_path / "cli.newsprism"
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    assert main(["import", str(SEEDS), str(bad), "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "IMPORTED" in out and "FAILED" in out and "empty.txt: the file is empty" in out
+    assert "2 imported, 0 duplicate, 1 failed" in out
+
+    assert main(["summary", "--project", str(project), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert sorted(summary["outlets"]) == ["Newsweek", "Yahoo News"]
+    assert {a["outlet"] for a in summary["articles"]} == {"Newsweek", "Yahoo News"}
+    assert all(set(a) >= {"id", "outlet", "title", "date", "words"} for a in summary["articles"])
+    people = {e["entity"] for e in summary["outlets"]["Newsweek"]["entities"] if e["label"] == "PERSON"}
+    assert {"Kim Jong Un", "Vladimir Putin"} <= people
+
+
+def test_import_json_output(tmp_path, capsys, nlp):
+    assert main(["import", str(SEEDS), "--project", str(tmp_path / "p.newsprism"), "--json", "--no-analyse"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["status"] for r in rows] == ["imported", "imported"]
+
+
+def test_exit_1_when_nothing_could_be_imported(tmp_path, capsys):
+    bad = tmp_path / "bin.txt"
+    bad.write_bytes(b"\x00" * 100)
+    assert main(["import", str(bad), "--project", str(tmp_path / "p.newsprism")]) == 1
+    assert "binary" in capsys.readouterr().out
+
+
+def test_exit_1_for_a_missing_project_and_2_for_bad_usage(tmp_path, capsys):
+    assert main(["summary", "--project", str(tmp_path / "nope.newsprism")]) == 1
+    assert "no project" in capsys.readouterr().err
+    assert main(["frobnicate"]) == 2
+    assert main(["import", "--project", "x.newsprism"]) == 2
+
+
+def test_exit_1_for_a_damaged_project(tmp_path, capsys):
+    damaged = tmp_path / "damaged.newsprism"
+    damaged.write_bytes(b"garbage" * 1000)
+    assert main(["summary", "--project", str(damaged)]) == 1
+    assert "not a Newsprism project" in capsys.readouterr().err

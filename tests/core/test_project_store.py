@@ -1,0 +1,131 @@
+"""The project file: reopening, re-analysis of what changed only, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from core.io.store import SCHEMA_VERSION, ProjectError, ProjectStore
+from core.model.article import Origin
+from core.project import Project
+from tests.conftest import REPO
+
+
+def test_reopening_restores_articles_and_entities_without_spacy(seeds_project, tmp_path):
+    expected = seeds_project.summary()
+    seeds_project.close()
+    code = (
+        "import json, sys\n"
+        "from core.project import Project\n"
+        f"p = Project({str(seeds_project.path)!r}, create=False)\n"
+        "s = p.summary()\n"
+        "s['spacy_loaded'] = 'spacy' in sys.modules\n"
+        "print(json.dumps(s))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    reopened = json.loads(out.stdout)
+    assert reopened.pop("spacy_loaded") is False
+    assert reopened == json.loads(json.dumps(expected))
+
+
+def test_changing_one_article_reanalyses_that_article_only(seeds_project):
+    yahoo, newsweek = sorted(seeds_project.articles(), key=lambda a: a.outlet, reverse=True)
+    assert seeds_project.analyse().analysed == 0
+    changed = yahoo.__class__(**{**yahoo.__dict__, "text": yahoo.text + "\nAngela Merkel was not mentioned before."})
+    seeds_project.store.update_article(changed)
+    report = seeds_project.analyse()
+    assert (report.analysed, report.up_to_date) == (1, 1)
+    assert "Angela Merkel" in set(seeds_project.mentions()["entity"])
+
+
+def test_user_edits_are_kept_and_marked(seeds_project):
+    article = seeds_project.articles()[0]
+    seeds_project.edit_article(article.id, outlet="Yahoo! News")
+    path = seeds_project.path
+    seeds_project.close()
+    with Project(path) as reopened:
+        stored = reopened.store.article(article.id)
+    assert stored.outlet == "Yahoo! News"
+    assert stored.origin("outlet") == Origin.EDITED
+
+
+def test_a_file_that_is_not_a_project_gives_a_clear_error(tmp_path):
+    bogus = tmp_path / "notes.newsprism"
+    bogus.write_text("these are my notes, not a database " * 200)
+    with pytest.raises(ProjectError, match="not a Newsprism project"):
+        ProjectStore(bogus)
+
+
+def test_a_project_from_a_newer_version_is_refused_not_damaged(tmp_path):
+    path = tmp_path / "future.newsprism"
+    ProjectStore(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(ProjectError, match="newer Newsprism"):
+        ProjectStore(path)
+
+
+def test_save_as_writes_a_complete_copy(seeds_project, tmp_path):
+    target = tmp_path / "copy.newsprism"
+    seeds_project.save_as(target)
+    with Project(target, create=False) as copy:
+        assert copy.summary()["outlets"] == seeds_project.summary()["outlets"]
+
+
+def _write_corpus(folder, n):
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:04d}.txt").write_text(
+            f"Story number {i} about Berlin\n"
+            + " ".join(f"Chancellor Olaf Scholz met Emmanuel Macron in Paris on day {i} and {j}." for j in range(30)),
+            encoding="utf-8",
+        )
+
+
+@pytest.mark.slow
+def test_sigkill_during_analysis_keeps_every_imported_article(tmp_path, nlp):
+    corpus = tmp_path / "many"
+    _write_corpus(corpus, 400)
+    project_path = tmp_path / "killed.newsprism"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "core.cli", "import", str(corpus), "--project", str(project_path)],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        analysed = _wait_for_some_analyses(project_path, proc)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert analysed > 0, "analysis never started before the process ended"
+    with Project(project_path, create=False) as project:
+        assert project.store.article_count() == 400
+        done = project.store.analysis_state()
+        assert 0 < len(done) < 400, "the kill should land in the middle of the analysis"
+        mentions = project.store.mentions_frame()
+        assert set(mentions["article_id"]) <= set(done)  # no half-saved article
+        assert project.analyse().analysed == 400 - len(done)
+
+
+def _wait_for_some_analyses(path, proc, timeout=120.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        if path.exists():
+            try:
+                db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.1)
+                count = db.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
+                db.close()
+                if count:
+                    return count
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.02)
+    return 0
