@@ -22,7 +22,7 @@ import pandas as pd
 
 from core.model.article import Article, Origin
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS = {
     1: """
@@ -58,6 +58,45 @@ _MIGRATIONS = {
         name TEXT NOT NULL
     );
     CREATE INDEX mentions_by_article ON mentions(article_id);
+    """,
+    # 2: what the comparison of outlets needs: sentences, terms, quotes,
+    # descriptors, stories (with the user's pins) and the project's aliases.
+    2: """
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
+    );
+    CREATE INDEX sentences_by_article ON sentences(article_id);
+    CREATE TABLE terms (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        term TEXT NOT NULL, kind TEXT NOT NULL, count INTEGER NOT NULL
+    );
+    CREATE INDEX terms_by_article ON terms(article_id);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        kind TEXT NOT NULL, speaker TEXT, speaker_text TEXT, speaker_start INTEGER,
+        verb TEXT, source_type TEXT NOT NULL
+    );
+    CREATE INDEX quotes_by_article ON quotes(article_id);
+    CREATE TABLE descriptors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        name TEXT NOT NULL, descriptor TEXT NOT NULL, kind TEXT NOT NULL,
+        start INTEGER NOT NULL, end INTEGER NOT NULL
+    );
+    CREATE INDEX descriptors_by_article ON descriptors(article_id);
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL, user_named INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        pinned INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE entity_aliases (
+        alias_key TEXT PRIMARY KEY, alias TEXT NOT NULL, canonical TEXT NOT NULL, label TEXT NOT NULL DEFAULT ''
+    );
+    DELETE FROM analyses;
     """,
 }
 
