@@ -1,0 +1,129 @@
+"""``newsprism --self-test``: prove an installed or frozen app works, without a window.
+
+It imports the sample seeds into a temporary project, analyses them with the
+real language model and exports a workbook to a temporary folder, printing
+one line per step. Exit status 0 only when every step worked; a failing step
+is reported with its reason and the steps that depend on it are skipped, so
+the output always says what broke instead of ending in a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from core.paths import app_root, resources_dir, seeds_dir
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+class StepFailed(Exception):
+    """A step did not do its job; the message says what went wrong."""
+
+
+@dataclass
+class Context:
+    """What the steps share: the temporary folder and the open project."""
+
+    folder: Path
+    project: object | None = None
+
+
+def check_files(ctx: Context) -> str:
+    """resources/ and seeds/ are where core.paths says (frozen apps included)."""
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    if not resources_dir().is_dir():
+        raise StepFailed(f"no resources folder at {resources_dir()}")
+    if not seeds:
+        raise StepFailed(f"no sample seeds (*.txt) in {seeds_dir()}")
+    return f"{len(seeds)} seed files under {app_root()}"
+
+
+def import_seeds(ctx: Context) -> str:
+    from core.model.import_result import Status
+    from core.project import Project
+
+    ctx.project = Project(ctx.folder / "selftest.newsprism")
+    results = ctx.project.import_paths([seeds_dir()])
+    failed = [r for r in results if r.status is Status.FAILED]
+    if failed:
+        raise StepFailed("; ".join(f"{Path(r.source).name}: {r.message}" for r in failed))
+    count = len(ctx.project.articles())
+    if count == 0:
+        raise StepFailed("no articles were imported")
+    return f"{count} articles from {len(results)} files"
+
+
+def analyse(ctx: Context) -> str:
+    report = ctx.project.analyse()
+    mentions = ctx.project.mentions()
+    if report.analysed == 0 or mentions.empty:
+        raise StepFailed(f"the model found no entities ({report.analysed} articles analysed)")
+    return f"{report.analysed} articles, {len(mentions)} entity mentions with model {ctx.project.model}"
+
+
+def export(ctx: Context) -> str:
+    target = ctx.folder / "export" / "selftest.xlsx"
+    target.parent.mkdir()
+    written = Path(ctx.project.export_xlsx(target) or target)
+    if not written.is_file():
+        raise StepFailed(f"no workbook was written at {written}")
+    with zipfile.ZipFile(written) as book:
+        sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/")]
+    if not sheets:
+        raise StepFailed(f"{written.name} holds no worksheets")
+    return f"{written.name}: {len(sheets)} sheets, {written.stat().st_size:,} bytes"
+
+
+STEPS: tuple[tuple[str, Callable[[Context], str]], ...] = (
+    ("files", check_files),
+    ("import", import_seeds),
+    ("analyse", analyse),
+    ("export", export),
+)
+
+
+def run_step(name: str, step: Callable[[Context], str], ctx: Context, out) -> bool:
+    """Run one step, print its line, and say whether it worked."""
+    started = time.perf_counter()
+    try:
+        detail = step(ctx)
+    except Exception as exc:  # every failure becomes a line, never a traceback
+        reason = str(exc) if isinstance(exc, StepFailed) else f"{exc.__class__.__name__}: {exc}"
+        print(f"FAIL {name}: {reason}", file=out, flush=True)
+        return False
+    print(f"ok   {name}: {detail} ({time.perf_counter() - started:.1f} s)", file=out, flush=True)
+    return True
+
+
+def run(out=None) -> int:
+    """All steps in order; after a failure the rest are reported as skipped."""
+    out = out or sys.stdout
+    with tempfile.TemporaryDirectory(prefix="newsprism-selftest-") as tmp:
+        ctx = Context(Path(tmp))
+        failed_at = None
+        try:
+            for name, step in STEPS:
+                if failed_at:
+                    print(f"skip {name}: needs '{failed_at}'", file=out, flush=True)
+                elif not run_step(name, step, ctx, out):
+                    failed_at = name
+        finally:
+            if ctx.project is not None:
+                ctx.project.close()
+    verdict = "self-test failed" if failed_at else "self-test passed"
+    print(verdict, file=out, flush=True)
+    return EXIT_FAILED if failed_at else EXIT_OK
+
+
+def main() -> int:
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
