@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from core.io.importers import iter_files, read_file
+from core.io.importers.archive import MembersUnreadable
 from core.io.store import ProjectStore
 from core.model.article import Article
 from core.model.import_result import ImportResult, Status, UnreadableFile
@@ -18,15 +19,27 @@ def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: Tas
     results: list[ImportResult] = []
     for index, path in enumerate(files):
         state.progress(index / max(len(files), 1), f"Importing {path.name} ({index + 1} of {len(files)})")
-        results.append(import_file(store, path))
+        member_rows: list[ImportResult] = []
+        results.append(import_file(store, path, member_failures=member_rows))
+        results.extend(member_rows)
     state.progress(1.0, f"Imported {len(files)} files")
     return results
 
 
-def import_file(store: ProjectStore, path: Path) -> ImportResult:
-    """Read one file and store its articles; every failure becomes a result."""
+def import_file(store: ProjectStore, path: Path, *, member_failures: list[ImportResult] | None = None) -> ImportResult:
+    """Read one file and store its articles; every failure becomes a result.
+
+    For an archive, the members that were read are stored and each unreadable
+    member is added to ``member_failures`` as a failed row.
+    """
     try:
         articles = read_file(path)
+    except MembersUnreadable as exc:  # an archive: keep what was read, report each bad member
+        if member_failures is not None:
+            member_failures += [ImportResult(f"{path}/{name}", Status.FAILED, why) for name, why in exc.failures]
+        if not exc.articles:
+            return ImportResult(str(path), Status.FAILED, str(exc))
+        articles = exc.articles
     except UnreadableFile as exc:
         return ImportResult(str(path), Status.FAILED, str(exc))
     except MemoryError:

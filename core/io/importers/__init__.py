@@ -22,7 +22,12 @@ Reader = Callable[[Path, bytes], list[Article]]
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 _READERS: dict[str, Reader] = {}
-_MODULES = ("core.io.importers.plain_text",)
+_MODULES = (
+    "core.io.importers.plain_text",
+    "core.io.importers.html",
+    "core.io.importers.tables",
+    "core.io.importers.archive",
+)
 _loaded = False
 
 
@@ -37,12 +42,26 @@ def register(*extensions: str) -> Callable[[Reader], Reader]:
     return decorate
 
 
+#: Reader modules that failed to import, with the reason (shown by ``unavailable_readers``).
+_BROKEN: dict[str, str] = {}
+
+
 def _load_readers() -> None:
+    """Import every reader module; one that fails disables only its own formats."""
     global _loaded
     if not _loaded:
         for name in _MODULES:
-            importlib.import_module(name)
+            try:
+                importlib.import_module(name)
+            except Exception as exc:  # a missing optional package, a bug in one reader
+                _BROKEN[name] = f"{exc.__class__.__name__}: {exc}"
         _loaded = True
+
+
+def unavailable_readers() -> dict[str, str]:
+    """Reader modules that could not be loaded, and why."""
+    _load_readers()
+    return dict(_BROKEN)
 
 
 def supported_extensions() -> list[str]:
