@@ -29,3 +29,27 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# --- the double-click app (packaging/README.md) -------------------------------
+#   make package            - one-folder app for this machine in dist/newsprism
+#   make package-test       - build it, self-test it, screenshot its window (minutes)
+#   make install-desktop    - menu entry, icon and .newsprism file type for this user
+PACKAGE_TOOLS := $(VENV)/.package-tools
+
+.PHONY: package package-test install-desktop uninstall-desktop
+
+$(PACKAGE_TOOLS): $(STAMP)
+	$(PY) -m pip install -e '.[package]'
+	touch $(PACKAGE_TOOLS)
+
+package: $(PACKAGE_TOOLS)
+	$(PY) -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/newsprism.spec
+
+package-test: $(PACKAGE_TOOLS)
+	sh packaging/package_test.sh
+
+install-desktop:
+	sh packaging/linux/install_desktop.sh install $(NEWSPRISM_EXEC)
+
+uninstall-desktop:
+	sh packaging/linux/install_desktop.sh uninstall

@@ -44,6 +44,16 @@ def check_files(ctx: Context) -> str:
     return f"{len(seeds)} seed files under {app_root()}"
 
 
+def check_readers(ctx: Context) -> str:
+    """Every file format's reader loads (a frozen app may miss a module or its data)."""
+    from core.io.importers import supported_extensions, unavailable_readers
+
+    broken = unavailable_readers()
+    if broken:
+        raise StepFailed("; ".join(f"{name}: {reason}" for name, reason in broken.items()))
+    return "formats " + " ".join(supported_extensions())
+
+
 def import_seeds(ctx: Context) -> str:
     from core.model.import_result import Status
     from core.project import Project
@@ -80,11 +90,13 @@ def export(ctx: Context) -> str:
     return f"{written.name}: {len(sheets)} sheets, {written.stat().st_size:,} bytes"
 
 
-STEPS: tuple[tuple[str, Callable[[Context], str]], ...] = (
-    ("files", check_files),
-    ("import", import_seeds),
-    ("analyse", analyse),
-    ("export", export),
+#: name, step, and the steps it needs (skipped when one of them failed).
+STEPS: tuple[tuple[str, Callable[[Context], str], tuple[str, ...]], ...] = (
+    ("files", check_files, ()),
+    ("readers", check_readers, ()),
+    ("import", import_seeds, ("files",)),
+    ("analyse", analyse, ("import",)),
+    ("export", export, ("analyse",)),
 )
 
 
@@ -102,23 +114,24 @@ def run_step(name: str, step: Callable[[Context], str], ctx: Context, out) -> bo
 
 
 def run(out=None) -> int:
-    """All steps in order; after a failure the rest are reported as skipped."""
+    """All steps in order; a step whose prerequisite failed is reported as skipped."""
     out = out or sys.stdout
+    not_done: list[str] = []
     with tempfile.TemporaryDirectory(prefix="newsprism-selftest-") as tmp:
         ctx = Context(Path(tmp))
-        failed_at = None
         try:
-            for name, step in STEPS:
-                if failed_at:
-                    print(f"skip {name}: needs '{failed_at}'", file=out, flush=True)
+            for name, step, needs in STEPS:
+                missing = [n for n in needs if n in not_done]
+                if missing:
+                    print(f"skip {name}: needs '{missing[0]}'", file=out, flush=True)
+                    not_done.append(name)
                 elif not run_step(name, step, ctx, out):
-                    failed_at = name
+                    not_done.append(name)
         finally:
             if ctx.project is not None:
                 ctx.project.close()
-    verdict = "self-test failed" if failed_at else "self-test passed"
-    print(verdict, file=out, flush=True)
-    return EXIT_FAILED if failed_at else EXIT_OK
+    print("self-test failed" if not_done else "self-test passed", file=out, flush=True)
+    return EXIT_FAILED if not_done else EXIT_OK
 
 
 def main() -> int:

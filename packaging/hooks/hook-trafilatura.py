@@ -1,0 +1,5 @@
+"""trafilatura reads its own data files at run time (settings, word lists): bundle them."""
+
+from PyInstaller.utils.hooks import collect_data_files
+
+datas = collect_data_files("trafilatura", excludes=["**/tests/**"])
