@@ -14,7 +14,10 @@ from typing import Iterable
 import pandas as pd
 
 from core.analysis import analyse as analysis
+from core.analysis import compare
 from core.analysis.entities import canonical_mentions, coverage_split, entity_outlet_table
+from core.analysis.stories import cluster_articles, reconcile, story_name
+from core.io import alias_rows, story_rows
 from core.io.importing import import_paths
 from core.io.store import ProjectStore
 from core.model.article import Article
@@ -33,7 +36,8 @@ class Project:
     def __init__(self, path: str | Path, *, model: str = DEFAULT_MODEL, create: bool = True):
         self.store = ProjectStore(path, create=create)
         self.model = model
-        self.aliases = AliasTable.default()
+        self._default_aliases = AliasTable.default()
+        self.aliases = alias_rows.apply(self._default_aliases, alias_rows.load(self.store))
 
     @property
     def path(self) -> Path:
@@ -53,7 +57,98 @@ class Project:
         return import_paths(self.store, paths, state=state)
 
     def analyse(self, *, state: TaskState = NULL_STATE) -> analysis.AnalysisReport:
-        return analysis.analyse(self.store, self.model, state=state)
+        """Analyse new and changed articles, then regroup the stories."""
+        report = analysis.analyse(self.store, self.model, state=state.sub(0.0, 0.95), aliases=self.aliases)
+        if report.analysed or story_rows.memberships(self.store).shape[0] != self.store.article_count():
+            state.progress(0.96, "Grouping articles into stories…")
+            self.update_stories()
+        return report
+
+    # -- stories ---------------------------------------------------------------
+    def update_stories(self) -> None:
+        """Regroup articles into stories, keeping the user's moves, merges and names."""
+        articles = self.articles_frame()
+        analysed = set(self.store.analysis_state())
+        articles = articles[articles["id"].isin(analysed)]
+        if articles.empty:
+            return
+        terms = self.store.frame("terms")
+        members = reconcile(cluster_articles(articles, terms), story_rows.memberships(self.store))
+        story_rows.save_memberships(self.store, members, self._story_names(members))
+
+    def _story_names(self, members: pd.DataFrame) -> dict[int, str]:
+        mentions = self.mentions().merge(members, on="article_id")
+        names = {}
+        for story_id, rows in mentions.groupby("story_id"):
+            names[int(story_id)] = story_name(rows)
+        return names
+
+    def stories(self) -> pd.DataFrame:
+        """``id, name, articles, outlets, first_date, last_date`` per story."""
+        members = story_rows.memberships(self.store).merge(self.articles_frame(), left_on="article_id", right_on="id")
+        info = members.groupby("story_id").agg(
+            articles=("article_id", "size"),
+            outlets=("outlet", lambda s: ", ".join(sorted(set(s)))),
+            first_date=("date", "min"),
+            last_date=("date", "max"),
+        )
+        table = story_rows.stories(self.store).set_index("id").join(info, how="inner").reset_index()
+        return table[["id", "name", "articles", "outlets", "first_date", "last_date"]]
+
+    def story_of(self) -> pd.Series:
+        """Story id by article id."""
+        members = story_rows.memberships(self.store)
+        return members.set_index("article_id")["story_id"]
+
+    def story_article_ids(self, story_id: int) -> list[str]:
+        ids = [a for a, s in self.story_of().items() if s == story_id]
+        if not ids:
+            raise KeyError(f"no story {story_id}")
+        return ids
+
+    def move_articles(self, article_ids: list[str], story_id: int) -> None:
+        story_rows.pin(self.store, list(article_ids), story_id)
+
+    def merge_stories(self, story_ids: list[int]) -> int:
+        """Merge stories into the first one given; returns its id."""
+        target, *others = story_ids
+        for other in others:
+            self.move_articles(self.story_article_ids(other), target)
+        self.move_articles(self.story_article_ids(target), target)
+        return target
+
+    def split_story(self, article_ids: list[str], name: str = "") -> int:
+        """Move articles out of their story into a new one; both halves stay apart."""
+        old = {int(self.story_of()[a]) for a in article_ids}
+        new = story_rows.new_story(self.store, name or "Split story", user_named=bool(name))
+        self.move_articles(article_ids, new)
+        for story_id in old:
+            remaining = [a for a, s in self.story_of().items() if s == story_id]
+            if remaining:
+                self.move_articles(remaining, story_id)
+        return new
+
+    def rename_story(self, story_id: int, name: str) -> None:
+        story_rows.rename(self.store, story_id, name)
+
+    # -- entity edits --------------------------------------------------------------
+    def merge_entities(self, names: list[str], into: str) -> None:
+        """Count every entity in ``names`` as ``into``, now and for later imports."""
+        for name in names:
+            if name != into:
+                alias_rows.save(self.store, name, into)
+        self._reload_aliases()
+
+    def rename_entity(self, name: str, new_name: str) -> None:
+        self.merge_entities([name], new_name)
+
+    def split_entity(self, alias: str) -> None:
+        """Let a name that an alias joined to another entity stand on its own again."""
+        alias_rows.save(self.store, alias, alias)
+        self._reload_aliases()
+
+    def _reload_aliases(self) -> None:
+        self.aliases = alias_rows.apply(self._default_aliases, alias_rows.load(self.store))
 
     def import_and_analyse(self, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
         """What a drop on the window does: import, then analyse what is new."""
@@ -89,6 +184,32 @@ class Project:
 
     def coverage(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
         return coverage_split(self.entity_table(types), self.outlets())
+
+    # -- comparison --------------------------------------------------------------
+    def _story_frame(self, story_id: int | None) -> pd.DataFrame:
+        frame = self.articles_frame()
+        if story_id is not None:
+            frame = frame[frame["id"].isin(self.story_article_ids(story_id))]
+        return frame
+
+    def story_entity_table(self, story_id: int | None = None, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
+        """Entity × outlet within a story (or all), with prominence columns."""
+        frame = self._story_frame(story_id)
+        mentions = self.mentions(types, article_ids=list(frame["id"]))
+        table = entity_outlet_table(frame, mentions)
+        prominence = compare.prominence(self.store.articles(frame["id"]), mentions)
+        return table.merge(prominence, on=["entity", "outlet"], how="left")
+
+    def descriptors(self, story_id: int | None = None) -> pd.DataFrame:
+        frame = self._story_frame(story_id)
+        return compare.descriptor_table(self.store.frame("descriptors", frame["id"]), frame, self.aliases)
+
+    def quotes(self, story_id: int | None = None) -> pd.DataFrame:
+        frame = self._story_frame(story_id)
+        return compare.quote_table(self.store.frame("quotes", frame["id"]), frame, self.aliases)
+
+    def sources(self, story_id: int | None = None) -> pd.DataFrame:
+        return compare.sources_table(self.quotes(story_id))
 
     def summary(self, types: Iterable[str] | None = DEFAULT_TYPES) -> dict:
         """Articles and, per outlet, its entities with label and count (``summary --json``)."""

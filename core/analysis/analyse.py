@@ -12,7 +12,8 @@ from typing import Callable
 
 from core.io.store import ProjectStore
 from core.model.article import Article, content_hash
-from core.nlp.names import NEVER_ENTITIES, resolve_short_names
+from core.nlp.extract import analyse_doc
+from core.nlp.names import AliasTable
 from core.nlp.pipeline import load_pipeline
 from core.tasks import NULL_STATE, TaskState
 
@@ -37,18 +38,13 @@ def articles_to_analyse(store: ProjectStore, model_name: str) -> tuple[list[Arti
     return todo, current
 
 
-def mentions_of(doc) -> list[tuple]:
-    """Entity mentions of one spaCy doc: ``(start, end, text, label, name)``."""
-    raw = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ not in NEVER_ENTITIES]
-    return [m for m in resolve_short_names(raw) if m[4]]
-
-
 def analyse(
     store: ProjectStore,
     model_name: str,
     *,
     state: TaskState = NULL_STATE,
     loader: Callable = load_pipeline,
+    aliases: AliasTable | None = None,
 ) -> AnalysisReport:
     """Analyse what needs it; raises :class:`~core.tasks.Cancelled` if cancelled."""
     todo, current = articles_to_analyse(store, model_name)
@@ -56,10 +52,12 @@ def analyse(
         return AnalysisReport(0, current)
     state.progress(0.0, "Loading the language model…")
     nlp = loader(model_name)
-    pending: list[tuple] = []
+    aliases = aliases or AliasTable.default()
+    pending: list = []
     texts = (a.analysed_text for a in todo)
     for done, (article, doc) in enumerate(zip(todo, nlp.pipe(texts, batch_size=BATCH_SIZE)), start=1):
-        pending.append((article.id, content_hash(article.analysed_text), model_name, mentions_of(doc)))
+        text_hash = content_hash(article.analysed_text)
+        pending.append(analyse_doc(article.id, text_hash, model_name, doc, aliases))
         if len(pending) >= BATCH_SIZE or done == len(todo):
             store.save_analyses(pending)
             pending = []

@@ -268,24 +268,38 @@ class ProjectStore:
         """``article_id -> (text_hash, model)`` for every analysed article."""
         return {r[0]: (r[1], r[2]) for r in self._query("SELECT article_id, text_hash, model FROM analyses")}
 
-    def save_analyses(self, results: Iterable[tuple[str, str, str, list[tuple]]]) -> None:
-        """Replace the analysis of articles in one transaction.
+    def save_analyses(self, results: Iterable) -> None:
+        """Replace the analysis of a batch of articles in one transaction.
 
-        Each result is ``(article_id, text_hash, model, mentions)`` with
-        mentions as ``(start, end, text, label, name)``.
+        Each result is an :class:`~core.nlp.extract.ArticleAnalysis`, or a
+        tuple ``(article_id, text_hash, model, mentions)`` with mentions as
+        ``(start, end, text, label, name)``.
         """
-        stamp = _now()
+        from core.nlp.extract import ArticleAnalysis
+
+        results = [r if isinstance(r, ArticleAnalysis) else ArticleAnalysis(*r) for r in results]
+        ids = [(r.article_id,) for r in results]
         with self.transaction() as db:
-            for article_id, text_hash, model, mentions in results:
-                db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-                db.executemany(
-                    "INSERT INTO mentions(article_id, start, end, text, label, name) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(article_id, *m) for m in mentions],
-                )
-                db.execute(
-                    "INSERT OR REPLACE INTO analyses(article_id, text_hash, model, analysed_at) VALUES (?, ?, ?, ?)",
-                    (article_id, text_hash, model, stamp),
-                )
+            for table in _ANALYSIS_TABLES:
+                db.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
+            for sql, rows in _analysis_rows(results):
+                db.executemany(sql, rows)
+            stamp = _now()
+            db.executemany(
+                "INSERT OR REPLACE INTO analyses(article_id, text_hash, model, analysed_at) VALUES (?, ?, ?, ?)",
+                [(r.article_id, r.text_hash, r.model, stamp) for r in results],
+            )
+
+    def frame(self, table: str, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """Rows of one analysis table (sentences, terms, quotes, descriptors)."""
+        if table not in _ANALYSIS_TABLES:
+            raise ValueError(table)
+        sql, params = f"SELECT * FROM {table}", ()
+        if article_ids is not None:
+            params = tuple(article_ids)
+            sql += f" WHERE article_id IN ({', '.join('?' * len(params))})"
+        with self._lock:
+            return pd.read_sql_query(sql + " ORDER BY rowid", self._db, params=params)
 
     def mentions_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """Entity mentions: article_id, start, end, text, label, name."""
@@ -297,6 +311,34 @@ class ProjectStore:
             params = ids
         with self._lock:
             return pd.read_sql_query(sql + " ORDER BY rowid", self._db, params=params)
+
+
+_ANALYSIS_TABLES = ("mentions", "sentences", "terms", "quotes", "descriptors")
+
+
+def _analysis_rows(results: list) -> list[tuple[str, list[tuple]]]:
+    """INSERT statements and their rows for a batch of article analyses."""
+    mentions, sentences, terms, quotes, descriptors = [], [], [], [], []
+    for r in results:
+        mentions += [(r.article_id, *m) for m in r.mentions]
+        sentences += [(r.article_id, i, s, e) for i, (s, e) in enumerate(r.sentences)]
+        terms += [(r.article_id, *t) for t in r.terms]
+        quotes += [
+            (r.article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_text, q.speaker_start, q.verb, q.source_type)
+            for q in r.quotes
+        ]
+        descriptors += [(r.article_id, *d) for d in r.descriptors]
+    return [
+        ("INSERT INTO mentions(article_id, start, end, text, label, name) VALUES (?, ?, ?, ?, ?, ?)", mentions),
+        ("INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)", sentences),
+        ("INSERT INTO terms(article_id, term, kind, count) VALUES (?, ?, ?, ?)", terms),
+        (
+            "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_text, speaker_start, verb, source_type) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            quotes,
+        ),
+        ("INSERT INTO descriptors(article_id, name, descriptor, kind, start, end) VALUES (?, ?, ?, ?, ?, ?)", descriptors),
+    ]
 
 
 def _article_row(article: Article) -> tuple:

@@ -39,9 +39,14 @@ def alias_key(name: str) -> str:
 
 @dataclass
 class AliasTable:
-    """Alias -> (canonical name, label or ""). Keys are :func:`alias_key` s."""
+    """Alias -> (canonical name, label or ""). Keys are :func:`alias_key` s.
+
+    ``nicknames`` holds the keys of epithets ("Hermit Kingdom"), which are
+    also recorded as descriptions of the entity they name.
+    """
 
     entries: dict[str, tuple[str, str]] = field(default_factory=dict)
+    nicknames: set[str] = field(default_factory=set)
 
     @classmethod
     def from_csv(cls, path: Path) -> "AliasTable":
@@ -51,6 +56,8 @@ class AliasTable:
             for row in csv.DictReader(rows):
                 if row.get("alias") and row.get("canonical"):
                     table.add(row["alias"], row["canonical"], (row.get("label") or "").strip())
+                    if (row.get("kind") or "").strip() == "nickname":
+                        table.nicknames.add(alias_key(row["alias"]))
         return table
 
     @classmethod
@@ -58,12 +65,33 @@ class AliasTable:
         return cls.from_csv(resources_dir() / "aliases.csv")
 
     def add(self, alias: str, canonical: str, label: str = "") -> None:
+        """Make ``alias`` count as ``canonical``, which becomes a root name itself."""
+        root = alias_key(canonical)
+        if root != alias_key(alias) and root in self.entries:
+            del self.entries[root]
         self.entries[alias_key(alias)] = (canonical.strip(), label)
 
+    def copy(self) -> "AliasTable":
+        return AliasTable(dict(self.entries), set(self.nicknames))
+
+    def is_nickname(self, name: str) -> bool:
+        return alias_key(name) in self.nicknames
+
     def resolve(self, name: str, label: str) -> tuple[str, str]:
-        """The canonical (name, label) of a mention."""
-        canonical, forced = self.entries.get(alias_key(name), (name, ""))
-        return canonical, forced or label
+        """The canonical (name, label) of a mention, following chains of aliases.
+
+        A user merging "United States" into "USA" makes "US" -> "United
+        States" -> "USA"; a cycle stops where it would repeat.
+        """
+        seen = {alias_key(name)}
+        for _ in range(8):
+            canonical, forced = self.entries.get(alias_key(name), (name, ""))
+            label = forced or label
+            if canonical == name or alias_key(canonical) in seen:
+                return canonical, label
+            seen.add(alias_key(canonical))
+            name = canonical
+        return name, label
 
 
 def split_compounds(mentions: list[tuple], known: set[str]) -> list[tuple]:

@@ -29,8 +29,12 @@ def install_hint(model_name: str) -> str:
     return f"{sys.executable} -m spacy download {model_name}"
 
 
-def load_pipeline(model_name: str = DEFAULT_MODEL, exclude: tuple[str, ...] = NER_ONLY_EXCLUDE) -> "Language":
-    """The named pipeline without ``exclude``; loaded once per process."""
+def load_pipeline(model_name: str = DEFAULT_MODEL, exclude: tuple[str, ...] = ()) -> "Language":
+    """The named pipeline without ``exclude``; loaded once per process.
+
+    The analysis needs every component of the small English pipeline: the
+    parser for quotes and descriptors, the lemmatizer for distinctive terms.
+    """
     key = (model_name, tuple(exclude))
     with _lock:
         if key not in _cache:

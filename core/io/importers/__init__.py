@@ -25,6 +25,9 @@ _READERS: dict[str, Reader] = {}
 _MODULES = (
     "core.io.importers.plain_text",
     "core.io.importers.html",
+    "core.io.importers.lexisnexis",
+    "core.io.importers.nexis_uk",
+    "core.io.importers.word",
     "core.io.importers.tables",
     "core.io.importers.archive",
 )

@@ -1,0 +1,80 @@
+"""Stories: the seeds are two events; the user's edits survive regrouping."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.analysis.stories import StoryParams, cluster_articles, reconcile
+from tests.conftest import SEEDS
+
+
+def test_the_two_seed_events_are_two_stories(seeds_project):
+    stories = seeds_project.stories()
+    assert len(stories) == 2
+    assert sorted(stories["outlets"]) == ["Newsweek", "Yahoo News"]
+    assert all("Kim Jong Un" in name or "North Korea" in name for name in stories["name"])
+
+
+def test_rewritten_copies_of_one_event_join_its_story(seeds_project, tmp_path):
+    """A second outlet's version of the Yahoo story (same event, edited wording) joins it."""
+    yahoo = next(a for a in seeds_project.articles() if a.outlet == "Yahoo News")
+    paragraphs = yahoo.text.split("\n")
+    rewritten = "\n".join(["Kim may head to Russia for arms talks, U.S. says"] + paragraphs[1:4] + paragraphs[13:16])
+    folder = tmp_path / "Daily Wire Copy"
+    folder.mkdir()
+    (folder / "kim.txt").write_text(rewritten, encoding="utf-8")
+    seeds_project.import_paths([folder])
+    seeds_project.analyse()
+    story = seeds_project.story_of()
+    copy = next(a for a in seeds_project.articles() if a.outlet == "Daily Wire Copy")
+    assert story[copy.id] == story[yahoo.id]
+    assert len(seeds_project.stories()) == 2
+
+
+def test_moves_merges_splits_and_names_survive_reanalysis(seeds_project):
+    ids = {a.outlet: a.id for a in seeds_project.articles()}
+    first, second = seeds_project.stories()["id"]
+    merged = seeds_project.merge_stories([first, second])
+    seeds_project.rename_story(merged, "Russia and North Korea")
+    seeds_project.update_stories()
+    stories = seeds_project.stories()
+    assert list(stories["name"]) == ["Russia and North Korea"] and stories["articles"].iloc[0] == 2
+
+    new = seeds_project.split_story([ids["Newsweek"]], "Putin in Pyongyang")
+    seeds_project.update_stories()
+    names = dict(zip(seeds_project.stories()["id"], seeds_project.stories()["name"]))
+    assert names == {merged: "Russia and North Korea", new: "Putin in Pyongyang"}
+    assert seeds_project.story_of()[ids["Newsweek"]] == new
+
+
+def test_stories_are_stored_in_the_project_file(seeds_project):
+    from core.project import Project
+
+    before = seeds_project.stories()
+    path = seeds_project.path
+    seeds_project.close()
+    with Project(path, create=False) as reopened:
+        pd.testing.assert_frame_equal(reopened.stories(), before)
+
+
+def _frame(rows):
+    return pd.DataFrame(rows, columns=["article_id", "term", "kind", "count"])
+
+
+def test_articles_far_apart_in_time_are_never_one_story():
+    terms = _frame([(a, t, "word", 3) for a in "abc" for t in ("storm", "flood", "river", "rain")])
+    articles = pd.DataFrame({"id": list("abc"), "date": ["2024-01-01", "2024-01-02", "2024-03-01"]})
+    clusters = cluster_articles(articles, terms, StoryParams(window_days=4))
+    assert clusters["a"] == clusters["b"] != clusters["c"]
+
+
+def test_reconcile_keeps_pinned_articles_and_old_story_ids():
+    clusters = pd.Series({"a": 0, "b": 0, "c": 1, "d": 1, "e": 2})
+    previous = pd.DataFrame(
+        [("a", 7, 0), ("b", 7, 0), ("c", 9, 1), ("d", 7, 0)], columns=["article_id", "story_id", "pinned"]
+    )
+    result = reconcile(clusters, previous).set_index("article_id")["story_id"].to_dict()
+    assert result["c"] == 9  # pinned by the user
+    assert result["a"] == result["b"] == 7  # the cluster that was mostly story 7 stays story 7
+    assert result["d"] == 9  # it clusters with c, which the user put in story 9
+    assert result["e"] < 0  # a new article on its own: a new story
