@@ -27,6 +27,7 @@ _MODULES = (
     "core.io.importers.html",
     "core.io.importers.lexisnexis",
     "core.io.importers.nexis_uk",
+    "core.io.importers.factiva",
     "core.io.importers.word",
     "core.io.importers.tables",
     "core.io.importers.archive",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Callable
 
 from core.io.decode import decode_text
 from core.io.importers import register
@@ -12,10 +13,18 @@ from core.text.article_text import finish_article
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
+#: Sniffers for database exports saved as text, ``(path, text) -> list[Article] | None``
+#: (None: not my format); modules such as ``lexisnexis`` append to it.
+TEXT_EXPORT_READERS: list[Callable[[Path, str], list[Article] | None]] = []
+
 
 @register(".txt", ".text", ".md", ".markdown")
 def read_plain_text(path: Path, data: bytes) -> list[Article]:
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n").strip()
+    for read_export in TEXT_EXPORT_READERS:
+        articles = read_export(path, text)
+        if articles is not None:
+            return articles
     if path.suffix.lower() in (".md", ".markdown"):
         text = _MD_HEADING.sub("", text, count=1)
     lines = [line for line in text.split("\n") if line.strip()]

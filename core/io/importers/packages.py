@@ -1,0 +1,61 @@
+"""Zip-packaged documents (.docx, .odt): refuse damaged files and zip bombs before parsing.
+
+Word and OpenDocument files are zip archives of XML parts. The libraries that
+read them unpack whole parts into memory, so a small file that unpacks to
+gigabytes (a zip bomb) is refused here from the sizes its directory declares,
+and the parts are checked to unpack to what they declare.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from core.model.import_result import UnreadableFile
+
+#: A document whose parts unpack to more than this is refused.
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+#: ... and so is one that unpacks to more than this many times its size (past 10 MB).
+MAX_RATIO = 200
+
+
+def open_package(data: bytes, *, kind: str, required: str) -> zipfile.ZipFile:
+    """The zip archive in ``data``, checked; :class:`UnreadableFile` says what is wrong.
+
+    ``kind`` names the format for messages ("Word document"); ``required`` is
+    the part every such file has ("word/document.xml").
+    """
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        names = set(package.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise UnreadableFile(f"this {kind} is damaged or incomplete (it cannot be unpacked: {exc})") from exc
+    if required not in names:
+        raise UnreadableFile(f"this is not a {kind}, or it is damaged ('{required}' is missing)")
+    unpacked = sum(max(info.file_size, 0) for info in package.infolist())
+    if unpacked > MAX_UNPACKED_BYTES or (unpacked > 10 * 2**20 and unpacked > MAX_RATIO * max(len(data), 1)):
+        raise UnreadableFile(
+            f"this {kind} unpacks to {unpacked // 2**20} MB from {max(len(data) // 1024, 1)} KB; "
+            "it was refused as a possible zip bomb"
+        )
+    bad = _first_bad_member(package, required)
+    if bad:
+        raise UnreadableFile(f"this {kind} is damaged or incomplete ({bad})")
+    return package
+
+
+def _first_bad_member(package: zipfile.ZipFile, required: str) -> str:
+    """Check the main part unpacks to its declared size (catches truncated and lying archives)."""
+    info = package.getinfo(required)
+    try:
+        with package.open(info) as part:
+            size = 0
+            while chunk := part.read(1 << 20):
+                size += len(chunk)
+                if size > info.file_size:
+                    return f"'{required}' is larger than the archive declares"
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, zipfile.LargeZipFile) as exc:
+        return f"'{required}' cannot be unpacked: {exc}"
+    except Exception as exc:  # zlib.error and friends
+        return f"'{required}' cannot be unpacked: {exc.__class__.__name__}"
+    return ""
