@@ -9,6 +9,7 @@ from pathlib import Path
 from core.model.article import UNKNOWN_OUTLET, Article, Origin
 from core.text.boilerplate import find_boilerplate
 from core.text.outlet_guess import guess_outlet
+from core.text.outlets import with_normalised_outlet
 
 
 def finish_article(article: Article, *, folder: str = "") -> Article:
@@ -23,7 +24,7 @@ def finish_article(article: Article, *, folder: str = "") -> Article:
         if outlet:
             changes["outlet"] = outlet
             changes["origins"] = {**article.origins, "outlet": Origin.GUESSED}
-    return replace(article, **changes)
+    return with_normalised_outlet(replace(article, **changes))
 
 
 _GENERIC_FOLDERS = {"seeds", "articles", "downloads", "desktop", "data", "documents", "news", "corpus", "in", "input"}
