@@ -22,7 +22,7 @@ import pandas as pd
 
 from core.model.article import Article, Origin
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS = {
     1: """
@@ -97,6 +97,22 @@ _MIGRATIONS = {
         alias_key TEXT PRIMARY KEY, alias TEXT NOT NULL, canonical TEXT NOT NULL, label TEXT NOT NULL DEFAULT ''
     );
     DELETE FROM analyses;
+    """,
+    # 3: near-duplicate and shared wire copy detection (core/io/copy_index.py):
+    # MinHash band keys per article, and the groups of articles sharing copy.
+    3: """
+    CREATE TABLE copy_indexed (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE);
+    CREATE TABLE copy_bands (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        band INTEGER NOT NULL, hash INTEGER NOT NULL
+    );
+    CREATE INDEX copy_bands_lookup ON copy_bands(band, hash);
+    CREATE INDEX copy_bands_by_article ON copy_bands(article_id);
+    CREATE TABLE shared_copies (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        group_id TEXT NOT NULL, similarity REAL NOT NULL
+    );
+    CREATE INDEX shared_copies_by_group ON shared_copies(group_id);
     """,
 }
 
