@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--project", required=True, type=Path)
     summary.add_argument("--json", action="store_true")
 
+    comp = commands.add_parser("compare", help="compare the outlets within one story")
+    comp.add_argument("--project", required=True, type=Path)
+    comp.add_argument("--story", type=int, help="story id (see 'summary'); all stories if omitted")
+    comp.add_argument("--top", type=int, default=10, help="rows per list (default 10)")
+    comp.add_argument("--json", action="store_true")
+
     export = commands.add_parser("export", help="export the project to an Excel workbook")
     export.add_argument("--project", required=True, type=Path)
     export.add_argument("--xlsx", required=True, type=Path)
@@ -72,11 +78,43 @@ def cmd_summary(args, project: Project) -> int:
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return EXIT_OK
-    print(f"{len(summary['articles'])} articles in {summary['project']}")
+    print(f"{len(summary['articles'])} articles in {len(summary['stories'])} stories, {summary['project']}")
+    for story in summary["stories"]:
+        print(f"  story {story['id']}: {story['name']} — {', '.join(story['outlets'])}")
     for outlet, data in summary["outlets"].items():
         top = ", ".join(f"{e['entity']} ({e['count']})" for e in data["entities"][:8])
         print(f"\n{outlet}: {data['articles']} articles, {data['words']} words\n  {top}")
     return EXIT_OK
+
+
+def cmd_compare(args, project: Project) -> int:
+    ids = [args.story] if args.story is not None else list(project.stories()["id"])
+    try:
+        comparisons = [project.compare_story(int(i), top=args.top) for i in ids]
+    except KeyError:
+        print(f"newsprism-cli: no story {args.story}; 'summary' lists the stories", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(comparisons[0] if args.story is not None else comparisons, indent=2, ensure_ascii=False, default=str))
+    else:
+        for comparison in comparisons:
+            print_comparison(comparison)
+    return EXIT_OK
+
+
+def print_comparison(comparison: dict) -> None:
+    story = comparison["story"]
+    print(f"Story {story['id']}: {story['name']} ({story['articles']} articles)")
+    print(f"  named by every outlet: {', '.join(comparison['named_by_all'][:15]) or '-'}")
+    for outlet, data in comparison["outlets"].items():
+        print(f"\n  {outlet} ({len(data['articles'])} articles, {data['shared_text_share']:.0%} of text shared with others)")
+        print("    entities:   " + ", ".join(f"{e['entity']} {e['mentions']}" for e in data["entities"]))
+        print("    only here:  " + (", ".join(data["only_here"][:12]) or "-"))
+        print("    quoted:     " + (", ".join(f"{s['speaker']} ({s['quotes']})" for s in data["sources"]) or "-"))
+        print(f"    anonymous:  {data['anonymous_share']:.0%} of quotes")
+        print("    describes:  " + ("; ".join(f"{d['entity']}: {d['descriptor']}" for d in data["descriptors"][:8]) or "-"))
+        print("    own words:  " + (", ".join(t["term"] for t in data["distinctive_terms"]) or "-"))
+    print()
 
 
 def cmd_export(args, project: Project) -> int:
@@ -93,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "import" and not args.project.exists():
         print(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
         return EXIT_FAILED
-    handlers = {"import": cmd_import, "summary": cmd_summary, "export": cmd_export}
+    handlers = {"import": cmd_import, "summary": cmd_summary, "compare": cmd_compare, "export": cmd_export}
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)

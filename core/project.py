@@ -14,7 +14,7 @@ from typing import Iterable
 import pandas as pd
 
 from core.analysis import analyse as analysis
-from core.analysis import compare
+from core.analysis import compare, keyness, passages
 from core.analysis.entities import canonical_mentions, coverage_split, entity_outlet_table
 from core.analysis.stories import cluster_articles, reconcile, story_name
 from core.io import alias_rows, story_rows
@@ -211,6 +211,65 @@ class Project:
     def sources(self, story_id: int | None = None) -> pd.DataFrame:
         return compare.sources_table(self.quotes(story_id))
 
+    def sentences(self, story_id: int | None = None) -> pd.DataFrame:
+        """``article_id, outlet, story_id, idx, start, end, text`` of analysed sentences."""
+        frame = self._story_frame(story_id)
+        rows = self.store.frame("sentences", frame["id"])
+        texts = {a.id: a.text for a in self.store.articles(frame["id"])}
+        rows["text"] = [texts[a][s:e] for a, s, e in zip(rows["article_id"], rows["start"], rows["end"])]
+        rows["outlet"] = rows["article_id"].map(frame.set_index("id")["outlet"])
+        rows["story_id"] = rows["article_id"].map(self.story_of())
+        return rows[["article_id", "outlet", "story_id", "idx", "start", "end", "text"]]
+
+    def passages(self, story_id: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Shared passages: (sentence pairs, status of each sentence, share per article)."""
+        sentences = self.sentences(story_id)
+        mentions = self.mentions(None, article_ids=sentences["article_id"].unique())
+        alignment = passages.align_passages(sentences, mentions.rename(columns={"entity": "name"}))
+        return alignment, passages.sentence_status(sentences, alignment), passages.passage_shares(sentences, alignment)
+
+    def distinctive_terms(self, story_id: int | None = None, *, scope: str = "story", **options) -> pd.DataFrame:
+        """Terms each outlet overuses, against its story's other outlets or the whole project."""
+        frame = self._story_frame(story_id if scope == "story" else None)
+        terms = self.store.frame("terms", frame["id"])
+        entity = terms["kind"] == "entity"
+        terms.loc[entity, "term"] = terms.loc[entity, "term"].map(lambda n: self.aliases.resolve(n, "")[0])
+        articles = frame.assign(story_id=frame["id"].map(self.story_of()))
+        table = keyness.keyness(terms, articles, scope=scope, **options)
+        if story_id is not None and scope == "story":
+            table = table[table["story_id"] == story_id]
+        return table.reset_index(drop=True)
+
+    def compare_story(self, story_id: int, top: int = 10) -> dict:
+        """Everything that tells the story's outlets apart, as plain data (``compare``)."""
+        story = self.stories().set_index("id").loc[story_id]
+        entities = self.story_entity_table(story_id)
+        quotes = self.quotes(story_id)
+        _, _, shares = self.passages(story_id)
+        frame = self._story_frame(story_id)
+        several = frame["outlet"].nunique() > 1  # "only here" means nothing with one outlet
+        coverage = coverage_split(entities, sorted(frame["outlet"].unique())) if several and not entities.empty else pd.DataFrame()
+        terms = self.distinctive_terms(story_id)
+        descriptors = self.descriptors(story_id)
+        anonymous = compare.anonymous_share(quotes)
+        outlets = {}
+        for outlet, articles in frame.groupby("outlet"):
+            ids = set(articles["id"])
+            mine = entities[entities["outlet"] == outlet].head(top)
+            outlets[outlet] = {
+                "articles": [{"id": r.id, "title": r.title, "date": r.date, "words": int(r.word_count)} for r in articles.itertuples()],
+                "entities": _records(mine, ["entity", "label", "mentions", "per_1000_words", "in_headline", "in_lead", "first_position"]),
+                "only_here": sorted(coverage.loc[coverage.get("only_outlet", pd.Series(dtype=str)) == outlet, "entity"]) if not coverage.empty else [],
+                "descriptors": _records(descriptors[descriptors["outlet"] == outlet], ["entity", "descriptor", "kind", "count"]),
+                "sources": _records(compare.sources_table(quotes[quotes["outlet"] == outlet]), ["speaker", "source_type", "quotes", "words"]),
+                "anonymous_share": float(anonymous.get(outlet, 0.0)),
+                "shared_text_share": float(shares.loc[shares["article_id"].isin(ids), "share_shared"].mean()) if not shares.empty else 0.0,
+                "distinctive_terms": _records(terms[terms["outlet"] == outlet].head(top), ["term", "kind", "freq", "log_likelihood", "log_ratio"]),
+            }
+        named_by_all = sorted(coverage.loc[coverage["named_by"] == "all", "entity"]) if not coverage.empty else []
+        return {"story": {"id": int(story_id), "name": story["name"], "articles": int(story["articles"])},
+                "named_by_all": named_by_all, "outlets": outlets}
+
     def summary(self, types: Iterable[str] | None = DEFAULT_TYPES) -> dict:
         """Articles and, per outlet, its entities with label and count (``summary --json``)."""
         frame = self.articles_frame()
@@ -228,6 +287,8 @@ class Project:
             }
             for row in frame.itertuples()
         ]
+        sources = self.sources()
+        terms = self.distinctive_terms(scope="project")
         outlets = {
             outlet: {
                 "articles": int((frame["outlet"] == outlet).sum()),
@@ -236,15 +297,33 @@ class Project:
                     {"entity": r.entity, "label": r.label, "count": int(r.mentions)}
                     for r in table[table["outlet"] == outlet].itertuples()
                 ],
+                "sources": _records(sources[sources["outlet"] == outlet], ["speaker", "source_type", "quotes", "words"]),
+                "distinctive_terms": _records(terms[terms["outlet"] == outlet].head(20), ["term", "kind", "freq", "log_likelihood", "log_ratio"]),
             }
             for outlet in sorted(frame["outlet"].unique())
         }
-        return {"project": str(self.path), "articles": articles, "outlets": outlets}
+        story_of = self.story_of()
+        stories = [
+            {"id": int(r.id), "name": r.name, "outlets": r.outlets.split(", "),
+             "articles": sorted(a for a, s in story_of.items() if s == r.id)}
+            for r in self.stories().itertuples()
+        ]
+        for article in articles:
+            article["story"] = int(story_of[article["id"]]) if article["id"] in story_of.index else None
+        return {"project": str(self.path), "articles": articles, "outlets": outlets, "stories": stories}
 
     def export_xlsx(self, target: str | Path, *, state: TaskState = NULL_STATE) -> Path:
         from core.io.excel import export_workbook
 
         return export_workbook(self, Path(target), state=state)
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Rows as JSON-ready dicts (numpy numbers made plain)."""
+    out = []
+    for row in frame[columns].itertuples(index=False):
+        out.append({c: (v.item() if hasattr(v, "item") else v) for c, v in zip(columns, row)})
+    return out
 
 
 def sample_project_path() -> Path:

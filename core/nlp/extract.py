@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from core.nlp.descriptors import descriptors_of
@@ -41,36 +40,9 @@ def sentences_of(doc) -> list[tuple[int, int]]:
     return out
 
 
-def terms_of(doc, mentions: list[tuple]) -> list[tuple[str, str, int]]:
-    """Word lemmas, two-word phrases and entity names with their counts.
-
-    Words are lower-cased lemmas of alphabetic, non-stop tokens outside
-    entity mentions; a phrase is two such words next to each other.
-    """
-    in_entity = set()
-    for start, end, *_ in mentions:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            in_entity.update(range(span.start, span.end))
-    counts: Counter = Counter()
-    previous = None
-    for token in doc:
-        content = token.is_alpha and not token.is_stop and len(token) > 1 and token.i not in in_entity
-        if not content:
-            previous = None
-            continue
-        lemma = token.lemma_.lower()
-        counts[(lemma, "word")] += 1
-        if previous is not None and not token.is_sent_start:
-            counts[(f"{previous} {lemma}", "phrase")] += 1
-        previous = lemma
-    for *_, name in mentions:
-        counts[(name, "entity")] += 1
-    return [(term, kind, n) for (term, kind), n in counts.items()]
-
-
 def analyse_doc(article_id: str, text_hash: str, model: str, doc, aliases: AliasTable) -> ArticleAnalysis:
     """All analysis rows of one article from its parsed doc."""
+    from core.analysis.keyness import terms_of
     from core.nlp.quotes import find_quotes
 
     mentions = mentions_of(doc)
@@ -80,7 +52,7 @@ def analyse_doc(article_id: str, text_hash: str, model: str, doc, aliases: Alias
         model,
         mentions=mentions,
         sentences=sentences_of(doc),
-        terms=terms_of(doc, mentions),
+        terms=[(term, kind, n) for (term, kind), n in terms_of(doc, mentions).items()],
         quotes=find_quotes(doc, mentions),
         descriptors=descriptors_of(doc, mentions, aliases),
     )
