@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from core.io.copy_index import add_new_articles
 from core.io.importers import iter_files, read_file
 from core.io.importers.archive import MembersUnreadable
 from core.io.store import ProjectStore
@@ -51,7 +52,7 @@ def import_file(store: ProjectStore, path: Path, *, member_failures: list[Import
 
 def store_articles(store: ProjectStore, source: str, articles: list[Article]) -> ImportResult:
     """Add the articles of one source; report new ones and duplicates."""
-    added = store.add_articles(articles)
+    added = add_new_articles(store, articles)  # exact and near duplicates -> False; shared copy flagged
     new = tuple(a.id for a, ok in zip(articles, added) if ok)
     dupes = len(articles) - len(new)
     if not new:

@@ -1,0 +1,101 @@
+"""Near-duplicates and shared wire copy: how much text two articles share.
+
+Articles are compared by their sets of word 5-grams ("shingles") over the
+body (the headline is left out: outlets retitle wire copy). MinHash
+signatures (datasketch) split into bands give candidate pairs cheaply; every
+candidate is then checked on the exact shingle sets, so a verdict never
+rests on an estimate.
+
+* the same outlet (or an unknown one) and almost the same text: a duplicate,
+  reported and not stored twice;
+* different outlets and mostly the same text: shared copy (AP, Reuters, AFP
+  run by several outlets) — each outlet keeps its article, flagged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import unicodedata
+from dataclasses import dataclass
+
+from core.model.article import UNKNOWN_OUTLET, Article
+from core.text.outlets import outlet_key
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+BANDS = 32  # 4 rows a band: pairs sharing ~40% of shingles become candidates
+MIN_SHINGLES = 15  # shorter texts are only compared exactly (by id)
+DUPLICATE_JACCARD = 0.9
+SHARED_COPY_CONTAINMENT = 0.6
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class CopyMatch:
+    """What an article is to one already known: ``duplicate`` or ``shared_copy``."""
+
+    kind: str
+    other_id: str
+    jaccard: float
+    containment: float
+
+
+def body_of(article: Article) -> str:
+    """The analysed text without its headline line."""
+    text = article.analysed_text
+    return text.split("\n", 1)[1] if "\n" in text else ""
+
+
+def shingles(text: str) -> frozenset[int]:
+    """64-bit hashes of the text's word 5-grams (case, accents of form and punctuation ignored)."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    if len(words) < SHINGLE_WORDS:
+        return frozenset()
+    grams = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+    return frozenset(struct.unpack("<q", hashlib.blake2b(g.encode(), digest_size=8).digest())[0] for g in grams)
+
+
+def band_keys(shingle_set: frozenset[int]) -> list[tuple[int, int]]:
+    """``(band, key)`` pairs of the set's MinHash signature; empty for short texts."""
+    if len(shingle_set) < MIN_SHINGLES:
+        return []
+    from datasketch import MinHash
+
+    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash.update_batch(struct.pack("<q", h) for h in shingle_set)
+    values = minhash.hashvalues
+    rows = NUM_PERM // BANDS
+    keys = []
+    for band in range(BANDS):
+        chunk = values[band * rows:(band + 1) * rows].tobytes()
+        keys.append((band, struct.unpack("<q", hashlib.blake2b(chunk, digest_size=8).digest())[0]))
+    return keys
+
+
+def overlap(a: frozenset[int], b: frozenset[int]) -> tuple[float, float]:
+    """Jaccard similarity and containment (shared share of the smaller set)."""
+    if not a or not b:
+        return 0.0, 0.0
+    shared = len(a & b)
+    return shared / len(a | b), shared / min(len(a), len(b))
+
+
+def same_outlet(a: str, b: str) -> bool:
+    if UNKNOWN_OUTLET in (a, b) or not a or not b:
+        return True
+    return outlet_key(a) == outlet_key(b)
+
+
+def compare(new: Article, new_set: frozenset[int], other: Article, other_set: frozenset[int]) -> CopyMatch | None:
+    """How ``new`` relates to ``other``, or ``None`` if they are different articles."""
+    jaccard, containment = overlap(new_set, other_set)
+    if same_outlet(new.outlet, other.outlet):
+        if jaccard >= DUPLICATE_JACCARD:
+            return CopyMatch("duplicate", other.id, jaccard, containment)
+        return None
+    if containment >= SHARED_COPY_CONTAINMENT:
+        return CopyMatch("shared_copy", other.id, jaccard, containment)
+    return None
