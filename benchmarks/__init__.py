@@ -1,0 +1,1 @@
+"""Benchmarks and the deterministic synthetic news corpus they (and tests) use."""

@@ -1,0 +1,1 @@
+"""Word lists and sentence templates of the synthetic news corpus (all invented)."""
