@@ -59,6 +59,7 @@ _STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according"}
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*\w|\b[A-Z]\b")
+_STARTS_SENTENCE = re.compile(r"\W*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -85,13 +86,14 @@ def anchors(text: str, names: tuple[str, ...] = ()) -> str:
     """Numbers and names in a sentence, one ``|``-separated token each.
 
     ``names`` are the canonical entity names found in the sentence; without
-    them capitalised words stand in for names.
+    them capitalised words (not the sentence's first word) stand in for names.
     """
     numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
     if names:
         found = [n.casefold() for n in names]
     else:
-        found = [w.casefold().rstrip(".") for w in _CAPITALISED.findall(text.translate(_QUOTES))]
+        found = [m.group().casefold().rstrip(".") for m in _CAPITALISED.finditer(text.translate(_QUOTES))
+                 if _STARTS_SENTENCE.fullmatch(text[: m.start()]) is None]
         found = [w for w in found if w not in _STOP_WORDS]
     return "|".join(dict.fromkeys(numbers + found))
 
