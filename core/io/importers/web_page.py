@@ -34,6 +34,8 @@ _FURNITURE = (
     " or contains(@class,'trust-badge') or contains(@class,'TrustBadge') or contains(@class,'consent'))"
     " and not(self::body) and not(self::html) and not(.//h1) and not(.//article)]"
 )
+#: Fewer words than this is a page without an article (a menu, an error page).
+MIN_ARTICLE_WORDS = 3
 #: Pages larger than this are not handed to the extractor (they are not articles).
 MAX_HTML_CHARS = 30_000_000
 
@@ -94,7 +96,7 @@ def page_article(html: str, *, source_path: str = "", url: str = "", folder: str
     if tree is None:
         raise UnreadableFile("this web page could not be parsed")
     doc = _extract(bare_extraction, tree, url)
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < MIN_ARTICLE_WORDS:
         raise UnreadableFile("no article text was found on this web page")
     return finish_article(_article(doc, tree, url, source_path), folder=folder)
 
