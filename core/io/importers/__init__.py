@@ -29,6 +29,9 @@ _MODULES = (
     "core.io.importers.nexis_uk",
     "core.io.importers.factiva",
     "core.io.importers.word",
+    "core.io.importers.pdf",
+    "core.io.importers.rtf",
+    "core.io.importers.odt",
     "core.io.importers.tables",
     "core.io.importers.archive",
 )

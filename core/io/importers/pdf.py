@@ -1,0 +1,117 @@
+"""PDF documents with a text layer: one article (pypdf).
+
+The text is taken page by page; page numbers are dropped and lines that the
+layout broke mid-sentence are joined again, so sentences are whole for the
+analysis. A PDF without text (a scan, or pages of images) cannot be read
+without text recognition, and the message says so. pypdf caps what a
+compressed stream may unpack to, so a PDF decompression bomb fails like a
+damaged file.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from pathlib import Path
+
+from core.io.importers import register
+from core.io.importers.document_fields import DocumentProperties, document_article
+from core.model.article import Article
+from core.model.import_result import UnreadableFile
+
+KIND = "PDF"
+_PAGE_NUMBER = re.compile(r"^\s*(?:(?:Page|Seite|S\.)\s*)?\d{1,4}(?:\s*(?:of|von|/)\s*\d{1,4})?\s*$", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]]$")
+_FILE_NAME_TITLE = re.compile(r"^(?:Microsoft Word - .*|.*\.(?:docx?|pdf|rtf|odt|txt|indd)|untitled|unbenannt)$", re.I)
+
+# pypdf reports recoverable damage as warnings; the import report says what matters.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+@register(".pdf")
+def read_pdf(path: Path, data: bytes) -> list[Article]:
+    reader = _open(data)
+    pages = _page_texts(reader)
+    lines = join_broken_lines([line for page in pages for line in page.split("\n") if not _PAGE_NUMBER.match(line)])
+    if not any(line.strip() for line in lines):
+        raise UnreadableFile(
+            "this PDF has no text layer (it is probably a scan or made of images); "
+            "run text recognition (OCR) on it, then import it again"
+        )
+    return [document_article(path, lines, kind=KIND, properties=_properties(reader))]
+
+
+def _open(data: bytes):
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if b"%PDF" not in data[:1024]:
+        raise UnreadableFile("this is not a PDF file (it does not start with %PDF)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableFile("this PDF is protected by a password; save an unprotected copy and import that")
+        return reader
+    except UnreadableFile:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        raise UnreadableFile(f"this PDF is damaged or incomplete ({exc.__class__.__name__}: {exc})") from exc
+
+
+def _page_texts(reader) -> list[str]:
+    from pypdf.errors import PyPdfError
+
+    try:
+        return [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        raise UnreadableFile(f"this PDF is damaged or incomplete ({exc.__class__.__name__}: {exc})") from exc
+    except MemoryError as exc:
+        raise UnreadableFile("this PDF unpacks to more than can be read; it was refused") from exc
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Join a line to the one before when the layout broke a sentence ("the\\ncommittee").
+
+    A line that follows one ending a sentence, or that starts with a capital
+    after a short line (a heading), starts a new paragraph; "exam-\\nple" loses its hyphen.
+    """
+    joined: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if joined and joined[-1]:
+                joined.append("")
+            continue
+        previous = joined[-1] if joined else ""
+        if previous and not _ENDS_SENTENCE.search(previous) and (line[0].islower() or line[0].isdigit()):
+            if previous.endswith("-") and line[0].islower():
+                joined[-1] = previous[:-1] + line
+            else:
+                joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return [line for line in joined if line]
+
+
+def _properties(reader) -> DocumentProperties:
+    try:
+        info = reader.metadata
+        if info is None:
+            return DocumentProperties()
+        title = (info.title or "").strip()
+        created = info.creation_date
+    except Exception:  # a damaged information dictionary is no reason to lose the text
+        return DocumentProperties()
+    return DocumentProperties(
+        title="" if _FILE_NAME_TITLE.match(title) else title,
+        author=_author(info),
+        created=created.date().isoformat() if created else None,
+    )
+
+
+def _author(info) -> str:
+    try:
+        return (info.author or "").strip()
+    except Exception:
+        return ""
