@@ -1,0 +1,103 @@
+"""The window's menus, actions and keyboard shortcuts, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from gui.theme import APPEARANCES
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+
+@dataclass
+class Actions:
+    new: QAction
+    open: QAction
+    save_as: QAction
+    import_files: QAction
+    import_folder: QAction
+    export_xlsx: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    reset_layout: QAction
+    about: QAction
+    recent_menu: QMenu
+    appearance: dict[str, QAction]
+
+
+def _action(window: "MainWindow", text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(lambda *_: slot())
+    return action
+
+
+def build_actions(window: "MainWindow") -> Actions:
+    """Create the actions and the menu bar; handlers are the window's methods."""
+    keys = QKeySequence.StandardKey
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(keys.Undo))
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+    actions = Actions(
+        new=_action(window, "&New Project", window.new_project, keys.New, "Start an empty project"),
+        open=_action(window, "&Open Project…", window.ask_open_project, keys.Open, "Open a .newsprism project"),
+        save_as=_action(window, "Save Project &As…", window.ask_save_as, keys.SaveAs, "Save a copy and work on it"),
+        import_files=_action(window, "&Import Files…", window.ask_import_files, "Ctrl+I",
+                             "Add articles from files (you can also drop files on the window)"),
+        import_folder=_action(window, "Import &Folder…", window.ask_import_folder, "Ctrl+Shift+I",
+                              "Add every article in a folder and its subfolders"),
+        export_xlsx=_action(window, "&Export to Excel…", window.ask_export_xlsx, "Ctrl+E",
+                            "Save articles, entity mentions and the outlet comparison as a workbook"),
+        quit=_action(window, "&Quit", window.close, keys.Quit),
+        undo=undo,
+        redo=redo,
+        find=_action(window, "&Find in Texts…", window.focus_find, keys.Find, "Find a word or phrase in all articles"),
+        reset_layout=_action(window, "&Reset Layout", window.reset_layout, None, "Put every panel back in its place"),
+        about=_action(window, "&About Newsprism", window.show_about),
+        recent_menu=QMenu("Open &Recent", window),
+        appearance={},
+    )
+    actions.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    for item in (actions.new, actions.open, actions.recent_menu, None, actions.save_as, None,
+                 actions.import_files, actions.import_folder, actions.export_xlsx, None, actions.quit):
+        if item is None:
+            file_menu.addSeparator()
+        elif isinstance(item, QMenu):
+            file_menu.addMenu(item)
+        else:
+            file_menu.addAction(item)
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.find)
+    view_menu = bar.addMenu("&View")
+    for dock in window.docks.values():
+        view_menu.addAction(dock.toggleViewAction())
+    view_menu.addSeparator()
+    view_menu.addAction(actions.reset_layout)
+    appearance_menu = view_menu.addMenu("&Appearance")
+    group = QActionGroup(window)
+    for key, name in APPEARANCES.items():
+        action = appearance_menu.addAction(name)
+        action.setCheckable(True)
+        action.setActionGroup(group)
+        action.triggered.connect(lambda _=False, k=key: window.set_appearance(k))
+        actions.appearance[key] = action
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
+    return actions

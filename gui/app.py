@@ -1,0 +1,56 @@
+"""``newsprism``: the window appears at once; spaCy loads later, in a worker.
+
+``newsprism``                   the last project, or the sample project on first start
+``newsprism PROJECT.newsprism`` that project
+``newsprism FILE_OR_FOLDER...`` the last (or sample) project with those imported
+``newsprism --self-test``       checks the installation without opening a window
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core.project import SUFFIX
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="newsprism", description="Compare how outlets cover the same story.")
+    parser.add_argument("paths", nargs="*", help=f"a project ({SUFFIX}) to open, or files and folders to import")
+    parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
+    return parser.parse_known_args(argv)  # the rest is for Qt (e.g. -platform)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:
+        from core import selftest
+
+        return int(selftest.main() or 0)
+    args, qt_args = parse_args(argv)
+
+    import pyqtgraph as pg
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from core.settings import Settings
+    from gui.main_window import MainWindow
+    from gui.theme import apply_appearance
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("Newsprism")
+    app.setOrganizationName("Newsprism")
+    app.setStyle("Fusion")
+    pg.setConfigOptions(antialias=True)
+    settings = Settings.load()
+    window = MainWindow(settings)
+    apply_appearance(str(window.qsettings.value("appearance", "system")))
+    window.show()
+    projects = [p for p in args.paths if p.endswith(SUFFIX)]
+    files = [p for p in args.paths if not p.endswith(SUFFIX)]
+    QTimer.singleShot(0, lambda: window.start_up(projects[0] if projects else None, files))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Dialogs: errors with details, the import report, About."""

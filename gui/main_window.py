@@ -1,0 +1,407 @@
+"""The main window: docks for the corpus, the texts and the chart; drop files anywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, QToolBar, QWidget
+
+from core.analysis.article_table import article_table
+from core.analysis.entity_articles import articles_naming, one_article_per_outlet
+from core.analysis.entity_list import entity_list
+from core.io.importers import supported_extensions
+from core.io.store import ProjectError
+from core.paths import resources_dir, user_data_dir
+from core.project import SUFFIX, Project
+from core.settings import Settings
+from gui.actions import build_actions
+from gui.colors import outlet_colours
+from gui.commands import EditArticleCommand
+from gui.dialogs.about_dialog import show_about
+from gui.dialogs.error_dialog import show_exception
+from gui.models.article_table_model import ArticleTableModel
+from gui.plots.chart_state import ChartState
+from gui.project_controller import ImportOutcome, ProjectController, ViewData
+from gui.theme import apply_appearance
+from gui.views.article_html import Mention
+from gui.views.article_panel import ArticlePanel
+from gui.views.entity_chart_panel import EntityChartPanel
+from gui.views.entity_list_panel import EntityListPanel
+from gui.views.import_report_panel import ImportReportPanel
+from gui.views.side_by_side_view import MAX_COLUMNS, SideBySideView
+from gui.views.task_status_widget import TaskStatusWidget
+
+LAYOUT_VERSION = 1
+
+
+def window_settings() -> QSettings:
+    """Layout and view options, kept next to the user's settings (``NEWSPRISM_HOME``)."""
+    return QSettings(str(user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+class MainWindow(QMainWindow):
+    """Everything the analyst sees; long work is delegated to :class:`ProjectController`."""
+
+    dataRefreshed = Signal()  # the views show the project's current data
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings or Settings.load()
+        self.qsettings = window_settings()
+        self.setWindowTitle("Newsprism")
+        icon = resources_dir() / "icons" / "newsprism.svg"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks)
+        self.controller = ProjectController(self.settings, self)
+        self.undo_stack = QUndoStack(self)
+        self.chart_state = ChartState(
+            metric=str(self.qsettings.value("chart/metric", "mentions")),
+            types=self.settings.entity_types,
+            top_n=int(self.qsettings.value("chart/top_n", 15)),
+        )
+        self.view_data: ViewData | None = None
+        self.colours: dict = {}
+        self._build_views()
+        self.actions = build_actions(self)
+        self._build_toolbar()
+        self.status = TaskStatusWidget()
+        self.statusBar().addPermanentWidget(self.status)
+        for runner in self.controller.runners():
+            self.status.watch(runner)
+        self._connect()
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        self._restore_layout()
+        self.actions.appearance.get(str(self.qsettings.value("appearance", "system")),
+                                    self.actions.appearance["system"]).setChecked(True)
+
+    # -- construction ------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.article_model = ArticleTableModel(self)
+        self.article_model.editor = self._edit_article
+        self.article_panel = ArticlePanel(self.article_model)
+        self.side_by_side = SideBySideView()
+        self.side_by_side.set_selected_entity(self.chart_state.selected_entity)
+        self.chart_panel = EntityChartPanel(self.chart_state)
+        self.entity_panel = EntityListPanel()
+        self.import_report = ImportReportPanel()
+        self.docks: dict[str, QDockWidget] = {}
+        area = Qt.DockWidgetArea
+        for key, title, widget, where in (
+            ("articles", "Articles", self.article_panel, area.LeftDockWidgetArea),
+            ("chart", "Entities by outlet", self.chart_panel, area.LeftDockWidgetArea),
+            ("side_by_side", "Side by side", self.side_by_side, area.RightDockWidgetArea),
+            ("entities", "Entities", self.entity_panel, area.RightDockWidgetArea),
+            ("import_report", "Import report", self.import_report, area.RightDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"{key}Dock")
+            dock.setWidget(widget)
+            self.addDockWidget(where, dock)
+            self.docks[key] = dock
+        self.splitDockWidget(self.docks["articles"], self.docks["chart"], Qt.Orientation.Vertical)
+        self.splitDockWidget(self.docks["side_by_side"], self.docks["entities"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.docks["entities"], self.docks["import_report"])
+        self.docks["entities"].raise_()
+        self.resizeDocks([self.docks["articles"], self.docks["side_by_side"]], [640, 960], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["articles"], self.docks["chart"]], [380, 560], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["side_by_side"], self.docks["entities"]], [700, 240], Qt.Orientation.Vertical)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        for action in (self.actions.import_files, self.actions.export_xlsx):
+            bar.addAction(action)
+        bar.addSeparator()
+        self.find_box = QLineEdit()
+        self.find_box.setPlaceholderText("Find in texts (Ctrl+F)")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMaximumWidth(320)
+        self._find_timer = QTimer(self, singleShot=True, interval=300)
+        self._find_timer.timeout.connect(self._run_find)
+        self.find_box.textChanged.connect(lambda _: self._find_timer.start())
+        self.find_box.returnPressed.connect(self._run_find)
+        bar.addWidget(self.find_box)
+        self.addToolBar(bar)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.projectChanged.connect(self._on_project_changed)
+        c.dataLoaded.connect(self._on_data)
+        c.importFinished.connect(self._on_imported)
+        c.importCancelled.connect(lambda: self.statusBar().showMessage(
+            "Import cancelled: the articles imported so far are kept.", 8000))
+        c.exportFinished.connect(lambda path: self.statusBar().showMessage(f"Workbook saved: {path}", 8000))
+        c.findFinished.connect(self._on_found)
+        c.failed.connect(self._on_failed)
+        self.article_panel.selectionChanged.connect(self._show_articles)
+        self.article_model.editRejected.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.chart_panel.entityClicked.connect(self.select_entity)
+        self.side_by_side.entityActivated.connect(self.select_entity)
+        self.entity_panel.entitySelected.connect(self.select_entity)
+        self.chart_state.watch(self._on_chart_state)
+
+    # -- projects ------------------------------------------------------------------
+    def start_up(self, project: str | None = None, files: list[str] | None = None) -> None:
+        """What ``newsprism [PROJECT | FILE...]`` opens: that project, else the last one, else the sample."""
+        last = self.settings.last_project
+        opened = False
+        if project:
+            opened = self.open_project(project)
+        elif last and Path(last).exists():
+            opened = self.open_project(last, quiet=True)
+        if not opened:
+            self.controller.open_sample()
+        if files:
+            self.import_paths(files)
+
+    def open_project(self, path: str | Path, *, create: bool = False, quiet: bool = False) -> bool:
+        try:
+            self.controller.open(path, create=create)
+        except ProjectError as exc:
+            if not quiet:
+                show_exception(self, "Cannot open the project", exc, "opening the project")
+            return False
+        return True
+
+    def new_project(self) -> None:
+        self.controller.new()
+
+    def ask_open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(self._folder()),
+                                              f"Newsprism projects (*{SUFFIX})")
+        if path:
+            self.open_project(path)
+
+    def ask_save_as(self) -> None:
+        if self.project is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save project as", str(self._folder() / self.project.path.name),
+                                              f"Newsprism projects (*{SUFFIX})")
+        if path:
+            self.save_as(path if path.endswith(SUFFIX) else path + SUFFIX)
+
+    def save_as(self, path: str | Path) -> None:
+        try:
+            self.controller.save_as(path)
+        except (OSError, ProjectError) as exc:
+            show_exception(self, "Cannot save the project", exc, "saving the project")
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        recent = [p for p in self.settings.recent_projects if Path(p).exists()]
+        for path in recent:
+            menu.addAction(Path(path).name, lambda p=path: self.open_project(p)).setToolTip(path)
+        if not recent:
+            menu.addAction("No recent projects").setEnabled(False)
+
+    @property
+    def project(self) -> Project | None:
+        return self.controller.project
+
+    def _folder(self) -> Path:
+        return self.project.path.parent if self.project is not None else Path.home()
+
+    # -- import and export ---------------------------------------------------------
+    def import_paths(self, paths: list[str | Path]) -> None:
+        projects = [p for p in paths if str(p).endswith(SUFFIX)]
+        if projects:
+            self.open_project(projects[0])
+        rest = [p for p in paths if not str(p).endswith(SUFFIX)]
+        if rest:
+            self.controller.import_paths(rest)
+
+    def ask_import_files(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in supported_extensions())
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
+                                                f"Articles ({patterns});;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def ask_import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles", str(Path.home()))
+        if path:
+            self.import_paths([path])
+
+    def ask_export_xlsx(self) -> None:
+        if self.project is None:
+            return
+        default = self._folder() / f"{self.project.path.stem}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", str(default), "Excel workbook (*.xlsx)")
+        if path:
+            self.controller.export_xlsx(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- views -----------------------------------------------------------------------
+    def select_entity(self, entity: str | None) -> None:
+        """Follow an entity: mark it in the chart and in the texts, opening texts that name it."""
+        self.chart_state.selected_entity = entity
+        if not entity or self.view_data is None:
+            return
+        shown = set(self.side_by_side.shown_ids())
+        naming = articles_naming(self.view_data.mentions, entity)
+        if not shown & set(naming["article_id"]):
+            self.article_panel.select_ids(one_article_per_outlet(naming, MAX_COLUMNS))
+
+    def focus_find(self) -> None:
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def show_about(self) -> None:
+        show_about(self)
+
+    def set_appearance(self, mode: str) -> None:
+        self.qsettings.setValue("appearance", mode)
+        apply_appearance(mode)
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        for dock in self.docks.values():
+            dock.show()
+
+    def _on_project_changed(self, project: Project) -> None:
+        self.undo_stack.clear()
+        self.view_data = None
+        self.setWindowTitle(f"{project.path.stem} — Newsprism")
+        self.setWindowFilePath(str(project.path))
+        self.find_box.clear()
+
+    def _on_data(self, data: ViewData) -> None:
+        selected = self.article_panel.selected_ids()
+        self.view_data = data
+        self.colours = outlet_colours(data.outlets)
+        self._fill_tables()
+        self.chart_panel.set_data(data.entities, data.outlets, self.colours)
+        self.article_panel.select_ids(selected)
+        self._show_articles(self.article_panel.selected_ids())
+        self.dataRefreshed.emit()
+
+    def _fill_tables(self) -> None:
+        data, types = self.view_data, self.chart_state.types
+        if data is None:
+            return
+        counted = data.mentions[data.mentions["label"].isin(types)] if not data.mentions.empty else data.mentions
+        self.article_model.set_frame(article_table(data.articles, counted))
+        self.article_panel.fit_columns()
+        self.entity_panel.set_entities(entity_list(data.entities, data.outlets, types))
+
+    def _show_articles(self, ids: list[str]) -> None:
+        if self.project is None or self.view_data is None:
+            return
+        ids = ids[:MAX_COLUMNS]
+        by_id = {a.id: a for a in self.project.store.articles(ids)}
+        articles = [by_id[i] for i in ids if i in by_id]
+        mentions: dict[str, list[Mention]] = {i: [] for i in ids}
+        frame = self.view_data.mentions
+        if not frame.empty:
+            part = frame[frame["article_id"].isin(ids)]
+            for row in part.itertuples(index=False):
+                mentions[row.article_id].append(Mention(row.start, row.end, row.label, row.entity))
+        self.side_by_side.show_articles(articles, mentions, self.colours)
+        if self.find_box.text().strip():
+            self.side_by_side.set_find_text(self.find_box.text().strip())
+
+    def _on_chart_state(self, name: str, value) -> None:
+        if name == "selected_entity":
+            self.side_by_side.set_selected_entity(value)
+        elif name == "types":
+            self.settings.entity_types = list(value)
+            self._fill_tables()
+        elif name in ("metric", "top_n"):
+            self.qsettings.setValue(f"chart/{name}", value)
+
+    def _edit_article(self, article_id: str, field: str, value) -> None:
+        before = self.project.store.article(article_id)
+        self.undo_stack.push(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
+
+    def _on_article_changed(self, article) -> None:
+        self.article_model.apply_article(article)
+        self.controller.refresh()
+
+    def _run_find(self) -> None:
+        self._find_timer.stop()
+        query = self.find_box.text().strip()
+        if not query:
+            self.article_panel.proxy.set_article_filter(None)
+            self.side_by_side.set_find_text("")
+            self.statusBar().clearMessage()
+            return
+        self.controller.find(query)
+
+    def _on_found(self, query: str, found: dict) -> None:
+        if query != self.find_box.text().strip():
+            return
+        self.article_panel.proxy.set_article_filter(set(found))
+        self.side_by_side.set_find_text(query)
+        total = sum(found.values())
+        self.statusBar().showMessage(
+            f"“{query}”: {total:,} times in {len(found):,} article{'s' if len(found) != 1 else ''}"
+            if found else f"“{query}” is in no article", 10000)
+
+    def _on_imported(self, outcome: ImportOutcome) -> None:
+        self.import_report.show_results(outcome.results, cancelled=outcome.analysis_cancelled)
+        self.docks["import_report"].show()
+        self.docks["import_report"].raise_()
+        new = sum(len(r.article_ids) for r in outcome.results)
+        failed = len(self.import_report.failed())
+        message = f"Imported {new} new article{'s' if new != 1 else ''}"
+        if failed:
+            message += f"; {failed} file{'s' if failed != 1 else ''} could not be imported (see the import report)"
+        self.statusBar().showMessage(message, 10000)
+
+    def _on_failed(self, doing: str, failure) -> None:
+        show_exception(self, "Newsprism", failure.exception, doing, failure.details)
+
+    # -- layout and closing ----------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.qsettings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 950)
+        state = self.qsettings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        self.qsettings.setValue("window/geometry", self.saveGeometry())
+        self.qsettings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.qsettings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.chart_panel.chart.apply_palette()
+            self.side_by_side.rerender()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.controller.close()
+        self.settings.save()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models over core's pandas tables: adapters only, no analysis."""

@@ -1,0 +1,148 @@
+"""The corpus table: one row per article, outlet and title editable in place."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QFont
+
+from core.model.article import Article
+from gui.models.dataframe_table_model import display_text
+from gui.models.roles import ID_ROLE, RAW_ROLE
+
+#: (frame column, header, article field it edits or None)
+COLUMNS = (
+    ("outlet", "Outlet", "outlet"),
+    ("title", "Title", "title"),
+    ("date", "Date", "date"),
+    ("word_count", "Words", None),
+    ("entities", "Entities", None),
+)
+GUESSED_TIP = "Guessed from the text; double-click to correct"
+DEFAULT_TIP = "Not known; double-click to set"
+_HEADER_TIPS = {
+    "word_count": "Words in the article, without boilerplate (photo credits, link lists)",
+    "entities": "Mentions of people, organisations and places counted in the chart",
+}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+#: ``editor(article_id, field, value)`` performs an edit (the window wraps it for undo).
+Editor = Callable[[str, str, Any], None]
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Adapter over ``core.analysis.article_table``'s frame; edits go through ``editor``."""
+
+    editRejected = Signal(str)  # a message for the status bar
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._row_of: dict[str, int] = {}
+        self.editor: Editor | None = None
+
+    # -- content -------------------------------------------------------------
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        self.beginResetModel()
+        self._rows = frame.to_dict("records")
+        self._row_of = {row["id"]: i for i, row in enumerate(self._rows)}
+        self.endResetModel()
+
+    def article_id(self, row: int) -> str:
+        return self._rows[row]["id"]
+
+    def row_of(self, article_id: str) -> int | None:
+        return self._row_of.get(article_id)
+
+    def outlets(self) -> list[str]:
+        return sorted({row["outlet"] for row in self._rows})
+
+    def apply_article(self, article: Article) -> None:
+        """Show an article's current metadata (after an edit or its undo)."""
+        row = self._row_of.get(article.id)
+        if row is None:
+            return
+        values = self._rows[row]
+        values.update(outlet=article.outlet, title=article.title, date=article.date,
+                      origins={k: str(v) for k, v in article.origins.items()})
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # -- Qt model ------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()][2] and self.editor is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column, _, field = COLUMNS[index.column()]
+        value = row[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return display_text(value)
+        if role == RAW_ROLE:
+            return value
+        if role == ID_ROLE:
+            return row["id"]
+        origin = (row.get("origins") or {}).get(field, "") if field else ""
+        if role == Qt.ItemDataRole.FontRole and origin in ("guessed", "default"):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if origin == "guessed":
+                return f"{display_text(value)}\n{GUESSED_TIP}"
+            if origin == "default" or (field and value in (None, "")):
+                return DEFAULT_TIP
+            return display_text(value) if column == "title" else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and field is None:
+            return _RIGHT
+        return None
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.editor is None:
+            return False
+        column, _, field = COLUMNS[index.column()]
+        if field is None:
+            return False
+        text = str(value).strip()
+        if text == display_text(self._rows[index.row()][column]):
+            return False
+        problem = _problem(field, text)
+        if problem:
+            self.editRejected.emit(problem)
+            return False
+        self.editor(self._rows[index.row()]["id"], field, text or None if field == "date" else text)
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_TIPS.get(COLUMNS[section][0])
+        return None
+
+
+def _problem(field: str, text: str) -> str:
+    """Why an edited value cannot be stored, or ``""``."""
+    if field in ("outlet", "title") and not text:
+        return f"The {field} cannot be empty."
+    if field == "date" and text:
+        try:
+            date.fromisoformat(text[:10])
+        except ValueError:
+            return f"“{text}” is not a date; write it as YYYY-MM-DD (e.g. 2024-06-19)."
+    return ""

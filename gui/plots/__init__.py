@@ -1,0 +1,1 @@
+"""pyqtgraph widgets: they draw what core computed, they never compute."""

@@ -1,0 +1,196 @@
+"""The open project and the background work on it, as Qt signals for the window.
+
+One task runner per purpose: ``work`` (import and analysis), ``data``
+(loading the tables the views show), ``export`` and ``find``. Every core call
+that may take time runs in one of them; results come back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+from PySide6.QtCore import QObject, Signal
+
+from core.analysis.entities import entity_outlet_table
+from core.model.import_result import ImportResult
+from core.project import Project, open_sample_project, untitled_project_path
+from core.settings import Settings
+from core.tasks import Cancelled, TaskState
+from core.text.find import find_in_articles
+from gui.workers import TaskFailure, TaskRunner
+
+
+@dataclass
+class ViewData:
+    """Everything the views draw, loaded together in the background."""
+
+    articles: pd.DataFrame  # articles_frame
+    mentions: pd.DataFrame  # canonical mentions of every type
+    entities: pd.DataFrame  # entity × outlet table of every type
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportOutcome:
+    """An import's per-file results, and how the analysis after it went."""
+
+    results: list[ImportResult]
+    analysis_error: TaskFailure | None = None
+    analysis_cancelled: bool = False
+
+
+def load_view_data(project: Project, *, state: TaskState) -> ViewData:
+    state.progress(0.0, "Loading the project…")
+    articles = project.articles_frame()
+    mentions = project.mentions(types=None)
+    state.progress(0.7, "Comparing outlets…")
+    entities = entity_outlet_table(articles, mentions)
+    return ViewData(articles, mentions, entities, sorted(articles["outlet"].unique()))
+
+
+def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
+    """``Project.import_and_analyse``, keeping the import report when analysis fails or stops."""
+    results = project.import_paths(paths, state=state.sub(0.0, 0.3))
+    try:
+        project.analyse(state=state.sub(0.3, 1.0))
+    except Cancelled:
+        return ImportOutcome(results, analysis_cancelled=True)
+    except Exception as exc:  # e.g. ModelUnavailable: the articles stay imported
+        import traceback
+
+        return ImportOutcome(results, TaskFailure("Analysing articles", exc, traceback.format_exc()))
+    return ImportOutcome(results)
+
+
+def _analyse(project: Project, *, state: TaskState):
+    return project.analyse(state=state)
+
+
+def _export_xlsx(project: Project, target: str | Path, *, state: TaskState) -> Path:
+    return project.export_xlsx(target, state=state)
+
+
+def find_text(project: Project, query: str, *, state: TaskState) -> dict[str, int]:
+    state.progress(0.0, f"Finding “{query}”…")
+    return find_in_articles(project.articles(), query)
+
+
+class ProjectController(QObject):
+    """Owns the open :class:`Project` and its runners; the window listens."""
+
+    projectChanged = Signal(object)  # Project
+    dataLoaded = Signal(object)  # ViewData
+    importFinished = Signal(object)  # ImportOutcome
+    importCancelled = Signal()
+    analysisFinished = Signal(object)  # AnalysisReport
+    exportFinished = Signal(object)  # Path
+    findFinished = Signal(str, object)  # query, {article id: count}
+    failed = Signal(str, object)  # what was being done, TaskFailure
+
+    def __init__(self, settings: Settings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.project: Project | None = None
+        self.work = TaskRunner("work", self)
+        self.data = TaskRunner("data", self)
+        self.exporter = TaskRunner("export", self)
+        self.finder = TaskRunner("find", self)
+        self.view_data: ViewData | None = None
+
+    def runners(self) -> list[TaskRunner]:
+        return [self.work, self.data, self.exporter, self.finder]
+
+    # -- projects ----------------------------------------------------------------
+    def open(self, path: str | Path, *, create: bool = False) -> Project:
+        """Open (or create) a project file; raises ``ProjectError`` with a message."""
+        project = Project(path, model=self.settings.model, create=create)
+        self._switch_to(project)
+        return project
+
+    def open_sample(self) -> Project:
+        project = open_sample_project(model=self.settings.model)
+        self._switch_to(project)
+        return project
+
+    def new(self) -> Project:
+        return self.open(untitled_project_path(), create=True)
+
+    def save_as(self, target: str | Path) -> Project:
+        """Copy the project to ``target`` and go on working there."""
+        self.work.stop()
+        self.project.save_as(target)
+        return self.open(target)
+
+    def close(self) -> None:
+        for runner in self.runners():
+            runner.shutdown()
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+
+    def _switch_to(self, project: Project) -> None:
+        for runner in self.runners():
+            runner.stop()
+        old, self.project = self.project, project
+        if old is not None:
+            old.close()
+        self.view_data = None
+        self.settings.add_recent(project.path)
+        self.settings.save()
+        self.projectChanged.emit(project)
+        self.refresh()
+        self.analyse()
+
+    # -- background work -----------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload what the views show (after imports, analysis and edits)."""
+        if self.project is not None:
+            self.data.start("Loading the project", load_view_data, self.project,
+                            on_done=self._on_data, on_error=lambda f: self.failed.emit("loading the project", f))
+
+    def analyse(self) -> None:
+        """Analyse whatever is not analysed yet (nothing loads if all is done)."""
+        if self.project is not None:
+            self.work.start("Analysing articles", _analyse, self.project,
+                            on_done=self._on_analysed, on_cancel=self.refresh,
+                            on_error=lambda f: self.failed.emit("analysing the articles", f))
+
+    def import_paths(self, paths: Iterable[str | Path]) -> None:
+        paths = [str(p) for p in paths]
+        if self.project is None:
+            self.new()
+        self.work.start("Importing files", import_then_analyse, self.project, paths,
+                        on_done=self._on_imported, on_cancel=self._on_import_cancelled,
+                        on_error=lambda f: self.failed.emit("importing the files", f))
+
+    def export_xlsx(self, target: str | Path) -> None:
+        self.exporter.start("Exporting to Excel", _export_xlsx, self.project, target,
+                            on_done=self.exportFinished.emit,
+                            on_error=lambda f: self.failed.emit("exporting to Excel", f))
+
+    def find(self, query: str) -> None:
+        if self.project is not None:
+            self.finder.start("Finding", find_text, self.project, query,
+                              on_done=lambda found: self.findFinished.emit(query, found))
+
+    def _on_data(self, data: ViewData) -> None:
+        self.view_data = data
+        self.dataLoaded.emit(data)
+
+    def _on_analysed(self, report) -> None:
+        self.analysisFinished.emit(report)
+        if report.analysed:
+            self.refresh()
+
+    def _on_imported(self, outcome: ImportOutcome) -> None:
+        self.importFinished.emit(outcome)
+        if outcome.analysis_error is not None:
+            self.failed.emit("analysing the articles", outcome.analysis_error)
+        self.refresh()
+
+    def _on_import_cancelled(self) -> None:
+        self.importCancelled.emit()
+        self.refresh()

@@ -1,0 +1,1 @@
+"""One widget per module: the panels and views of the main window."""

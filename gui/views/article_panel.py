@@ -1,0 +1,80 @@
+"""The corpus table: filter box and sortable article table with in-place editing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from gui.models.article_filter_proxy import ArticleFilterProxyModel
+from gui.models.article_table_model import ArticleTableModel
+from gui.models.roles import ID_ROLE
+
+
+class ArticlePanel(QWidget):
+    """Emits ``selectionChanged`` with the selected article ids in the table's order."""
+
+    selectionChanged = Signal(list)
+
+    def __init__(self, model: ArticleTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.proxy = ArticleFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText("Filter by outlet, title or date…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setToolTip("Select two or more articles (Ctrl+click) to read them side by side")
+        self.table.selectionModel().selectionChanged.connect(self._emit_selection)
+        for signal in (model.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self._update_count()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in rows]
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Select these articles (those visible through the filter)."""
+        wanted = QItemSelection()
+        first = None
+        for article_id in ids:
+            row = self.model.row_of(article_id)
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+            if index is not None and index.isValid():
+                wanted.select(index, index)
+                first = first or index
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(wanted, flags)
+        if first is not None:
+            self.table.scrollTo(first)
+
+    def fit_columns(self) -> None:
+        for column in (0, 2, 3, 4):
+            self.table.resizeColumnToContents(column)
+
+    def _emit_selection(self, *_) -> None:
+        self.selectionChanged.emit(self.selected_ids())
+
+    def _update_count(self, *_) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{total:,} articles" if shown == total else f"{shown:,} of {total:,} articles shown")

@@ -1,0 +1,85 @@
+"""The import report: what happened to each file, failures first, with reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from core.model.import_result import ImportResult, Status
+from gui.models.dataframe_table_model import DataFrameTableModel
+from gui.models.roles import RAW_ROLE
+
+HEADERS = {"status": "Result", "file": "File", "message": "Details", "folder": "Folder"}
+_ORDER = {Status.FAILED: 0, Status.DUPLICATE: 1, Status.IMPORTED: 2}
+
+
+def report_frame(results: list[ImportResult]) -> pd.DataFrame:
+    """The results as rows for the table, failed files first."""
+    rows = [
+        {"status": str(r.status), "file": Path(r.source).name, "message": r.message,
+         "folder": str(Path(r.source).parent), "order": _ORDER.get(r.status, 3)}
+        for r in results
+    ]
+    frame = pd.DataFrame(rows, columns=["status", "file", "message", "folder", "order"])
+    return frame.sort_values(["order", "file"], kind="stable").drop(columns="order").reset_index(drop=True)
+
+
+def summary_text(results: list[ImportResult], cancelled: bool = False) -> str:
+    counts = {s: sum(r.status == s for r in results) for s in Status}
+    new = sum(len(r.article_ids) for r in results)
+    parts = [f"{new} new article{'s' if new != 1 else ''} from {counts[Status.IMPORTED]} files"]
+    if counts[Status.DUPLICATE]:
+        parts.append(f"{counts[Status.DUPLICATE]} already in the project")
+    if counts[Status.FAILED]:
+        parts.append(f"<b>{counts[Status.FAILED]} could not be imported</b> (reasons below)")
+    text = "; ".join(parts) + "."
+    return ("Import cancelled. Kept: " + text) if cancelled else text
+
+
+class ImportReportModel(DataFrameTableModel):
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            if self.frame().iat[index.row(), 0] == str(Status.FAILED):
+                return QColor("#c62828")
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
+        return super().data(index, role)
+
+
+class ImportReportPanel(QWidget):
+    """Summary line plus one row per file."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary = QLabel("Nothing imported yet. Drop files or folders on the window, or use File ▸ Import….")
+        self.summary.setWordWrap(True)
+        self.model = ImportReportModel(headers=HEADERS)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(RAW_ROLE)
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.results: list[ImportResult] = []
+
+    def show_results(self, results: list[ImportResult], *, cancelled: bool = False) -> None:
+        self.results = list(results)
+        self.summary.setText(summary_text(self.results, cancelled))
+        self.model.set_frame(report_frame(self.results))
+        self.table.resizeColumnsToContents()
+
+    def failed(self) -> list[ImportResult]:
+        return [r for r in self.results if r.status == Status.FAILED]

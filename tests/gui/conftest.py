@@ -1,0 +1,66 @@
+"""GUI tests: offscreen Qt, isolated user folder, a project file analysed once per session."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _gui_home(tmp_path, monkeypatch):
+    """Settings, window layout and untitled projects live in this test's folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("NEWSPRISM_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def analysed_seeds_file(tmp_path_factory):
+    """The seeds imported and analysed once (loads the real model once per session)."""
+    from core.project import Project
+
+    path = tmp_path_factory.mktemp("gui-seeds") / "seeds.newsprism"
+    with Project(path) as project:
+        project.import_paths([SEEDS])
+        project.analyse()
+    return path
+
+
+@pytest.fixture
+def seeds_file(analysed_seeds_file, tmp_path) -> Path:
+    """A fresh copy of the analysed sample project for one test."""
+    path = tmp_path / "seeds.newsprism"
+    shutil.copy(analysed_seeds_file, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window with nothing open; closed (runners shut down) after the test."""
+    from core.settings import Settings
+    from gui.main_window import MainWindow
+
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def open_window(window, seeds_file, qtbot):
+    """The window showing the analysed sample project."""
+    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
+        assert window.open_project(seeds_file)
+    return window
