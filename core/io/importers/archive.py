@@ -113,7 +113,7 @@ def read_zip(path: Path, data: bytes, *, depth: int = 1) -> list[Article]:
         try:
             found = _read_one(archive, member, member_path, reader, depth, MAX_FILE_BYTES)
         except MembersUnreadable as exc:
-            articles += _relabel(exc.articles, path, name)
+            articles += _relabel(exc.articles, member_path, path, name)
             failures += [(f"{name}/{inner}", why) for inner, why in exc.failures]
         except UnreadableFile as exc:
             failures.append((name, str(exc)))
@@ -122,7 +122,7 @@ def read_zip(path: Path, data: bytes, *, depth: int = 1) -> list[Article]:
         except Exception as exc:  # a reader bug must not stop the other members
             failures.append((name, f"it could not be read ({exc.__class__.__name__}: {exc})"))
         else:
-            articles += _relabel(found, path, name)
+            articles += _relabel(found, member_path, path, name)
     if failures:
         raise MembersUnreadable(_summary(articles, failures), articles, failures)
     if not articles:
@@ -146,8 +146,10 @@ def _read_one(archive, member, member_path: Path, reader, depth: int, limit: int
     return found
 
 
-def _relabel(articles: list[Article], path: Path, name: str) -> list[Article]:
-    return [replace(a, source_path=f"{path}/{name}") for a in articles]
+def _relabel(articles: list[Article], member_path: Path, path: Path, name: str) -> list[Article]:
+    """Source paths shown as ``archive.zip/member`` (nested members keep their tail)."""
+    shown, inner = f"{path}/{name}", str(member_path)
+    return [replace(a, source_path=shown + a.source_path[len(inner):] if a.source_path.startswith(inner) else shown) for a in articles]
 
 
 def _summary(articles: list[Article], failures: list[tuple[str, str]]) -> str:
