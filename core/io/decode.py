@@ -21,6 +21,13 @@ def decode_text(data: bytes) -> str:
 
     Empty and binary files are refused with a message a user understands.
     """
+    text = _decode_any(data)
+    if not text.strip():  # e.g. a byte-order mark or control characters and nothing else
+        raise UnreadableFile("the file is empty")
+    return text
+
+
+def _decode_any(data: bytes) -> str:
     if not data.strip():
         raise UnreadableFile("the file is empty")
     for bom, encoding in _BOMS:
