@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--thresholds", type=lambda v: [float(x) for x in v.split(",")], help="comma-separated, for --sweep")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -110,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             project.import_paths([folder])
             project.analyse()
             analysed = time.perf_counter() - started
-            thresholds = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5] if args.sweep else [SIMILARITY_THRESHOLD]
+            grid = args.thresholds or [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+            thresholds = sorted(set(grid) | {SIMILARITY_THRESHOLD}) if args.sweep else [SIMILARITY_THRESHOLD]
             rows = [score(project, folder, t) for t in thresholds]
     print(f"story grouping on {args.n} synthetic articles (seed {args.seed}), analysed in {analysed:.0f} s")
     print(f"{'threshold':>9} {'stories':>7} {'events':>6} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>7} {'related merged':>14}")

@@ -75,3 +75,14 @@ def test_folders_are_walked_recursively_and_folder_names_become_outlets(tmp_path
     assert article.title == "Big storm hits Metropolis"
     assert article.outlet == "The Daily Planet"  # the year folder is skipped
     assert article.origin("outlet") == Origin.GUESSED
+
+
+def test_a_date_in_the_file_name_is_taken_as_a_guess(tmp_path):
+    (tmp_path / "2024-06-19_putin_in_pyongyang.txt").write_text("Putin lands in Pyongyang\nThe visit began.", encoding="utf-8")
+    (tmp_path / "notes_20241345.txt").write_text("Not a date\nMonth 13 does not exist.", encoding="utf-8")
+    with Project(tmp_path / "p.newsprism") as project:
+        project.import_paths([tmp_path])
+        articles = {a.title: a for a in project.articles()}
+    assert articles["Putin lands in Pyongyang"].date == "2024-06-19"
+    assert articles["Putin lands in Pyongyang"].origin("date") == Origin.GUESSED
+    assert articles["Not a date"].date is None
