@@ -1,0 +1,80 @@
+"""Duplicates are reported, not doubled; shared wire copy is kept per outlet and flagged."""
+
+from __future__ import annotations
+
+from makers import PARAGRAPHS, news_page
+
+from core.io.copy_index import near_duplicate_of, shared_copy_groups
+from core.io.importers import read_file
+from core.io.importing import import_paths
+from core.io.store import ProjectStore
+from core.model.article import make_article
+from core.model.import_result import Status
+from core.text.duplicates import compare, overlap, shingles
+
+WIRE = PARAGRAPHS  # ten distinct paragraphs of "agency copy"
+
+
+def _page(folder, name, title, paragraphs, site):
+    path = folder / name
+    path.write_text(news_page(title, paragraphs, site=site), encoding="utf-8")
+    return path
+
+
+def test_same_page_twice_and_a_near_identical_copy_are_duplicates(tmp_path, store, store_snapshot):
+    original = _page(tmp_path, "rail.html", "Rail plan for valleys", WIRE, "The Guardian")
+    # the same page saved again later: a corrected word and another outlet spelling of the same site
+    edited = WIRE[:-1] + [WIRE[-1].replace("at a low rate", "at a lower rate")]
+    resaved = _page(tmp_path, "rail (1).html", "Rail plan for valleys", edited, "theguardian.com")
+    [first] = import_paths(store, [original])
+    assert first.status is Status.IMPORTED
+    before = store_snapshot(store)
+    again, near = import_paths(store, [original, resaved])
+    assert again.status is Status.DUPLICATE and "already in the project" in again.message
+    assert near.status is Status.DUPLICATE and "already in the project" in near.message
+    assert store.article_count() == 1
+    assert store_snapshot(store) == before
+
+
+def test_wire_copy_in_several_outlets_is_kept_for_each_and_flagged(tmp_path, store):
+    guardian = _page(tmp_path, "g.html", "Valleys to get new railway", WIRE, "The Guardian")
+    bbc = _page(tmp_path, "b.html", "Rail line promised for northern valleys", WIRE[:7], "BBC News")  # trimmed copy
+    times = _page(tmp_path, "t.html", "Ministers back valley trains", WIRE[2:], "The Times")
+    other = _page(tmp_path, "o.html", "Harbour bridge approved", [
+        "The city council voted on Tuesday to approve a new bridge across the harbour after years of debate.",
+        "Supporters said the bridge would cut commuting times, while opponents warned about the cost.",
+        "Construction is expected to start next spring and to take three years, the mayor said.",
+    ], "BBC News")
+    results = import_paths(store, [guardian, bbc, times, other])
+    assert [r.status for r in results] == [Status.IMPORTED] * 4
+    groups = shared_copy_groups(store)
+    ids = {r.source: r.article_ids[0] for r in results}
+    flagged = set(groups["article_id"])
+    assert flagged == {ids[str(guardian)], ids[str(bbc)], ids[str(times)]}
+    assert groups["group_id"].nunique() == 1
+    assert ids[str(other)] not in flagged
+
+
+def test_index_survives_reopening_and_older_projects_are_indexed(tmp_path):
+    path = tmp_path / "p.newsprism"
+    page = _page(tmp_path, "a.html", "Rail plan for valleys", WIRE, "Valley News")
+    with_store = ProjectStore(path)
+    import_paths(with_store, [page])
+    with with_store.transaction() as db:  # as if made before the index existed
+        db.execute("DELETE FROM copy_indexed")
+        db.execute("DELETE FROM copy_bands")
+    with_store.close()
+    reopened = ProjectStore(path)
+    copy = read_file(_page(tmp_path, "b.html", "Rail plan for valleys", WIRE[:-1] + [WIRE[-1] + " Extra."], "Valley News"))[0]
+    match = near_duplicate_of(reopened, copy)
+    assert match is not None and match.kind == "duplicate" and match.jaccard > 0.9
+    reopened.close()
+
+
+def test_short_and_different_texts_are_not_matched():
+    a = make_article("One short line.", title="A")
+    b = make_article("One short line.", title="B")
+    assert shingles("too few words") == frozenset()
+    assert compare(a, shingles(a.text), b, shingles(b.text)) is None
+    x, y = shingles(" ".join(WIRE[:5])), shingles(" ".join(WIRE[5:]))
+    assert overlap(x, y) == (0.0, 0.0)
