@@ -17,7 +17,7 @@ from lxml import etree
 
 from core.io.importers import register
 from core.io.importers.document_fields import DocumentProperties, document_article
-from core.io.importers.packages import open_package
+from core.io.importers.packages import open_package, xml_error_message
 from core.model.article import Article
 from core.model.import_result import UnreadableFile
 
@@ -48,7 +48,7 @@ def _parse(xml: bytes, part: str):
     try:
         return etree.fromstring(xml, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise UnreadableFile(f"this {KIND} is damaged ('{part}' is not well-formed XML: {exc})") from exc
+        raise UnreadableFile(xml_error_message(KIND, exc) + f" in '{part}'") from exc
 
 
 def text_blocks(root):

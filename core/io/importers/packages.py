@@ -59,3 +59,12 @@ def _first_bad_member(package: zipfile.ZipFile, required: str) -> str:
     except Exception as exc:  # zlib.error and friends
         return f"'{required}' cannot be unpacked: {exc.__class__.__name__}"
     return ""
+
+
+def xml_error_message(kind: str, exc: Exception) -> str:
+    """What to tell the user when a package's XML does not parse."""
+    detail = str(exc)
+    if "amplification" in detail or "entit" in detail.lower():
+        return f"this {kind} was refused: its XML defines entities that would expand enormously (an XML bomb)"
+    return f"this {kind} is damaged ({detail})"
+

@@ -71,26 +71,35 @@ def _page_texts(reader) -> list[str]:
 
 
 def join_broken_lines(lines: list[str]) -> list[str]:
-    """Join a line to the one before when the layout broke a sentence ("the\\ncommittee").
+    """Join lines the page layout broke inside a sentence; one paragraph a line.
 
-    A line that follows one ending a sentence, or that starts with a capital
-    after a short line (a heading), starts a new paragraph; "exam-\\nple" loses its hyphen.
+    A line joins the one before when that one does not end a sentence and
+    either this line starts in lower case ("the\ncommittee") or the line
+    before ran close to the full width of the text (so the break was the
+    margin's, not the writer's). Short lines such as headings, bylines and
+    dates stay lines of their own; "exam-\nple" loses its hyphen.
     """
+    stripped = [line.strip() for line in lines]
+    lengths = sorted(len(line) for line in stripped if line)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     joined: list[str] = []
-    for raw in lines:
-        line = raw.strip()
+    previous_raw = ""
+    for line in stripped:
         if not line:
             if joined and joined[-1]:
                 joined.append("")
+            previous_raw = ""
             continue
         previous = joined[-1] if joined else ""
-        if previous and not _ENDS_SENTENCE.search(previous) and (line[0].islower() or line[0].isdigit()):
+        wrapped = len(previous_raw) >= 0.6 * width
+        if previous and not _ENDS_SENTENCE.search(previous) and (line[0].islower() or wrapped):
             if previous.endswith("-") and line[0].islower():
                 joined[-1] = previous[:-1] + line
             else:
                 joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
+        previous_raw = line
     return [line for line in joined if line]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from core.io.importers import register
 from core.io.importers.document_fields import DocumentProperties, document_article
 from core.io.importers.nexis_uni import read_nexis_uni
-from core.io.importers.packages import open_package
+from core.io.importers.packages import open_package, xml_error_message
 from core.model.article import Article
 from core.model.import_result import UnreadableFile
 
@@ -51,7 +51,9 @@ def open_docx(data: bytes):
 
     try:
         return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableFile(xml_error_message(KIND, exc)) from exc
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise UnreadableFile(f"this {KIND} is damaged or not a Word document ({exc})") from exc
 
 
