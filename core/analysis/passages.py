@@ -6,9 +6,10 @@ from *other* outlets (an outlet repeating itself is not sharing):
 - ``reused``: near-identical wording, as when wire copy is run with small
   edits. Either the two normalised sentences have an Indel similarity
   (rapidfuzz ``fuzz.ratio``, the same measure as difflib's ratio) of at least
-  :data:`REUSE_RATIO`, or nearly all word trigrams of the shorter one appear in
-  the longer one (:data:`REUSE_CONTAINMENT`: a wire sentence kept whole
-  inside a longer one).
+  :data:`REUSE_RATIO`, by characters or by words (a short sentence with one
+  long word dropped), or nearly all words of the shorter one appear in the
+  same order in the longer one (:data:`REUSE_CONTAINMENT`, word-level longest
+  common subsequence: a wire sentence kept whole inside a longer one).
 - ``same_fact``: the same content in other words. Conservative on purpose
   (a false "shared" claim is worse than a missed one): TF-IDF cosine of the
   content words of at least :data:`SAME_FACT_COSINE`, at least one shared
@@ -22,10 +23,12 @@ Candidate pairs come from one sparse TF-IDF product per story, so a story of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 from rapidfuzz.process import cpdist
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
@@ -35,7 +38,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 #: attribution) stays above 0.8; different sentences on the same topic rarely
 #: pass 0.6.
 REUSE_RATIO = 0.8
-#: Share of the shorter sentence's word trigrams found in the longer one.
+#: Share of the shorter sentence's words found in order in the longer one
+#: (which must also pass :data:`SAME_FACT_COSINE`, so scattered function
+#: words never make a match).
 REUSE_CONTAINMENT = 0.9
 #: Fewer words than this and a sentence is too short to call copied by ratio.
 MIN_REUSE_WORDS = 5
@@ -59,22 +64,24 @@ _STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according"}
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*\w|\b[A-Z]\b")
-_STARTS_SENTENCE = re.compile(r"\W*")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_FIRST_WORD = re.compile(r"\w")
 
 
 def normalise(text: str) -> str:
     """Case-folded words joined by single spaces: punctuation and quote styles ignored."""
-    return " ".join(_WORD.findall(text.translate(_QUOTES).casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def content_words(normalised: str) -> str:
     """Content words with plural -s folded, for TF-IDF (no lemmatiser needed)."""
-    words = (w for w in normalised.split() if w not in _STOP_WORDS and not w.isdigit())
-    return " ".join(_fold_plural(w) for w in words)
+    return " ".join(filter(None, map(_content_form, normalised.split())))
 
 
-def _fold_plural(word: str) -> str:
+@lru_cache(maxsize=200_000)
+def _content_form(word: str) -> str:
+    """The word as counted for content, or "" for stop words and bare numbers."""
+    if word in _STOP_WORDS or word.isdigit():
+        return ""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -82,18 +89,21 @@ def _fold_plural(word: str) -> str:
     return word
 
 
-def anchors(text: str, names: tuple[str, ...] = ()) -> str:
+def anchors(text: str, names: tuple[str, ...] | None = None) -> str:
     """Numbers and names in a sentence, one ``|``-separated token each.
 
-    ``names`` are the canonical entity names found in the sentence; without
-    them capitalised words (not the sentence's first word) stand in for names.
+    ``names`` are the canonical entity names found in the sentence; when
+    entities are unknown (None) capitalised words (not the sentence's first
+    word) stand in for names.
     """
     numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
-    if names:
+    if names is not None:
         found = [n.casefold() for n in names]
     else:
-        found = [m.group().casefold().rstrip(".") for m in _CAPITALISED.finditer(text.translate(_QUOTES))
-                 if _STARTS_SENTENCE.fullmatch(text[: m.start()]) is None]
+        first = _FIRST_WORD.search(text)
+        first_start = first.start() if first else -1
+        found = [m.group().casefold().rstrip(".") for m in _CAPITALISED.finditer(text)
+                 if m.start() != first_start]
         found = [w for w in found if w not in _STOP_WORDS]
     return "|".join(dict.fromkeys(numbers + found))
 
@@ -107,11 +117,8 @@ def align_passages(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
     Articles without a story are not aligned; articles without an outlet
     count as an outlet of their own.
     """
-    frames = [
-        _align_story(story_id, group)
-        for story_id, group in _prepared(sentences, mentions).groupby("story_id", sort=False)
-        if group["outlet"].nunique() > 1
-    ]
+    prepared = _prepared(sentences, mentions)
+    frames = [_align_story(story_id, group) for story_id, group in prepared.groupby("story_id", sort=False)]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in ALIGNMENT_COLUMNS})
@@ -123,14 +130,19 @@ def _dtype(column: str) -> str:
 
 
 def _prepared(sentences: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """Sentences of stories with two outlets or more, with their comparable forms."""
     frame = sentences[sentences["story_id"].notna()].copy()
     missing = frame["outlet"].isna() | (frame["outlet"].astype(str).str.strip() == "")
     frame.loc[missing, "outlet"] = "\0" + frame.loc[missing, "article_id"].astype(str)
+    frame = frame[frame.groupby("story_id")["outlet"].transform("nunique") > 1]
+    frame["outlet_code"] = pd.factorize(frame["outlet"])[0]
     frame["text"] = frame["text"].fillna("").astype(str)
     frame["norm"] = frame["text"].map(normalise)
     frame["content"] = frame["norm"].map(content_words)
     names = _names_by_sentence(frame, mentions)
-    frame["anchors"] = [anchors(t, names.get(k, ())) for t, k in zip(frame["text"], zip(frame["article_id"], frame["idx"]))]
+    default = None if mentions is None else ()
+    keys = zip(frame["article_id"], frame["idx"])
+    frame["anchors"] = [anchors(text, names.get(key, default)) for text, key in zip(frame["text"], keys)]
     return frame.reset_index(drop=True)
 
 
@@ -148,17 +160,24 @@ def _align_story(story_id, story: pd.DataFrame) -> pd.DataFrame:
     pairs = _candidate_pairs(story)
     if pairs.empty:
         return pairs
-    pairs["ratio"] = cpdist(story["norm"].to_numpy()[pairs["a"]], story["norm"].to_numpy()[pairs["b"]],
-                            scorer=fuzz.ratio, workers=1) / 100.0
-    pairs["contained"] = _trigram_containment(story, pairs)
+    norm = story["norm"].to_numpy()
+    pairs["ratio"] = cpdist(norm[pairs["a"]], norm[pairs["b"]], scorer=fuzz.ratio, workers=1) / 100.0
+    words = story["norm"].str.split().to_numpy()
+    sizes = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
+    shorter = np.minimum(sizes[pairs["a"]], sizes[pairs["b"]])
+    common = _common_words(words, pairs)
+    pairs["contained"] = np.divide(common, shorter, out=np.zeros(len(pairs)), where=shorter > 0)
+    pairs["word_ratio"] = 2 * common / (sizes[pairs["a"]] + sizes[pairs["b"]]).clip(min=1)
     pairs["shared_anchors"] = _shared_anchor_count(story, pairs)
-    words = story["norm"].str.count(" ").to_numpy() + 1
-    shorter = np.minimum(words[pairs["a"]], words[pairs["b"]])
     reused = (shorter >= MIN_REUSE_WORDS) & (
-        (pairs["ratio"] >= REUSE_RATIO) | ((pairs["contained"] >= REUSE_CONTAINMENT) & (shorter >= MIN_CONTAINED_WORDS))
+        (pairs["ratio"] >= REUSE_RATIO) | (pairs["word_ratio"] >= REUSE_RATIO)
+        | ((pairs["contained"] >= REUSE_CONTAINMENT) & (shorter >= MIN_CONTAINED_WORDS)
+           & (pairs["cosine"] >= SAME_FACT_COSINE))
     )
     pairs["relation"] = np.where(reused, "reused", "")
-    pairs["similarity"] = np.where(reused, np.maximum(pairs["ratio"], pairs["contained"]), pairs["cosine"])
+    copied = pairs[["ratio", "word_ratio"]].max(axis=1)
+    copied = copied.where(copied >= REUSE_RATIO, pairs["contained"])  # the measure that decided
+    pairs["similarity"] = np.where(reused, copied, pairs["cosine"])
     pairs.loc[_same_fact_mask(story, pairs), "relation"] = "same_fact"
     return _both_directions(story_id, story, pairs[pairs["relation"] != ""])
 
@@ -169,9 +188,12 @@ def _candidate_pairs(story: pd.DataFrame) -> pd.DataFrame:
         matrix = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, lowercase=False).fit_transform(story["content"])
     except ValueError:  # no content words at all
         return pd.DataFrame(columns=["a", "b", "cosine"])
-    cosine = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    outlets = story["outlet"].to_numpy()
-    keep = (cosine.data >= CANDIDATE_COSINE) & (outlets[cosine.row] != outlets[cosine.col])
+    product = (matrix @ matrix.T).tocsr()
+    product.data[product.data < CANDIDATE_COSINE] = 0  # most pairs: drop them before anything else
+    product.eliminate_zeros()
+    cosine = product.tocoo()
+    outlets = story["outlet_code"].to_numpy()
+    keep = (cosine.row < cosine.col) & (outlets[cosine.row] != outlets[cosine.col])
     return pd.DataFrame({"a": cosine.row[keep], "b": cosine.col[keep], "cosine": np.minimum(cosine.data[keep], 1.0)})
 
 
@@ -187,13 +209,9 @@ def _pair_overlap(matrix: sparse.csr_matrix, pairs: pd.DataFrame) -> np.ndarray:
     return np.asarray(matrix[pairs["a"].to_numpy()].multiply(matrix[pairs["b"].to_numpy()]).sum(axis=1)).ravel()
 
 
-def _trigram_containment(story: pd.DataFrame, pairs: pd.DataFrame) -> np.ndarray:
-    matrix = _binary_rows(story["norm"], token_pattern=r"\S+", ngram_range=(3, 3))
-    if matrix is None:
-        return np.zeros(len(pairs))
-    sizes = np.asarray(matrix.sum(axis=1)).ravel()
-    smaller = np.minimum(sizes[pairs["a"]], sizes[pairs["b"]])
-    return np.divide(_pair_overlap(matrix, pairs), smaller, out=np.zeros(len(pairs)), where=smaller > 0)
+def _common_words(words: np.ndarray, pairs: pd.DataFrame) -> np.ndarray:
+    """Length of the longest common word subsequence of each pair."""
+    return cpdist(words[pairs["a"]], words[pairs["b"]], scorer=LCSseq.similarity, workers=1).astype(float)
 
 
 def _shared_anchor_count(story: pd.DataFrame, pairs: pd.DataFrame) -> np.ndarray:
@@ -208,9 +226,10 @@ def _same_fact_mask(story: pd.DataFrame, pairs: pd.DataFrame) -> pd.Series:
     frame = pairs.assign(art_a=articles[pairs["a"]], art_b=articles[pairs["b"]])
     # A sentence reused in the other article already has its counterpart there.
     reused = frame[frame["relation"] == "reused"]
-    taken = set(zip(reused["a"], reused["art_b"])) | set(zip(reused["b"], reused["art_a"]))
-    free = np.array([(a, ab) not in taken and (b, aa) not in taken
-                     for a, b, aa, ab in zip(frame["a"], frame["b"], frame["art_a"], frame["art_b"])], dtype=bool)
+    taken = pd.MultiIndex.from_arrays([np.concatenate([reused["a"], reused["b"]]),
+                                       np.concatenate([reused["art_b"], reused["art_a"]])])
+    free = ~pd.MultiIndex.from_arrays([frame["a"], frame["art_b"]]).isin(taken) & ~pd.MultiIndex.from_arrays(
+        [frame["b"], frame["art_a"]]).isin(taken)
     eligible = (
         (frame["relation"] == "") & free
         & (frame["cosine"] >= SAME_FACT_COSINE) & (frame["shared_anchors"] >= 1)

@@ -138,11 +138,26 @@ def test_small_wire_edits_punctuation_and_quote_styles_still_count_as_reused():
     assert len(alignment) == 4
 
 
+def test_a_short_sentence_missing_one_long_word_is_reused():
+    sentences = frame([("a1", "Post", 1, 0, "USA Today: Is Putin getting desperate in Ukraine?"),
+                       ("a2", "Times", 1, 0, "USA Today: Is Putin getting in Ukraine?")])
+    alignment = align_passages(sentences)
+    assert list(alignment["relation"]) == ["reused", "reused"]
+    assert alignment["similarity"].iloc[0] == pytest.approx(2 * 7 / 15)  # word-level Indel similarity
+
+
+def test_scattered_common_words_inside_a_long_sentence_are_not_copy():
+    short = "It was not clear what he meant by that remark."
+    longer = "It was a cold day, and not many people knew clearly what he meant when he spoke by that river about the remark."
+    assert align_passages(frame([("a1", "Post", 1, 0, short), ("a2", "Times", 1, 0, longer)])).empty
+
+
 def test_a_wire_sentence_kept_whole_inside_a_longer_one_is_reused():
     longer = WIRE[:-1] + ", a spokesman for the delegation added, while opposition figures demanded the release of all detainees."
     sentences = frame([("a1", "Post", 1, 0, WIRE), ("a2", "Times", 1, 0, longer)])
     alignment = align_passages(sentences)
     assert list(alignment["relation"]) == ["reused", "reused"]
+    assert alignment["similarity"].iloc[0] == 1.0  # all of the wire sentence is there
 
 
 def test_short_stock_phrases_are_not_copy():
