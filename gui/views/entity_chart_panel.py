@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QRectF, QSignalBlocker, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QSpinBox, QToolButton, QVBoxLayout, QWidget,
@@ -81,21 +81,39 @@ class EntityChartPanel(QWidget):
 
     def export(self, path: str | Path) -> Path:
         """Write the chart (``.png``, ``.svg``) or its numbers (``.csv``)."""
-        import pyqtgraph.exporters as exporters
-
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".csv":
             self.chart.rows.to_csv(path, index=False)
         elif suffix == ".svg":
-            exporters.SVGExporter(self.chart.plot_item).export(str(path))
+            self._export_svg(path)
         elif suffix == ".png":
+            import pyqtgraph.exporters as exporters
+
             exporter = exporters.ImageExporter(self.chart.plot_item)
             exporter.parameters()["width"] = max(1600, self.chart.width() * 2)
             exporter.export(str(path))
         else:
             raise ValueError(f"cannot export a chart as '{suffix or path.name}'; use .png, .svg or .csv")
         return path
+
+    def _export_svg(self, path: Path) -> None:
+        """Vector SVG through Qt's SVG generator (pyqtgraph's SVG exporter fails on Qt 6 paths)."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        source = self.chart.plot_item.sceneBoundingRect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(source.size().toSize())
+        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+        generator.setTitle("Newsprism: entities by outlet")
+        painter = QPainter(generator)
+        try:
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), self.chart.backgroundBrush())
+            self.chart.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+        finally:
+            painter.end()
 
     # -- internals -------------------------------------------------------------
     def _type_menu(self) -> dict[str, QAction]:

@@ -1,0 +1,46 @@
+"""Small helpers the GUI tests share: real drag-and-drop events, text formats, table edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def drop_paths(widget: QWidget, paths: list[Path]) -> bool:
+    """Drag ``paths`` over ``widget`` and drop them, as a file manager would; True if accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    centre = QPointF(widget.rect().center())
+    enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def formats_of(document: QTextDocument, phrase: str) -> list[QTextCharFormat]:
+    """The character format inside each occurrence of ``phrase``."""
+    formats = []
+    cursor = document.find(phrase)
+    while not cursor.isNull():
+        probe = QTextCursor(document)
+        probe.setPosition(cursor.selectionStart() + 1)
+        formats.append(probe.charFormat())
+        cursor = document.find(phrase, cursor)
+    return formats
+
+
+def row_of(view_model, column: int, text: str) -> int:
+    for row in range(view_model.rowCount()):
+        if view_model.index(row, column).data() == text:
+            return row
+    raise LookupError(text)
+
+

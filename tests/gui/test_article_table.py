@@ -1,0 +1,79 @@
+"""The corpus table: guessed values marked, outlet edited in place, undo, filter and find."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from core.model.article import Origin
+from gui.models.article_table_model import GUESSED_TIP
+from tests.gui.helpers import row_of
+
+
+def test_guessed_outlets_are_italic_with_a_hint(open_window):
+    proxy = open_window.article_panel.proxy
+    index = proxy.index(row_of(proxy, 0, "Newsweek"), 0)
+    assert index.data(Qt.ItemDataRole.FontRole).italic()
+    assert GUESSED_TIP in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_editing_the_outlet_in_place_changes_the_project_and_undo_restores_it(open_window, qtbot):
+    window = open_window
+    table, proxy = window.article_panel.table, window.article_panel.proxy
+    index = proxy.index(row_of(proxy, 0, "Yahoo News"), 0)
+    article_id = index.data(Qt.ItemDataRole.UserRole + 2)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.findChild(QLineEdit)
+    qtbot.waitUntil(lambda: table.findChild(QLineEdit) is not None and table.findChild(QLineEdit).isVisible())
+    editor = [e for e in table.findChildren(QLineEdit) if e.isVisible()][0]
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Yahoo! News")
+    with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    article = window.project.store.article(article_id)
+    assert article.outlet == "Yahoo! News" and article.origin("outlet") == Origin.EDITED
+    assert "Yahoo! News" in window.chart_panel.chart.legend_labels()
+    row = window.article_model.row_of(article_id)
+    assert not window.article_model.index(row, 0).data(Qt.ItemDataRole.FontRole)  # no longer a guess
+
+    with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+        window.actions.undo.trigger()
+    article = window.project.store.article(article_id)
+    assert article.outlet == "Yahoo News" and article.origin("outlet") == Origin.GUESSED
+    assert "Yahoo News" in window.chart_panel.chart.legend_labels()
+    with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+        window.actions.redo.trigger()
+    assert window.project.store.article(article_id).outlet == "Yahoo! News"
+
+
+def test_a_bad_date_is_refused_with_a_message(open_window):
+    model = open_window.article_model
+    before = open_window.project.store.article(model.article_id(0)).date
+    assert not model.setData(model.index(0, 2), "next Tuesday")
+    assert "YYYY-MM-DD" in open_window.statusBar().currentMessage()
+    assert open_window.project.store.article(model.article_id(0)).date == before
+
+
+def test_find_box_filters_the_table_to_articles_containing_the_phrase(open_window, qtbot):
+    window = open_window
+    window.actions.find.trigger()
+    with qtbot.waitSignal(window.controller.findFinished, timeout=30_000):
+        qtbot.keyClicks(window.find_box, "Shoigu")
+        qtbot.keyClick(window.find_box, Qt.Key.Key_Return)
+    assert window.article_panel.proxy.rowCount() == 1
+    assert window.article_panel.proxy.index(0, 0).data() == "Yahoo News"
+    assert "in 1 article" in window.statusBar().currentMessage()
+    window.find_box.clear()
+    qtbot.waitUntil(lambda: window.article_panel.proxy.rowCount() == 2)
+
+
+def test_filter_box_and_sorting(open_window, qtbot):
+    panel = open_window.article_panel
+    qtbot.keyClicks(panel.filter_box, "newsweek")
+    assert panel.proxy.rowCount() == 1
+    assert "1 of 2 articles" in panel.count_label.text()
+    panel.filter_box.clear()
+    panel.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # words, as numbers
+    words = [panel.proxy.index(r, 3).data(Qt.ItemDataRole.UserRole + 1) for r in range(2)]
+    assert words == sorted(words, reverse=True)
