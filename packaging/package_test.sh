@@ -5,7 +5,8 @@
 #   3. run `newsprism --self-test` with an empty environment: no Python, no venv
 #      on PATH, and no network (a private network namespace when allowed)
 #   4. open the window under xvfb-run with a seed file on its command line, time
-#      the start-up to the first window, and take screenshots
+#      the start-up to the first painted window and take screenshots
+#      (packaging/measure_startup.py, with the build machine's Pillow)
 # Results and screenshots go to out/package-test/ (summary.txt sums them up).
 set -eu
 
@@ -89,52 +90,16 @@ else
     say "warning: no Qt xcb platform plugin in the bundle (does gui/ import QtWidgets yet?)"
 fi
 
-cat > "$SANDBOX/launch.sh" <<'LAUNCH'
-#!/bin/sh
-# Runs inside xvfb-run: launch once, wait for the first mapped window, screenshot.
-# Arguments: program seed out-prefix timeout settle python sandbox
-set -u
-program=$1 seed=$2 prefix=$3 timeout=$4 settle=$5 py=$6 sandbox=$7
-now() { date +%s.%N; }
-home=$(mktemp -d "$sandbox/run.XXXXXX")
-started=$(now)
-env -i DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" HOME="$home" PATH="$sandbox/empty-bin" \
-    NEWSPRISM_HOME="$home/newsprism" NEWSPRISM_REPORT_FIRST_PAINT=1 \
-    "$program" "$seed" > "$prefix.log" 2>&1 &
-pid=$!
-window=""
-while [ -z "$window" ]; do
-    window=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -n 1)
-    [ -n "$window" ] && break
-    kill -0 "$pid" 2>/dev/null || { echo "exited early"; exit 1; }
-    if awk -v a="$started" -v b="$(now)" -v t="$timeout" 'BEGIN { exit !(b - a > t) }'; then
-        echo "no window after ${timeout} s"; kill "$pid"; exit 1
-    fi
-    sleep 0.05
-done
-mapped=$(now)
-"$py" -c "from PIL import ImageGrab; import sys; ImageGrab.grab().save(sys.argv[1])" "$prefix-first-window.png"
-sleep "$settle"
-"$py" -c "from PIL import ImageGrab; import sys; ImageGrab.grab().save(sys.argv[1])" "$prefix-settled.png"
-title=$(xdotool getwindowname "$window" 2>/dev/null || true)
-kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-painted=$(sed -n 's/^first-paint \([0-9.]*\).*/\1/p' "$prefix.log" | head -n 1)
-awk -v a="$started" -v m="$mapped" -v p="${painted:-}" -v t="$title" 'BEGIN {
-    printf "window mapped after %.2f s", m - a
-    if (p != "") printf "; first paint after %.2f s", p - a
-    printf "; title \"%s\"\n", t
-}'
-LAUNCH
-
 say "window: $LAUNCHES launches with $(basename "$SEED") on the command line (screen 1280x800)"
 i=1
 while [ "$i" -le "$LAUNCHES" ]; do
-    result=$(xvfb-run -a -s "-screen 0 1280x800x24" sh "$SANDBOX/launch.sh" \
-        "$PROGRAM" "$SEED" "$OUT/launch-$i" "$WINDOW_TIMEOUT" "$SETTLE" "$PY" "$SANDBOX" 2>&1) \
-        || die "launch $i: $result (log: out/package-test/launch-$i.log)"
+    result=$(xvfb-run -a -s "-screen 0 1280x800x24 -noreset" "$PY" "$REPO/packaging/measure_startup.py" \
+        --program "$PROGRAM" --prefix "$OUT/launch-$i" --sandbox "$SANDBOX" \
+        --timeout "$WINDOW_TIMEOUT" --settle "$SETTLE" "$SEED" 2>&1) \
+        || die "launch $i: $result"
     say "    launch $i: $result"
     i=$((i + 1))
 done
-say "screenshots: $OUT/launch-1-first-window.png, $OUT/launch-1-settled.png"
+say "screenshots: out/package-test/launch-1-first-paint.png, out/package-test/launch-1-settled.png"
 [ "$selftest_status" -eq 0 ] || die "the self-test failed"
 say "package-test: passed"
