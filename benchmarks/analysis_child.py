@@ -1,0 +1,91 @@
+"""One analysis measurement in a fresh process (so its memory is its own).
+
+    python -m benchmarks.analysis_child spacy PROJECT --n-process 2 [--limit 300]
+    python -m benchmarks.analysis_child newsprism PROJECT [--n-process 2]
+
+``spacy`` runs bare ``nlp.pipe`` over the analysed texts of the project's
+articles with the pipeline Newsprism loads (same model, same components);
+``newsprism`` runs ``Project.analyse`` on the project. Loading the model is
+timed apart and left out of both. Prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+
+from benchmarks.measure import PeakMemory, Stopwatch, emit
+
+
+def _pipeline(model: str):
+    from core.nlp.pipeline import load_pipeline
+
+    with Stopwatch() as load:
+        nlp = load_pipeline(model)
+    return nlp, load.seconds
+
+
+def bare_spacy(project_path: str, n_process: int, limit: int | None, batch_size: int) -> dict:
+    from core.io.store import ProjectStore
+    from core.model.article import count_words
+    from core.nlp.pipeline import DEFAULT_MODEL
+
+    store = ProjectStore(project_path, create=False)
+    texts = [a.analysed_text for a in store.articles()][:limit]
+    store.close()
+    words = sum(count_words(t) for t in texts)
+    nlp, load_s = _pipeline(DEFAULT_MODEL)
+    with PeakMemory() as peak, Stopwatch() as run:
+        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            pass
+    return {
+        "mode": "spacy", "articles": len(texts), "words": words, "seconds": run.seconds, "load_s": load_s,
+        "n_process": n_process, "batch_size": batch_size, "peak_rss_mb": peak.mb, "memory_method": peak.method,
+        "components": list(nlp.pipe_names),
+    }
+
+
+def analyse_supports_processes() -> bool:
+    from core.project import Project
+
+    return "n_process" in inspect.signature(Project.analyse).parameters
+
+
+def newsprism(project_path: str, n_process: int) -> dict:
+    from core.model.article import count_words
+    from core.project import Project
+
+    project = Project(project_path, create=False)
+    words = sum(count_words(a.analysed_text) for a in project.articles())
+    nlp, load_s = _pipeline(project.model)
+    kwargs = {"n_process": n_process} if analyse_supports_processes() else {}
+    with PeakMemory() as peak, Stopwatch() as run:
+        report = project.analyse(**kwargs)
+    project.close()
+    return {
+        "mode": "newsprism", "articles": report.analysed, "up_to_date": report.up_to_date, "words": words,
+        "seconds": run.seconds, "load_s": load_s, "n_process": n_process if kwargs else 1,
+        "peak_rss_mb": peak.mb, "memory_method": peak.method, "components": list(nlp.pipe_names),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.analysis_child")
+    parser.add_argument("mode", choices=("spacy", "newsprism"))
+    parser.add_argument("project")
+    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--batch-size", type=int, default=None, help="default: Newsprism's own batch size")
+    args = parser.parse_args(argv)
+    if args.batch_size is None:
+        from core.analysis.analyse import BATCH_SIZE
+
+        args.batch_size = BATCH_SIZE
+    if args.mode == "spacy":
+        emit(bare_spacy(args.project, args.n_process, args.limit, args.batch_size))
+    else:
+        emit(newsprism(args.project, args.n_process))
+
+
+if __name__ == "__main__":
+    main()

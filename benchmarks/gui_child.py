@@ -1,0 +1,146 @@
+"""GUI measurements in a fresh, offscreen process (Qt is never imported by the runner).
+
+    python -m benchmarks.gui_child reopen PROJECT
+    python -m benchmarks.gui_child block FOLDER
+
+``reopen``: from creating the main window to the analysed project's data
+shown and painted. ``block``: while the window's own worker imports and
+analyses ``FOLDER``, a 10 ms ``QTimer`` on the GUI thread records how late
+it fires; the worst lateness is the longest the window was frozen.
+Prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+
+from benchmarks.measure import Stopwatch, emit
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+TICK_MS = 10
+
+
+def _app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0]])
+
+
+class Lateness:
+    """A timer on the GUI thread; ``worst_ms`` is its largest delay past due."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.delays: list[float] = []
+        self.last = None
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.delays.append(max(0.0, (now - self.last) * 1000 - TICK_MS))
+        self.last = now
+
+    def summary(self) -> dict:
+        ordered = sorted(self.delays) or [0.0]
+        return {
+            "worst_ms": round(ordered[-1], 1), "p99_ms": round(ordered[int(len(ordered) * 0.99) - 1 if len(ordered) > 1 else 0], 1),
+            "ticks": len(self.delays), "late_over_50ms": sum(d > 50 for d in ordered),
+        }
+
+
+def _wait(app, condition, timeout: float) -> bool:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        app.processEvents()
+        time.sleep(0.002)
+    return True
+
+
+def _window():
+    from core.settings import Settings
+    from gui.main_window import MainWindow
+
+    return MainWindow(Settings())
+
+
+def reopen(project: str, timeout: float) -> dict:
+    app = _app()
+    with Stopwatch() as imports:
+        import gui.main_window  # noqa: F401  (the window's modules, as at start-up)
+    shown = {"data": False}
+    probe = Lateness()
+    with Stopwatch() as total:
+        window = _window()
+        window.dataRefreshed.connect(lambda: shown.update(data=True))
+        window.show()
+        probe.start()
+        window.open_project(project)
+        ok = _wait(app, lambda: shown["data"], timeout)
+        window.repaint()
+        app.processEvents()
+    probe.stop()
+    rows = window.article_model.rowCount() if hasattr(window, "article_model") else None
+    analysed = _wait(app, lambda: not _busy(window), timeout)
+    _close(app, window)
+    return {"mode": "reopen", "seconds": total.seconds, "import_s": imports.seconds, "complete": ok,
+            "rows_shown": rows, "idle_after": analysed, **{f"block_{k}": v for k, v in probe.summary().items()}}
+
+
+def _busy(window) -> bool:
+    return any(runner.is_running() for runner in window.controller.runners())
+
+
+def _close(app, window) -> None:
+    window.close()
+    app.processEvents()
+
+
+def block(folder: str, timeout: float) -> dict:
+    app = _app()
+    window = _window()
+    window.show()
+    done = {"imported": False, "data_after": False}
+    controller = window.controller
+    controller.importFinished.connect(lambda _: done.update(imported=True))
+    controller.dataLoaded.connect(lambda _: done.update(data_after=done["imported"]))
+    with tempfile.TemporaryDirectory() as tmp:
+        window.open_project(os.path.join(tmp, "block.newsprism"), create=True)
+        _wait(app, lambda: not _busy(window), 30)
+        probe = Lateness()
+        probe.start()
+        with Stopwatch() as run:
+            window.import_paths([folder])
+            ok = _wait(app, lambda: done["data_after"], timeout)
+        probe.stop()
+        articles = controller.project.store.article_count()
+        _close(app, window)
+    return {"mode": "block", "seconds": run.seconds, "complete": ok, "articles": articles, **probe.summary()}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.gui_child")
+    parser.add_argument("mode", choices=("reopen", "block"))
+    parser.add_argument("path")
+    parser.add_argument("--timeout", type=float, default=3600)
+    args = parser.parse_args(argv)
+    emit(reopen(args.path, args.timeout) if args.mode == "reopen" else block(args.path, args.timeout))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""In-process measurements: corpus, import per format, reopen, re-analysis, Excel export."""
+
+from __future__ import annotations
+
+import importlib.util
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.corpus import write_corpus
+from benchmarks.measure import Stopwatch
+
+
+def build_corpus(folder: Path, n: int, seed: int, html_share: float) -> dict:
+    with Stopwatch() as t:
+        truth = write_corpus(folder, n, seed=seed, html_share=html_share)
+    files = truth["articles"]
+    return {
+        "seconds": t.seconds, "articles": len(files), "events": len(truth["events"]),
+        "words": sum(a["words"] for a in files),
+        "formats": dict(Counter(a["format"] for a in files)),
+        "bytes": sum((folder / a["file"]).stat().st_size for a in files),
+    }
+
+
+def supported_formats(folder: Path) -> tuple[dict[str, list[Path]], dict[str, str]]:
+    """Corpus files by format that Newsprism can import, and notes for those it cannot."""
+    from core.io.importers import supported_extensions
+
+    known = set(supported_extensions())
+    files: dict[str, list[Path]] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != "truth.json":
+            files.setdefault(path.suffix.lstrip("."), []).append(path)
+    usable = {fmt: paths for fmt, paths in files.items() if f".{fmt}" in known}
+    notes = {fmt: f"no importer for .{fmt} yet" for fmt in files if fmt not in usable}
+    return usable, notes
+
+
+def import_formats(project_path: Path, by_format: dict[str, list[Path]]) -> dict[str, dict]:
+    """Import each format's files into the project, timed apart."""
+    from core.project import Project
+
+    out = {}
+    with Project(project_path) as project:
+        for fmt, paths in by_format.items():
+            with Stopwatch() as t:
+                results = project.import_paths(paths)
+            statuses = Counter(str(getattr(r.status, "value", r.status)) for r in results)
+            out[fmt] = {
+                "files": len(paths), "seconds": t.seconds, "files_per_s": len(paths) / t.seconds if t.seconds else None,
+                "mb_per_s": sum(p.stat().st_size for p in paths) / 2**20 / t.seconds if t.seconds else None,
+                "statuses": dict(statuses),
+            }
+    return out
+
+
+def reanalyse(project_path: Path) -> dict:
+    """``analyse`` again with nothing changed: should cost next to nothing."""
+    from core.project import Project
+
+    with Project(project_path, create=False) as project, Stopwatch() as t:
+        report = project.analyse()
+    return {"seconds": t.seconds, "analysed": report.analysed, "up_to_date": report.up_to_date}
+
+
+def reopen(project_path: Path) -> dict:
+    """Open the project and build the tables the window shows first."""
+    from core.project import Project
+
+    with Stopwatch() as t:
+        project = Project(project_path, create=False)
+        with Stopwatch() as frame_t:
+            articles = project.articles_frame()
+        with Stopwatch() as table_t:
+            table = project.entity_table()
+    project.close()
+    return {"seconds": t.seconds, "articles_frame_s": frame_t.seconds, "entity_table_s": table_t.seconds,
+            "articles": len(articles), "entity_rows": len(table)}
+
+
+def export_available() -> bool:
+    return importlib.util.find_spec("core.io.excel") is not None
+
+
+def _export_tables(project) -> dict:
+    """The tables the workbook holds, as plain frames (for the pandas baseline)."""
+    import pandas as pd
+
+    try:
+        from core.io.excel import available_sheets
+        from core.io.excel_sheets import ExportData
+        from core.settings import Settings
+
+        data = ExportData(project, Settings.load().entity_types)
+        tables = {}
+        for spec in available_sheets(project):
+            built = spec.build(data)
+            tables[spec.title] = built if isinstance(built, pd.DataFrame) else pd.concat(list(built), ignore_index=True)
+        return tables
+    except ImportError:
+        return {"Articles": project.articles_frame(), "Entities": project.entity_table(), "Mentions": project.mentions()}
+
+
+def export(project_path: Path) -> dict:
+    """``Project.export_xlsx`` against ``DataFrame.to_excel`` of the same tables."""
+    import pandas as pd
+
+    from core.project import Project
+
+    with Project(project_path, create=False) as project, tempfile.TemporaryDirectory() as tmp:
+        with Stopwatch() as ours:
+            project.export_xlsx(Path(tmp) / "newsprism.xlsx")
+        with Stopwatch() as build:
+            tables = _export_tables(project)
+        with Stopwatch() as write:
+            with pd.ExcelWriter(Path(tmp) / "pandas.xlsx", engine="openpyxl") as writer:
+                for title, frame in tables.items():
+                    frame.to_excel(writer, sheet_name=title[:31], index=False)
+        size = (Path(tmp) / "newsprism.xlsx").stat().st_size
+    rows = sum(len(f) for f in tables.values())
+    return {"seconds": ours.seconds, "baseline_seconds": build.seconds + write.seconds, "tables_s": build.seconds,
+            "to_excel_s": write.seconds, "sheets": len(tables), "rows": rows, "xlsx_mb": round(size / 2**20, 2)}

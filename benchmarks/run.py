@@ -1,0 +1,183 @@
+"""``make bench``: how close Newsprism comes to the speed of spaCy itself.
+
+    python -m benchmarks.run --n 2000 [--json-only] [--out docs/benchmarks.md]
+
+Builds the synthetic corpus in a temporary folder, imports it per format,
+runs bare spaCy and Newsprism's analysis over the same texts (each in a
+fresh process, so its peak memory is its own), reopens the project headless
+and in the window, measures how long the window freezes while its worker
+imports and analyses, and exports to Excel against pandas. Prints a table and,
+last, one JSON line; ``--out`` writes the table into a Markdown file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from benchmarks import phases
+from benchmarks.corpus import write_corpus
+from benchmarks.measure import ChildFailed, cores, machine, run_child
+from benchmarks.report import Row, rows_json, speed_ratio, table, write_markdown
+
+MEMORY_TARGET_MB = 1536
+
+
+def _attempt(notes: dict, name: str, fn, *args):
+    """Run one measurement; a failure becomes a note and the rest goes on."""
+    try:
+        return fn(*args)
+    except ChildFailed as exc:
+        notes[name] = str(exc).splitlines()[-1][:300]
+    except Exception as exc:  # noqa: BLE001 - a benchmark reports, never stops
+        notes[name] = f"{exc.__class__.__name__}: {exc}"[:300]
+        traceback.print_exc(file=sys.stderr)
+    return None
+
+
+def _baselines(project: Path, processes: list[int], limit: int | None, notes: dict) -> dict[int, dict]:
+    out = {}
+    for k in processes:
+        args = ["spacy", str(project), "--n-process", str(k)] + (["--limit", str(limit)] if limit else [])
+        result = _attempt(notes, f"spacy n_process={k}", run_child, "benchmarks.analysis_child", *args)
+        if result:
+            out[k] = result
+    return out
+
+
+def _analysis_rows(ours: dict | None, bases: dict[int, dict], rows: list[Row], n: int) -> dict:
+    rate = lambda r: r["words"] / r["seconds"] if r and r["seconds"] else None  # noqa: E731
+    best_k = max(bases, key=lambda k: rate(bases[k])) if bases else None
+    ours_rate = rate(ours)
+    summary = {"words_per_s": ours_rate, "seconds": ours and ours["seconds"], "n_process": ours and ours["n_process"],
+               "load_s": ours and ours["load_s"], "components": ours and ours["components"],
+               "baselines": {str(k): {"words_per_s": rate(b), "seconds": b["seconds"], "peak_rss_mb": b["peak_rss_mb"]}
+                             for k, b in bases.items()}}
+    if best_k is not None:
+        base_rate = rate(bases[best_k])
+        summary.update(baseline_words_per_s=base_rate, baseline_n_process=best_k,
+                       ratio=ours_rate / base_rate if ours_rate and base_rate else None)
+        rows.append(Row("analysis throughput", ours_rate, "words/s", base_rate, f"bare nlp.pipe, n_process={best_k}",
+                        summary["ratio"], "≥ 0.9", f"Newsprism n_process={ours and ours['n_process']}; model load excluded"))
+        same = ours and bases.get(ours["n_process"])
+        if same and best_k != ours["n_process"]:
+            r = ours_rate / rate(same) if ours_rate else None
+            summary["ratio_same_processes"] = r
+            rows.append(Row("analysis throughput, same process count", ours_rate, "words/s", rate(same),
+                            f"bare nlp.pipe, n_process={ours['n_process']}", r, "≥ 0.9"))
+    if ours:
+        rows.append(Row("peak memory during analysis", ours["peak_rss_mb"], "MB",
+                        bases[best_k]["peak_rss_mb"] if best_k else None, "bare nlp.pipe", None,
+                        f"< {MEMORY_TARGET_MB} MB at 10,000", f"N={n}; process tree RSS ({ours['memory_method']})"))
+        rows.append(Row("model load (not in the throughput)", ours["load_s"], "s"))
+    return summary
+
+
+def _import_rows(imported: dict | None, notes_by_format: dict, rows: list[Row]) -> None:
+    for fmt, r in (imported or {}).items():
+        rows.append(Row(f"import .{fmt}", r["files_per_s"], "files/s", note=f"{r['files']} files, {r['mb_per_s']:.2f} MB/s, {r['statuses']}"))
+    for fmt, note in notes_by_format.items():
+        rows.append(Row(f"import .{fmt}", None, "files/s", note=note))
+
+
+def _gui_rows(opened: dict | None, blocked: dict | None, notes: dict, gui_n: int, rows: list[Row]) -> None:
+    if opened:
+        rows.append(Row("reopen and show the window", opened["seconds"], "s", target="≈ 1 s at 10,000",
+                        note=f"offscreen; window modules import {opened['import_s']:.2f} s more; "
+                             f"GUI thread worst lateness {opened['block_worst_ms']} ms meanwhile"))
+    else:
+        rows.append(Row("reopen and show the window", None, "s", note=notes.get("gui reopen", "GUI not available")))
+    if blocked:
+        rows.append(Row("GUI thread blocked (worst)", blocked["worst_ms"], "ms", target="< 50 ms",
+                        note=f"10 ms QTimer during import+analysis of {gui_n} files by the window's worker "
+                             f"({blocked['seconds']:.0f} s; p99 {blocked['p99_ms']} ms; {blocked['late_over_50ms']} ticks > 50 ms)"))
+    else:
+        rows.append(Row("GUI thread blocked (worst)", None, "ms", note=notes.get("gui block", "pending: no GUI worker yet")))
+
+
+def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, baseline_limit: int | None, workdir: Path) -> tuple[list[Row], dict]:
+    notes: dict[str, str] = {}
+    rows: list[Row] = []
+    corpus_dir, project = workdir / "corpus", workdir / "bench.newsprism"
+    corpus = phases.build_corpus(corpus_dir, n, seed, html_share)
+    rows.append(Row("corpus generation", corpus["articles"] / corpus["seconds"], "articles/s",
+                    note=f"{corpus['articles']} articles, {corpus['words']:,} words, {corpus['events']} events"))
+    by_format, format_notes = phases.supported_formats(corpus_dir)
+    imported = _attempt(notes, "import", phases.import_formats, project, by_format)
+    _import_rows(imported, format_notes, rows)
+    bases = _baselines(project, processes, baseline_limit, notes)
+    ours = _attempt(notes, "analysis", run_child, "benchmarks.analysis_child", "newsprism", str(project),
+                    "--n-process", str(max(processes)))
+    analysis = _analysis_rows(ours, bases, rows, n)
+    again = _attempt(notes, "reanalysis", phases.reanalyse, project)
+    if again:
+        rows.append(Row("analyse again, nothing changed", again["seconds"], "s", note=f"{again['analysed']} re-analysed"))
+    reopened = _attempt(notes, "reopen", phases.reopen, project)
+    if reopened:
+        rows.append(Row("reopen headless (Project + articles_frame + entity_table)", reopened["seconds"], "s",
+                        note=f"articles_frame {reopened['articles_frame_s']:.2f} s, entity_table {reopened['entity_table_s']:.2f} s"))
+    opened = blocked = None
+    if importlib.util.find_spec("gui.main_window") is not None:
+        opened = _attempt(notes, "gui reopen", run_child, "benchmarks.gui_child", "reopen", str(project))
+        if importlib.util.find_spec("gui.workers") is not None:
+            small = workdir / "gui-corpus"
+            write_corpus(small, gui_n, seed=seed + 1, html_share=html_share)
+            blocked = _attempt(notes, "gui block", run_child, "benchmarks.gui_child", "block", str(small))
+    _gui_rows(opened, blocked, notes, gui_n, rows)
+    exported = None
+    if phases.export_available():
+        exported = _attempt(notes, "export", phases.export, project)
+    if exported:
+        rows.append(Row("Excel export", exported["seconds"], "s", exported["baseline_seconds"], "pandas to_excel, same tables",
+                        speed_ratio(exported["seconds"], exported["baseline_seconds"]),
+                        note=f"{exported['sheets']} sheets, {exported['rows']:,} rows, {exported['xlsx_mb']} MB"))
+    else:
+        rows.append(Row("Excel export", None, "s", note=notes.get("export", "pending: Project.export_xlsx not available")))
+    summary = {
+        "n": n, "seed": seed, "machine": machine(), "corpus": corpus, "import": imported, "analysis": analysis,
+        "memory": {"peak_rss_mb": ours and ours["peak_rss_mb"], "target_mb": MEMORY_TARGET_MB},
+        "reanalysis": again, "reopen": reopened, "window": opened, "gui_block": blocked, "export": exported,
+        "notes": notes, "rows": rows_json(rows),
+    }
+    return rows, summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles in the corpus")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--html-share", type=float, default=0.1)
+    parser.add_argument("--processes", type=int, default=None,
+                        help="most spaCy processes to try (default: the cores available)")
+    parser.add_argument("--gui-n", type=int, default=None, help="articles imported while the GUI freeze is measured")
+    parser.add_argument("--baseline-limit", type=int, default=None, help="run bare spaCy over only this many articles")
+    parser.add_argument("--json-only", action="store_true")
+    parser.add_argument("--out", type=Path, help="Markdown file to write the results into")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    most = args.processes or cores()
+    processes = [1] + ([most] if most > 1 else [])
+    gui_n = args.gui_n or min(args.n, 500)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
+            rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, Path(tmp))
+    if not args.json_only:
+        print(table(rows))
+        for name, note in summary["notes"].items():
+            print(f"note: {name}: {note}")
+    if args.out:
+        write_markdown(args.out, rows, summary)
+    print(json.dumps(summary, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
