@@ -151,7 +151,8 @@ def _names_by_sentence(frame: pd.DataFrame, mentions: pd.DataFrame | None) -> di
     if mentions is None or mentions.empty:
         return {}
     spans = frame[["article_id", "idx", "start", "end"]]
-    joined = mentions[["article_id", "start", "name"]].rename(columns={"start": "at"}).merge(spans, on="article_id")
+    named = mentions[mentions["name"].notna() & (mentions["name"].astype(str) != "")]
+    joined = named[["article_id", "start", "name"]].rename(columns={"start": "at"}).merge(spans, on="article_id")
     inside = joined[(joined["at"] >= joined["start"]) & (joined["at"] < joined["end"])]
     return {key: tuple(group["name"]) for key, group in inside.groupby(["article_id", "idx"])}
 
@@ -258,10 +259,12 @@ def _both_directions(story_id, story: pd.DataFrame, pairs: pd.DataFrame) -> pd.D
 
 def sentence_status(sentences: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:
     """``article_id, idx, status``: reused beats same_fact beats unique."""
-    frame = sentences[["article_id", "idx"]].copy()
-    found = alignment.groupby(["article_id", "idx"])["relation"].agg(lambda r: "reused" if "reused" in set(r) else "same_fact")
-    frame["status"] = [found.get(key, "unique") for key in zip(frame["article_id"], frame["idx"])]
-    return frame.reset_index(drop=True)
+    reused = alignment.assign(reused=alignment["relation"].eq("reused"))
+    reused = reused.groupby(["article_id", "idx"], as_index=False)["reused"].max()
+    frame = sentences[["article_id", "idx"]].reset_index(drop=True)
+    frame = frame.merge(reused.astype({"idx": frame["idx"].dtype}), on=["article_id", "idx"], how="left")
+    frame["status"] = np.select([frame["reused"].eq(True), frame["reused"].eq(False)], ["reused", "same_fact"], "unique")
+    return frame[STATUS_COLUMNS]
 
 
 def passage_shares(sentences: pd.DataFrame, alignment: pd.DataFrame) -> pd.DataFrame:
