@@ -22,28 +22,59 @@ MAX_CANDIDATES = 50
 def add_new_articles(store: ProjectStore, articles: Iterable[Article]) -> list[bool]:
     """Store the articles that are new; ``False`` for exact and near duplicates.
 
-    Articles that share copy with another outlet's are stored and flagged
-    in ``shared_copies``. One transaction: all of it or none.
+    Articles that share copy with another outlet's (stored, or earlier in
+    the same batch) are stored and flagged in ``shared_copies``. The
+    articles go in with one :meth:`ProjectStore.add_articles`; their index
+    rows follow in one more transaction (an article left unindexed by a
+    crash in between is indexed on the next import).
     """
-    added: list[bool] = []
+    articles = list(articles)
+    plans: list[tuple[Article, list, list[CopyMatch]] | None] = []
+    batch = _Batch()
     with store.transaction() as db:
         _index_missing(store, db)
         for article in articles:
-            if store.has_article(article.id):
-                added.append(False)
+            if article.id in batch.ids or store.has_article(article.id):
+                plans.append(None)
                 continue
             own = shingles(body_of(article))
             keys = band_keys(own)
-            matches = _matches(store, db, article, own, keys)
+            matches = _matches(store, db, article, own, keys) + batch.matches(article, own, keys)
             if any(m.kind == "duplicate" for m in matches):
-                added.append(False)
+                plans.append(None)
                 continue
-            ok = store.add_articles([article])[0]
+            batch.add(article, own, keys)
+            plans.append((article, keys, [m for m in matches if m.kind == "shared_copy"]))
+    kept = [plan for plan in plans if plan is not None]
+    stored = iter(store.add_articles([article for article, _, _ in kept]))
+    added = [plan is not None and next(stored) for plan in plans]
+    with store.transaction() as db:
+        for (article, keys, shared), ok in zip(kept, (ok for plan, ok in zip(plans, added) if plan is not None)):
             if ok:
                 _record(db, article.id, keys)
-                _flag_shared(db, article.id, [m for m in matches if m.kind == "shared_copy"])
-            added.append(ok)
+                _flag_shared(db, article.id, shared)
     return added
+
+
+class _Batch:
+    """The articles of the import in progress, compared in memory (not stored yet)."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self._by_key: dict[tuple[int, int], list[tuple[Article, frozenset[int]]]] = {}
+
+    def add(self, article: Article, own: frozenset[int], keys: list[tuple[int, int]]) -> None:
+        self.ids.add(article.id)
+        for key in keys:
+            self._by_key.setdefault(key, []).append((article, own))
+
+    def matches(self, article: Article, own: frozenset[int], keys: list[tuple[int, int]]) -> list[CopyMatch]:
+        seen: dict[str, tuple[Article, frozenset[int]]] = {}
+        for key in keys:
+            for other, other_set in self._by_key.get(key, ()):
+                seen.setdefault(other.id, (other, other_set))
+        found = [compare(article, own, other, other_set) for other, other_set in seen.values()]
+        return [m for m in found if m is not None]
 
 
 def near_duplicate_of(store: ProjectStore, article: Article) -> CopyMatch | None:

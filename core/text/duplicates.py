@@ -2,9 +2,11 @@
 
 Articles are compared by their sets of word 5-grams ("shingles") over the
 body (the headline is left out: outlets retitle wire copy). MinHash
-signatures (datasketch) split into bands give candidate pairs cheaply; every
-candidate is then checked on the exact shingle sets, so a verdict never
-rests on an estimate.
+signatures (numpy, multiply-shift hashing of the 64-bit shingle hashes: a
+library such as datasketch costs two seconds of scipy import for the same
+ten lines) split into bands give candidate pairs cheaply; every candidate is
+then checked on the exact shingle sets, so a verdict never rests on an
+estimate.
 
 * the same outlet (or an unknown one) and almost the same text: a duplicate,
   reported and not stored twice;
@@ -19,6 +21,7 @@ import re
 import struct
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.model.article import UNKNOWN_OUTLET, Article
 from core.text.outlets import outlet_key
@@ -62,17 +65,30 @@ def band_keys(shingle_set: frozenset[int]) -> list[tuple[int, int]]:
     """``(band, key)`` pairs of the set's MinHash signature; empty for short texts."""
     if len(shingle_set) < MIN_SHINGLES:
         return []
-    from datasketch import MinHash
+    import numpy as np
 
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    minhash.update_batch(struct.pack("<q", h) for h in shingle_set)
-    values = minhash.hashvalues
+    multipliers, offsets = _permutations()
+    values = np.fromiter(shingle_set, dtype=np.int64, count=len(shingle_set)).view(np.uint64)
+    with np.errstate(over="ignore"):  # multiply-shift hashing wraps modulo 2**64 by design
+        hashed = (values[:, None] * multipliers[None, :] + offsets[None, :]) >> np.uint64(32)
+    signature = hashed.min(axis=0)
     rows = NUM_PERM // BANDS
     keys = []
     for band in range(BANDS):
-        chunk = values[band * rows:(band + 1) * rows].tobytes()
+        chunk = signature[band * rows:(band + 1) * rows].tobytes()
         keys.append((band, struct.unpack("<q", hashlib.blake2b(chunk, digest_size=8).digest())[0]))
     return keys
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """Fixed random odd multipliers and offsets: signatures must be stable across sessions."""
+    import numpy as np
+
+    generator = np.random.Generator(np.random.PCG64(20240305))
+    multipliers = generator.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    offsets = generator.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+    return multipliers, offsets
 
 
 def overlap(a: frozenset[int], b: frozenset[int]) -> tuple[float, float]:

@@ -78,3 +78,22 @@ def test_short_and_different_texts_are_not_matched():
     assert compare(a, shingles(a.text), b, shingles(b.text)) is None
     x, y = shingles(" ".join(WIRE[:5])), shingles(" ".join(WIRE[5:]))
     assert overlap(x, y) == (0.0, 0.0)
+
+
+def test_duplicates_within_one_file_are_caught(tmp_path, store):
+    import pandas as pd
+
+    body = "\n".join(WIRE)
+    path = tmp_path / "rows.csv"
+    pd.DataFrame([
+        {"title": "Rail plan", "text": body, "source": "Reuters"},
+        {"title": "Rail plan", "text": body, "source": "Reuters"},  # exact
+        {"title": "Rail plan", "text": body.replace("low rate", "lower rate"), "source": "Reuters"},  # near
+        {"title": "Valley trains", "text": "\n".join(WIRE[:7]), "source": "BBC"},  # shared copy
+    ]).to_csv(path, index=False)
+    [result] = import_paths(store, [path])
+    assert result.status is Status.IMPORTED and result.message == "2 articles (2 already in the project)"
+    assert store.article_count() == 2
+    assert len(shared_copy_groups(store)) == 2
+    with store.transaction() as db:
+        assert db.execute("SELECT COUNT(*) FROM copy_indexed").fetchone()[0] == 2
