@@ -189,3 +189,11 @@ def test_real_articles_the_outlet_that_keeps_saying_regime(corpus_of):
     assert table[table["outlet"] == "The Courier"].empty  # nothing used 3 times
     without_min = keyness(corpus.terms, corpus.articles, min_freq=2)
     assert "treaty" in set(without_min[without_min["outlet"] == "The Ledger"]["term"])
+
+
+def test_no_terms_or_one_outlet_give_an_empty_table_with_the_columns():
+    corpus = articles([("a", "A", 1, 1000), ("b", "B", 1, 1000)])
+    empty = keyness(terms([]), corpus)
+    assert empty.empty and list(empty.columns) == KEYNESS_COLUMNS
+    alone = keyness(terms([("a", "x", "word", 9)]), corpus.iloc[:1], scope="project")
+    assert alone.empty and list(alone.columns) == KEYNESS_COLUMNS
