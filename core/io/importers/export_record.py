@@ -55,6 +55,14 @@ class ExportRecord:
         return split_byline(self.byline, outlet=self.outlet)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(text: str) -> str:
+    """Text an XML/HTML tree accepts: control characters (never text in an export) become spaces."""
+    return _CONTROL.sub(" ", text)
+
+
 def clean_line(text: str) -> str:
     """One line of an export: non-breaking and odd spaces folded, ends trimmed."""
     return _SPACE.sub(" ", text).strip()

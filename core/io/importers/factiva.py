@@ -19,7 +19,14 @@ import lxml.html
 from lxml import etree
 
 from core.io.importers.export_dates import has_date, parse_export_date
-from core.io.importers.export_record import ExportRecord, LANGUAGE_CODES, clean_line, language_code, records_to_articles
+from core.io.importers.export_record import (
+    LANGUAGE_CODES,
+    ExportRecord,
+    clean_line,
+    language_code,
+    records_to_articles,
+    without_control_characters,
+)
 from core.io.importers.html import HTML_EXPORT_READERS, decode_html
 from core.model.article import Article
 
@@ -40,7 +47,7 @@ def read_factiva(path: Path, data: bytes) -> list[Article] | None:
 
 def parse_factiva(html: str) -> list[ExportRecord]:
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(without_control_characters(html))
     except (etree.ParserError, ValueError):
         return []
     blocks = [hd.getparent() for hd in root.xpath('//div[@id="hd"]') if hd.getparent() is not None]

@@ -13,7 +13,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from core.io.importers.export_record import records_to_articles
+from core.io.importers.export_record import records_to_articles, without_control_characters
 from core.io.importers.html import HTML_EXPORT_READERS, decode_html
 from core.io.importers.lexisnexis import parse_lexisnexis_text
 from core.model.article import Article
@@ -34,7 +34,7 @@ def read_nexis_uk_html(path: Path, data: bytes) -> list[Article] | None:
 def html_to_lines(html: str) -> str:
     """The page's text with a line per block and per ``<br>``; runs of blank lines become one."""
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(without_control_characters(html))
     except (etree.ParserError, ValueError):
         return ""
     for element in root.xpath("//script|//style|//head|//noscript"):

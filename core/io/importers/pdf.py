@@ -25,8 +25,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:(?:Page|Seite|S\.)\s*)?\d{1,4}(?:\s*(?:of|von
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]]$")
 _FILE_NAME_TITLE = re.compile(r"^(?:Microsoft Word - .*|.*\.(?:docx?|pdf|rtf|odt|txt|indd)|untitled|unbenannt)$", re.I)
 
-# pypdf reports recoverable damage as warnings; the import report says what matters.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
+# pypdf logs the damage it works round; the import report says what matters to the user.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
 @register(".pdf")
@@ -44,30 +44,37 @@ def read_pdf(path: Path, data: bytes) -> list[Article]:
 
 def _open(data: bytes):
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     if b"%PDF" not in data[:1024]:
         raise UnreadableFile("this is not a PDF file (it does not start with %PDF)")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
+        if reader.is_encrypted and not _opens_without_password(reader):
             raise UnreadableFile("this PDF is protected by a password; save an unprotected copy and import that")
         return reader
     except UnreadableFile:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+    except MemoryError as exc:
+        raise UnreadableFile("this PDF unpacks to more than can be read; it was refused") from exc
+    except Exception as exc:  # pypdf raises many kinds on damaged input; each is a damaged file to the user
         raise UnreadableFile(f"this PDF is damaged or incomplete ({exc.__class__.__name__}: {exc})") from exc
+
+
+def _opens_without_password(reader) -> bool:
+    """Many PDFs are encrypted with an empty password only to restrict printing or copying."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # an unsupported cipher is as closed to us as a password
+        return False
 
 
 def _page_texts(reader) -> list[str]:
-    from pypdf.errors import PyPdfError
-
     try:
         return [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise UnreadableFile(f"this PDF is damaged or incomplete ({exc.__class__.__name__}: {exc})") from exc
     except MemoryError as exc:
         raise UnreadableFile("this PDF unpacks to more than can be read; it was refused") from exc
+    except Exception as exc:  # as in _open: any failure inside pypdf is a damaged file
+        raise UnreadableFile(f"this PDF is damaged or incomplete ({exc.__class__.__name__}: {exc})") from exc
 
 
 def join_broken_lines(lines: list[str]) -> list[str]:

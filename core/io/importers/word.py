@@ -53,8 +53,8 @@ def open_docx(data: bytes):
         return docx.Document(io.BytesIO(data))
     except etree.XMLSyntaxError as exc:
         raise UnreadableFile(xml_error_message(KIND, exc)) from exc
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise UnreadableFile(f"this {KIND} is damaged or not a Word document ({exc})") from exc
+    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, IndexError) as exc:
+        raise UnreadableFile(f"this {KIND} is damaged or not a Word document ({exc.__class__.__name__}: {exc})") from exc
 
 
 def docx_paragraphs(document) -> list:

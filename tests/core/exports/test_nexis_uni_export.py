@@ -114,3 +114,22 @@ def _as_rtf(paragraphs: list[str]) -> bytes:
 
     body = "".join(f"{{\\pard {escape(p)}\\par}}\n" for p in paragraphs)
     return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\n" + body + "}").encode("ascii")
+
+
+def test_german_interface_labels():
+    paragraphs = [
+        "Dokumente (1)", "1. Streit um die Maut", "Quellen: Süddeutsche Zeitung; Content Type: News", "",
+        "Streit um die Maut", "Süddeutsche Zeitung", "3. März 2017 Freitag", "Copyright 2017 Süddeutsche Zeitung GmbH",
+        "Rubrik:\u00a0Politik; S. 5", "Länge:\u00a0412 Wörter", "Autor:\u00a0Max Muster", "Body",
+        "Der erste Absatz.", "Der zweite Absatz.", "Klassifikation", "Sprache:\u00a0GERMAN; DEUTSCH",
+        "Ladedatum:\u00a04. März 2017", "Ende des Dokuments",
+    ]
+    [record] = parse_nexis_uni(paragraphs)
+    assert (record.title, record.outlet, record.date) == ("Streit um die Maut", "Süddeutsche Zeitung", "2017-03-03")
+    assert (record.section, record.length, record.authors) == ("Politik; S. 5", "412 Wörter", ("Max Muster",))
+    assert record.body == "Der erste Absatz.\nDer zweite Absatz."
+    assert record.language == "de"
+
+
+def test_paragraphs_without_end_of_document_are_not_an_export():
+    assert parse_nexis_uni(["A title", "Some text", "Length: 3 words"]) is None
