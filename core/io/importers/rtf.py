@@ -33,9 +33,7 @@ def read_rtf(path: Path, data: bytes) -> list[Article]:
     text = rtf_text(raw, encoding)
     lines = text.split("\n")
     exported = read_nexis_uni(path, lines)
-    if exported is not None:
-        if not exported:
-            raise UnreadableFile("no articles were found in this Nexis Uni export")
+    if exported:  # a lone "End of Document" line in an ordinary document is no export
         return exported
     records = parse_lexisnexis_text(text)
     if records is not None:

@@ -33,9 +33,7 @@ def read_docx(path: Path, data: bytes) -> list[Article]:
     paragraphs = docx_paragraphs(document)
     texts = [paragraph.text for paragraph in paragraphs]
     exported = read_nexis_uni(path, texts)
-    if exported is not None:
-        if not exported:
-            raise UnreadableFile("no articles were found in this Nexis Uni export")
+    if exported:  # a lone "End of Document" line in an ordinary document is no export
         return exported
     heading = next((p.text for p in paragraphs if p.text.strip() and _style_name(p) in _TITLE_STYLES), None)
     lines = [line for text in texts for line in text.split("\n")]

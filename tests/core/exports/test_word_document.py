@@ -101,3 +101,9 @@ def test_a_zip_bomb_inside_a_docx_is_refused_before_parsing(tmp_path):
     data = add_member(make_docx(heading="Title", lines=[BODY]), "word/media/huge.bin", b"\0" * (12 * 2**20))
     with pytest.raises(UnreadableFile, match="zip bomb"):
         _read(tmp_path, data)
+
+
+def test_an_ordinary_document_with_an_end_of_document_line_is_not_taken_for_an_export(tmp_path):
+    [article] = _read(tmp_path, make_docx(heading="Minutes", lines=[BODY, "End of Document"]))
+    assert article.title == "Minutes"
+    assert article.text == f"Minutes\n{BODY}\nEnd of Document"
