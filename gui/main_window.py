@@ -396,9 +396,12 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.chart_panel.chart.apply_palette()
-            self.side_by_side.rerender()
+            QTimer.singleShot(0, self._restyle)  # once every child has its new palette
         super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        self.chart_panel.chart.apply_palette()
+        self.side_by_side.restyle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -51,6 +51,7 @@ class EntityChart(pg.PlotWidget):
         self.rows = pd.DataFrame()
         self.entities: list[str] = []
         self.outlets: list[str] = []
+        self.colours: dict[str, QColor] = {}
         self.metric = "mentions"
         self.selected_entity: str | None = None
         self._band: pg.LinearRegionItem | None = None
@@ -62,12 +63,11 @@ class EntityChart(pg.PlotWidget):
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.apply_palette()
-        self.set_rows(pd.DataFrame(), [], {}, "mentions")
 
     # -- drawing -----------------------------------------------------------------
     def set_rows(self, rows: pd.DataFrame, outlets: list[str], colours: dict[str, QColor], metric: str) -> None:
         """Draw ``rows`` (``entity_chart_rows``) for ``outlets`` in their colours."""
-        self.rows, self.outlets, self.metric = rows, list(outlets), metric
+        self.rows, self.outlets, self.metric, self.colours = rows, list(outlets), metric, dict(colours)
         self.entities = list(dict.fromkeys(rows["entity"])) if not rows.empty else []
         self.plot_item.clear()
         self.legend.clear()
@@ -116,7 +116,8 @@ class EntityChart(pg.PlotWidget):
         self.legend.setBrush(pg.mkBrush(palette.color(QPalette.ColorRole.Base)))
         self.legend.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
         self._dark = is_dark(palette)
-        self._draw_band()
+        if hasattr(self, "rows"):  # legend labels take the new colour only when re-added
+            self.set_rows(self.rows, self.outlets, self.colours, self.metric)
 
     def legend_labels(self) -> list[str]:
         return [label.text for _, label in self.legend.items]

@@ -16,7 +16,9 @@ from core.model.article import Article
 from gui.colors import type_colour, type_name
 
 ENTITY_SCHEME = "entity"
-SELECTED_ANCHOR = "selected-mention"
+#: The followed entity stands out in amber, like its band in the chart.
+SELECTED_LIGHT = "#ffc53d"
+SELECTED_DARK = "#9a6b00"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,6 @@ def article_html(
         boiler[start:end] = b"\x01" * (min(end, len(text)) - start)
     grey = "#8a8a8a" if dark else "#8c8c8c"
     ink = "#f0f0f0" if dark else "#101010"
-    anchored = False
     paragraphs = []
     offset = 0
     for number, line in enumerate(text.split("\n")):
@@ -75,11 +76,7 @@ def article_html(
             chunk = html.escape(text[run[0]:run[-1] + 1])
             if index >= 0:
                 mention = shown[index]
-                selected = mention.entity == selected_entity
-                if selected and not anchored:
-                    parts.append(f'<a name="{SELECTED_ANCHOR}"></a>')
-                    anchored = True
-                parts.append(_mention_html(chunk, mention, selected, dark, ink))
+                parts.append(_mention_html(chunk, mention, mention.entity == selected_entity, dark, ink))
             elif is_boiler:
                 parts.append(f'<span style="color:{grey}; font-style:italic">{chunk}</span>')
             else:
@@ -96,6 +93,6 @@ def _mention_html(chunk: str, mention: Mention, selected: bool, dark: bool, ink:
     colour = type_colour(mention.label, dark)
     style = f"background-color:{colour.name()}; color:{ink}; text-decoration:none"
     if selected:
-        strong = colour.lighter(150) if dark else colour.darker(135)
-        style = f"background-color:{strong.name()}; color:{ink}; font-weight:bold; text-decoration:underline"
+        strong = SELECTED_DARK if dark else SELECTED_LIGHT
+        style = f"background-color:{strong}; color:{ink}; font-weight:bold; text-decoration:underline"
     return f'<a href="{entity_link(mention.entity)}" style="{style}">{chunk}</a>'

@@ -137,7 +137,7 @@ class EntityChartPanel(QWidget):
         for label, action in self.type_actions.items():
             with QSignalBlocker(action):
                 action.setChecked(label in self.state.types)
-        self.types_button.setText(f"Types ({len(self.state.types)}) ▾")
+        self.types_button.setText(f"Types ({len(self.state.types)})")
 
     def _on_state_changed(self, name: str, value) -> None:
         self._sync_controls()

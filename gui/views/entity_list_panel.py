@@ -14,7 +14,7 @@ HEADERS = {
     "label": "Type",
     "mentions": "Mentions",
     "outlets": "Named by",
-    "named_by": "Outlets",
+    "named_by": "Coverage",
 }
 
 

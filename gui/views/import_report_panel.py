@@ -32,7 +32,9 @@ def report_frame(results: list[ImportResult]) -> pd.DataFrame:
 def summary_text(results: list[ImportResult], cancelled: bool = False) -> str:
     counts = {s: sum(r.status == s for r in results) for s in Status}
     new = sum(len(r.article_ids) for r in results)
-    parts = [f"{new} new article{'s' if new != 1 else ''} from {counts[Status.IMPORTED]} files"]
+    files = counts[Status.IMPORTED]
+    parts = [f"{new} new article{'s' if new != 1 else ''} from {files} file{'s' if files != 1 else ''}"
+             if new else "No new articles"]
     if counts[Status.DUPLICATE]:
         parts.append(f"{counts[Status.DUPLICATE]} already in the project")
     if counts[Status.FAILED]:
@@ -68,6 +70,8 @@ class ImportReportPanel(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # failures first, as reported
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from core.model.article import Article
 from core.nlp.names import DEFAULT_TYPES
 from gui.colors import is_dark, type_colour, type_name
-from gui.views.article_html import SELECTED_ANCHOR, Mention, article_html, describe_mention, entity_from_link
+from gui.views.article_html import Mention, article_html, describe_mention, entity_from_link, entity_link
 
 PLACEHOLDER = "Select two or more articles in the table to read them side by side."
 MAX_COLUMNS = 6
@@ -54,10 +54,29 @@ class ArticleColumn(QFrame):
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(article_html(self.article, self.mentions, visible_types=visible_types,
                                           selected_entity=selected_entity, dark=dark))
-        if selected_entity and any(m.entity == selected_entity for m in self.mentions):
-            self.browser.scrollToAnchor(SELECTED_ANCHOR)
-        else:
+        position = self._first_mention_of(selected_entity) if selected_entity else None
+        if position is None:
             self.browser.verticalScrollBar().setValue(scroll)
+            return
+        cursor = self.browser.textCursor()
+        cursor.setPosition(position)
+        self.browser.verticalScrollBar().setValue(0)
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()  # scrolls only as far as needed
+
+    def _first_mention_of(self, entity: str) -> int | None:
+        """Document position of the entity's first highlighted mention."""
+        href = entity_link(entity)
+        block = self.browser.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().anchorHref() == href:
+                    return fragment.position()
+                it += 1
+            block = block.next()
+        return None
 
 
 class SideBySideView(QWidget):
@@ -137,6 +156,13 @@ class SideBySideView(QWidget):
         """Mark every occurrence of ``text`` in the shown articles; returns their number."""
         self._find_text = text
         return self._apply_find()
+
+    def restyle(self) -> None:
+        """After a palette change: legend chips and highlights in the new colours."""
+        labels = list(self._type_buttons)
+        self._type_buttons = {}
+        self._build_legend(labels)
+        self.rerender()
 
     def rerender(self) -> None:
         dark = is_dark(self.palette())
