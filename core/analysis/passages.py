@@ -27,11 +27,9 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
-from rapidfuzz.process import cpdist
-from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+
+# scikit-learn, scipy and rapidfuzz are imported inside the functions that use
+# them: importing scikit-learn takes seconds, and the window must open at once.
 
 #: Indel similarity (0-1) of normalised sentences from which they count as reused.
 #: Wire copy edited for house style ("on Monday" -> "Monday", a changed
@@ -60,7 +58,7 @@ SHARE_COLUMNS = [
     "same_fact_sentences", "unique_sentences", "share_shared", "share_reused",
 ]
 
-_STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according"}
+_REPORTING_WORDS = frozenset({"said", "says", "say", "told", "according"})
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*\w|\b[A-Z]\b")
@@ -77,10 +75,18 @@ def content_words(normalised: str) -> str:
     return " ".join(filter(None, map(_content_form, normalised.split())))
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words and reporting verbs (nearly every news sentence has one)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return ENGLISH_STOP_WORDS | _REPORTING_WORDS
+
+
 @lru_cache(maxsize=200_000)
 def _content_form(word: str) -> str:
     """The word as counted for content, or "" for stop words and bare numbers."""
-    if word in _STOP_WORDS or word.isdigit():
+    if word in stop_words() or word.isdigit():
         return ""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -104,7 +110,7 @@ def anchors(text: str, names: tuple[str, ...] | None = None) -> str:
         first_start = first.start() if first else -1
         found = [m.group().casefold().rstrip(".") for m in _CAPITALISED.finditer(text)
                  if m.start() != first_start]
-        found = [w for w in found if w not in _STOP_WORDS]
+        found = [w for w in found if w not in stop_words()]
     return "|".join(dict.fromkeys(numbers + found))
 
 
@@ -158,6 +164,9 @@ def _names_by_sentence(frame: pd.DataFrame, mentions: pd.DataFrame | None) -> di
 
 
 def _align_story(story_id, story: pd.DataFrame) -> pd.DataFrame:
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import cpdist
+
     pairs = _candidate_pairs(story)
     if pairs.empty:
         return pairs
@@ -185,6 +194,8 @@ def _align_story(story_id, story: pd.DataFrame) -> pd.DataFrame:
 
 def _candidate_pairs(story: pd.DataFrame) -> pd.DataFrame:
     """Sentence pairs of different outlets whose content-word cosine is worth a look."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     try:
         matrix = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, lowercase=False).fit_transform(story["content"])
     except ValueError:  # no content words at all
@@ -198,20 +209,26 @@ def _candidate_pairs(story: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"a": cosine.row[keep], "b": cosine.col[keep], "cosine": np.minimum(cosine.data[keep], 1.0)})
 
 
-def _binary_rows(texts: pd.Series, **options) -> sparse.csr_matrix | None:
+def _binary_rows(texts: pd.Series, **options):
+    """Binary document-term matrix (scipy CSR), or None when nothing is left to count."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
     try:
         return CountVectorizer(binary=True, lowercase=False, **options).fit_transform(texts).tocsr()
     except ValueError:  # empty vocabulary
         return None
 
 
-def _pair_overlap(matrix: sparse.csr_matrix, pairs: pd.DataFrame) -> np.ndarray:
+def _pair_overlap(matrix, pairs: pd.DataFrame) -> np.ndarray:
     """How many features each pair of rows shares."""
     return np.asarray(matrix[pairs["a"].to_numpy()].multiply(matrix[pairs["b"].to_numpy()]).sum(axis=1)).ravel()
 
 
 def _common_words(words: np.ndarray, pairs: pd.DataFrame) -> np.ndarray:
     """Length of the longest common word subsequence of each pair."""
+    from rapidfuzz.distance import LCSseq
+    from rapidfuzz.process import cpdist
+
     return cpdist(words[pairs["a"]], words[pairs["b"]], scorer=LCSseq.similarity, workers=1).astype(float)
 
 

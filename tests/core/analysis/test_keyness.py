@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2, power_divergence
 
-from core.analysis.keyness import KEYNESS_COLUMNS, keyness, log_likelihood, log_ratio, terms_of
+from core.analysis.keyness import KEYNESS_COLUMNS, chi2_sf_1, keyness, log_likelihood, log_ratio, terms_of
 
 
 def articles(rows) -> pd.DataFrame:
@@ -44,6 +44,12 @@ def test_g2_and_log_ratio_match_the_formulas():
     assert log_likelihood(5, 0, 1000, 2000) == pytest.approx(rayson_g2(5, 0, 1000, 2000))
     assert log_ratio(5, 0, 1000, 2000) == pytest.approx(math.log2((5 / 1000) / (0.5 / 2000)))  # zero -> 0.5
     assert log_likelihood(0, 0, 1000, 2000) == 0
+
+
+def test_p_value_is_the_chi_squared_tail_with_one_degree_of_freedom():
+    values = [0.0, 0.5, 3.84, 6.63, 10.83, 15.13, 50.0]
+    assert chi2_sf_1(values) == pytest.approx(chi2.sf(values, 1))
+    assert chi2_sf_1([3.841458820694124])[0] == pytest.approx(0.05)
 
 
 def test_keyness_row_holds_the_hand_computed_values():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -230,3 +232,14 @@ def test_an_article_nobody_else_covers_is_all_unique():
     shares = passage_shares(sentences, align_passages(sentences))
     assert shares.iloc[0][["sentences", "shared_sentences", "unique_sentences", "share_shared"]].tolist() == [2, 0, 2, 0.0]
     assert list(sentence_status(sentences, align_passages(sentences))["status"]) == ["unique", "unique"]
+
+
+def test_importing_the_analyses_does_not_import_scikit_learn_or_scipy():
+    """They take seconds to import; the window must not wait for them."""
+    import subprocess
+    import sys
+
+    code = "import sys, core.analysis.passages, core.analysis.keyness; print(sorted({'sklearn', 'scipy', 'rapidfuzz'} & set(sys.modules)))"
+    repo = Path(__file__).resolve().parents[3]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo)
+    assert out.stdout.strip() == "[]"
