@@ -1,7 +1,9 @@
 """Group articles that cover the same event into stories.
 
-Two articles belong together when their words, two-word phrases and the
-entities they name are alike (TF-IDF cosine of each, weighted) and they were
+Two articles belong together when their words and the entities they name
+are alike (TF-IDF cosine) and much of the shorter one's phrasing is in the
+longer one (overlap of two-word phrases: a short rewrite of a long report
+still counts), weighted together, and they were
 published within a few days of each other (undated articles join on
 content alone). Average-linkage clustering with a distance threshold, so
 the number of stories is not fixed in advance.
@@ -42,8 +44,10 @@ def similarity_matrix(articles: pd.DataFrame, terms: pd.DataFrame, params: Story
     sim = np.zeros((len(ids), len(ids)))
     for kind, weight in params.weights:
         counts = _count_matrix(ids, terms[terms["kind"] == kind])
-        tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
-        sim += weight * cosine_similarity(tfidf)
+        if kind == "phrase":
+            sim += weight * overlap_coefficient(counts)
+        else:
+            sim += weight * cosine_similarity(TfidfTransformer(sublinear_tf=True).fit_transform(counts))
     stamp = _days(articles["date"])
     known = ~np.isnan(stamp)
     if known.any():
@@ -51,6 +55,14 @@ def similarity_matrix(articles: pd.DataFrame, terms: pd.DataFrame, params: Story
         sim[apart & known[:, None] & known[None, :]] = 0.0
     np.fill_diagonal(sim, 1.0)
     return sim
+
+
+def overlap_coefficient(counts, min_size: int = 20) -> np.ndarray:
+    """|A ∩ B| / min(|A|, |B|) of the term sets; sets under ``min_size`` count as that size."""
+    present = (counts > 0).astype(np.float32)
+    shared = (present @ present.T).toarray()
+    sizes = np.maximum(np.asarray(present.sum(axis=1)).ravel(), min_size)
+    return shared / np.minimum(sizes[:, None], sizes[None, :])
 
 
 def _days(dates: pd.Series) -> np.ndarray:

@@ -189,17 +189,19 @@ class ProjectStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic change; nested calls join the outermost, which alone commits."""
         with self._lock:
-            if not self._db.in_transaction:
+            outermost = not self._db.in_transaction
+            if outermost:
                 self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
-                if self._db.in_transaction:
+                if outermost and self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 raise
             else:
-                if self._db.in_transaction:
+                if outermost and self._db.in_transaction:
                     self._db.execute("COMMIT")
 
     def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:

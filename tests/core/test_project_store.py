@@ -129,3 +129,15 @@ def _wait_for_some_analyses(path, proc, timeout=120.0):
                 pass
         time.sleep(0.02)
     return 0
+
+
+def test_a_nested_change_commits_only_with_the_outer_one(tmp_path):
+    store = ProjectStore(tmp_path / "nested.newsprism")
+    try:
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.set_meta("inner", "written inside")  # a nested transaction
+                raise RuntimeError("the outer change fails after the inner one")
+        assert store.get_meta("inner") is None
+    finally:
+        store.close()

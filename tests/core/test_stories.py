@@ -62,7 +62,10 @@ def _frame(rows):
 
 
 def test_articles_far_apart_in_time_are_never_one_story():
-    terms = _frame([(a, t, "word", 3) for a in "abc" for t in ("storm", "flood", "river", "rain")])
+    words = [(t, "word") for t in ("storm", "flood", "river", "rain")]
+    phrases = [(f"heavy rain {i}", "phrase") for i in range(25)]
+    entities = [("Dresden", "entity"), ("Elbe", "entity")]
+    terms = _frame([(a, t, kind, 3) for a in "abc" for t, kind in words + phrases + entities])
     articles = pd.DataFrame({"id": list("abc"), "date": ["2024-01-01", "2024-01-02", "2024-03-01"]})
     clusters = cluster_articles(articles, terms, StoryParams(window_days=4))
     assert clusters["a"] == clusters["b"] != clusters["c"]
