@@ -57,13 +57,32 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(2, len(sample) // 100)
 
 
-def _prefer_western(matches) -> str:
+_CJK = {"shift_jis", "cp932", "euc_jp", "gb2312", "gb18030", "gbk", "big5", "big5hkscs", "euc_kr", "cp949", "johab", "iso2022_jp"}
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    """Real CJK text is mostly high bytes; Western text has a few accented letters."""
+    sample = data[:65536]
+    return sum(b >= 0x80 for b in sample) < 0.15 * len(sample)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _prefer_western(matches, data: bytes) -> str:
     """cp1252 when it reads as cleanly as the best guess.
 
     On short texts the detector cannot tell cp1250 from cp1252 (both give
     "no chaos"); Western European news is far more often cp1252.
     """
     best = matches[0]
+    if best.encoding in _CJK and _mostly_ascii(data) and _decodes(data, "cp1252"):
+        return "cp1252"  # a few accented letters read as two-byte CJK characters
     for match in matches:
         if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
             return "cp1252"
@@ -76,7 +95,7 @@ def _detect(data: bytes) -> str:
     matches = list(from_bytes(data[:200_000]))
     if not matches:
         raise UnreadableFile("the text encoding could not be recognised")
-    encoding = _prefer_western(matches)
+    encoding = _prefer_western(matches, data)
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:

@@ -118,7 +118,8 @@ def make_article(
     """
     body = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     title = _SPACE.sub(" ", title).strip()
-    if title and not body.startswith(title):
+    first_line = _SPACE.sub(" ", body.split("\n", 1)[0]).strip()
+    if title and first_line != title:
         text = f"{title}\n{body}" if body else title
     else:
         text = body

@@ -29,14 +29,17 @@ def mentions_of(doc) -> list[tuple]:
 
 
 def sentences_of(doc) -> list[tuple[int, int]]:
-    """Sentence spans, trimmed, without those that are only blanked boilerplate."""
+    """Sentence spans, cut at line ends (a headline is never joined to the lead),
+    trimmed, without those that are only blanked boilerplate."""
     out = []
     for sent in doc.sents:
-        text = sent.text
-        stripped = text.strip()
-        if any(ch.isalnum() for ch in stripped):
-            start = sent.start_char + (len(text) - len(text.lstrip()))
-            out.append((start, start + len(stripped)))
+        offset = sent.start_char
+        for line in sent.text.split("\n"):
+            stripped = line.strip()
+            if any(ch.isalnum() for ch in stripped):
+                start = offset + (len(line) - len(line.lstrip()))
+                out.append((start, start + len(stripped)))
+            offset += len(line) + 1
     return out
 
 

@@ -38,6 +38,7 @@ def test_empty_binary_and_cp1252_files_each_get_their_own_result(tmp_path):
     (folder / "b_binary.txt").write_bytes(bytes(range(256)) * 20)
     (folder / "c_cp1252.txt").write_bytes("Café crème in Zürich\nThe mayor’s “plan” was praised by Le Monde.".encode("cp1252"))
     (folder / "d_good.txt").write_text("Plain headline\nBody text about Berlin.", encoding="utf-8")
+    (folder / "e_german.txt").write_bytes("Am 3. März sagte der Bürgermeister\nDie Straße bleibt gesperrt.".encode("cp1252"))
     with Project(tmp_path / "p.newsprism") as project:
         results = {Path(r.source).name: r for r in project.import_paths([folder])}
         titles = sorted(a.title for a in project.articles())
@@ -45,7 +46,7 @@ def test_empty_binary_and_cp1252_files_each_get_their_own_result(tmp_path):
     assert results["b_binary.txt"].status == Status.FAILED and "binary" in results["b_binary.txt"].message
     assert results["c_cp1252.txt"].status == Status.IMPORTED
     assert results["d_good.txt"].status == Status.IMPORTED
-    assert titles == ["Café crème in Zürich", "Plain headline"]
+    assert titles == ["Am 3. März sagte der Bürgermeister", "Café crème in Zürich", "Plain headline"]
 
 
 def test_a_failed_file_leaves_the_saved_project_unchanged(tmp_path):
