@@ -3,7 +3,8 @@
 # .newsprism file type, by plain file copies (no xdg-utils needed).
 #
 #   install_desktop.sh install [PROGRAM]   PROGRAM defaults to the built bundle
-#                                          (dist/newsprism/newsprism), else .venv/bin/newsprism
+#                                          (dist/newsprism/newsprism), else .venv/bin/newsprism;
+#                                          run from inside a bundle, to that bundle's program
 #   install_desktop.sh uninstall
 #
 # Files go under ${XDG_DATA_HOME:-~/.local/share}: applications/newsprism.desktop,
@@ -24,7 +25,9 @@ say() { printf '%s\n' "$*"; }
 die() { printf 'install_desktop: %s\n' "$*" >&2; exit 1; }
 
 default_program() {
-    for candidate in "$REPO/dist/newsprism/newsprism" "$REPO/.venv/bin/newsprism"; do
+    # Run from a checkout, or from inside the bundle (_internal/packaging/linux).
+    if [ "$(basename "$REPO")" = _internal ]; then set -- "$(cd "$REPO/.." && pwd)/newsprism"; else set -- "$REPO/dist/newsprism/newsprism" "$REPO/.venv/bin/newsprism"; fi
+    for candidate in "$@"; do
         if [ -x "$candidate" ]; then printf '%s\n' "$candidate"; return; fi
     done
     die "no Newsprism program found: run 'make package' (or 'make install') first, or name it: $0 install /path/to/newsprism"
