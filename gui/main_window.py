@@ -300,6 +300,8 @@ class MainWindow(QMainWindow):
         self.chart_panel.set_data(data.entities, data.outlets, self.colours)
         self.article_panel.select_ids(selected)
         self._show_articles(self.article_panel.selected_ids())
+        if data.problems:
+            self.statusBar().showMessage("Some views are incomplete: " + "; ".join(data.problems), 15000)
         self.dataRefreshed.emit()
 
     def _fill_tables(self) -> None:
@@ -307,7 +309,8 @@ class MainWindow(QMainWindow):
         if data is None:
             return
         counted = data.mentions[data.mentions["label"].isin(types)] if not data.mentions.empty else data.mentions
-        self.article_model.set_frame(article_table(data.articles, counted))
+        self.article_model.set_frame(article_table(data.articles, counted, quotes=data.quotes,
+                                                   story_of=data.story_of, stories=data.stories))
         self.article_panel.fit_columns()
         self.entity_panel.set_entities(entity_list(data.entities, data.outlets, types))
 

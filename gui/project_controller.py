@@ -31,6 +31,11 @@ class ViewData:
     mentions: pd.DataFrame  # canonical mentions of every type
     entities: pd.DataFrame  # entity × outlet table of every type
     outlets: list[str] = field(default_factory=list)
+    stories: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.stories
+    story_of: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))  # story id by article id
+    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.quotes
+    terms: pd.DataFrame = field(default_factory=pd.DataFrame)  # distinctive terms per outlet (project scope)
+    problems: list[str] = field(default_factory=list)  # extras that failed to load
 
 
 @dataclass
@@ -46,9 +51,19 @@ def load_view_data(project: Project, *, state: TaskState) -> ViewData:
     state.progress(0.0, "Loading the project…")
     articles = project.articles_frame()
     mentions = project.mentions(types=None)
-    state.progress(0.7, "Comparing outlets…")
+    state.progress(0.4, "Comparing outlets…")
     entities = entity_outlet_table(articles, mentions)
-    return ViewData(articles, mentions, entities, sorted(articles["outlet"].unique()))
+    data = ViewData(articles, mentions, entities, sorted(articles["outlet"].unique()))
+    state.progress(0.6, "Loading stories and quotes…")
+    # The main views must show even if one of these extras fails; the failure is reported.
+    for name, load in (("stories", project.stories), ("story_of", project.story_of), ("quotes", project.quotes),
+                       ("terms", lambda: project.distinctive_terms(scope="project"))):
+        state.check()
+        try:
+            setattr(data, name, load())
+        except Exception as exc:  # noqa: BLE001 - shown to the user as a problem, not fatal
+            data.problems.append(f"{name} could not be loaded ({exc.__class__.__name__}: {exc})")
+    return data
 
 
 def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
@@ -175,6 +190,26 @@ class ProjectController(QObject):
         if self.project is not None:
             self.finder.start("Finding", find_text, self.project, query,
                               on_done=lambda found: self.findFinished.emit(query, found))
+
+    # -- entity edits (quick writes; the views reload after) -------------------------
+    def merge_entities(self, names: list[str], into: str) -> None:
+        self.project.merge_entities(names, into)
+        self.refresh()
+
+    def rename_entity(self, name: str, new_name: str) -> None:
+        self.project.rename_entity(name, new_name)
+        self.refresh()
+
+    def split_entity(self, alias: str) -> None:
+        self.project.split_entity(alias)
+        self.refresh()
+
+    def merged_names(self, entity: str) -> list[str]:
+        """Names the user joined to ``entity`` (what Split can separate again)."""
+        from core.io import alias_rows
+
+        return [alias for alias, canonical, _ in alias_rows.load(self.project.store)
+                if canonical == entity and alias != canonical]
 
     def _on_data(self, data: ViewData) -> None:
         self.view_data = data

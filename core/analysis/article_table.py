@@ -4,19 +4,42 @@ from __future__ import annotations
 
 import pandas as pd
 
-ARTICLE_TABLE_COLUMNS = ["id", "outlet", "title", "date", "word_count", "entities", "origins"]
+ARTICLE_TABLE_COLUMNS = ["id", "outlet", "title", "date", "word_count", "entities", "quotes", "story_id", "story",
+                         "origins"]
 
 
-def article_table(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Articles (``articles_frame``) with ``entities``: their counted entity mentions.
+def article_table(
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    quotes: pd.DataFrame | None = None,
+    story_of: pd.Series | None = None,
+    stories: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Articles (``articles_frame``) with their counts and story.
 
-    ``mentions`` is the output of ``canonical_mentions`` (already restricted to
-    the counted entity types), so the count matches ``summary --json``.
+    ``entities``: counted entity mentions (``mentions`` from
+    ``canonical_mentions``, already restricted to the counted types, so the
+    count matches ``summary --json``); ``quotes``: rows of ``Project.quotes``
+    per article; ``story_id`` and ``story`` (its name) from ``Project.story_of``
+    and ``Project.stories``. Missing inputs give zeros and blanks.
     """
-    counts = mentions.groupby("article_id").size() if not mentions.empty else pd.Series(dtype="int64")
     table = articles.copy()
-    table["entities"] = table["id"].map(counts).fillna(0).astype("int64")
+    table["entities"] = _count(table["id"], mentions)
+    table["quotes"] = _count(table["id"], quotes)
+    if story_of is not None and not story_of.empty:
+        table["story_id"] = table["id"].map(story_of).astype("Int64")
+    else:
+        table["story_id"] = pd.Series(pd.NA, index=table.index, dtype="Int64")
+    names = stories.set_index("id")["name"] if stories is not None and not stories.empty else pd.Series(dtype=object)
+    table["story"] = [names.get(s, "") if not pd.isna(s) else "" for s in table["story_id"]]
     for column in ARTICLE_TABLE_COLUMNS:
         if column not in table:
             table[column] = None
     return table[ARTICLE_TABLE_COLUMNS].reset_index(drop=True)
+
+
+def _count(ids: pd.Series, rows: pd.DataFrame | None) -> pd.Series:
+    if rows is None or rows.empty:
+        return pd.Series(0, index=ids.index, dtype="int64")
+    return ids.map(rows.groupby("article_id").size()).fillna(0).astype("int64")

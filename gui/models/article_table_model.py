@@ -20,12 +20,16 @@ COLUMNS = (
     ("date", "Date", "date"),
     ("word_count", "Words", None),
     ("entities", "Entities", None),
+    ("quotes", "Quotes", None),
+    ("story", "Story", None),
 )
 GUESSED_TIP = "Guessed from the text; double-click to correct"
 DEFAULT_TIP = "Not known; double-click to set"
 _HEADER_TIPS = {
     "word_count": "Words in the article, without boilerplate (photo credits, link lists)",
     "entities": "Mentions of people, organisations and places counted in the chart",
+    "quotes": "Quotations found in the article",
+    "story": "The story the article belongs to (articles on the same events)",
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -106,7 +110,7 @@ class ArticleTableModel(QAbstractTableModel):
             if origin == "default" or (field and value in (None, "")):
                 return DEFAULT_TIP
             return display_text(value) if column == "title" else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and field is None:
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return _RIGHT
         return None
 
