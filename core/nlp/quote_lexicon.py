@@ -1,0 +1,69 @@
+"""The word lists quote finding relies on, read once from ``resources/``.
+
+Kept as plain text files so analysts can add a reporting verb or an outlet
+name without touching code: ``reporting_verbs.txt`` and ``quote_sources.txt``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.paths import resources_dir
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    verbs: frozenset[str]  # single-word reporting verb lemmas
+    phrasal: frozenset[tuple[str, str]]  # (lemma, particle): point out, go on
+    anonymity: tuple[str, ...]  # phrases that make a source anonymous
+    anonymous: frozenset[str]  # head nouns anonymous by nature (source, insider)
+    anonymous_modifiers: tuple[str, ...]  # people *familiar with* the matter
+    media: frozenset[str]  # media head nouns (newspaper, broadcaster)
+    media_names: frozenset[str]  # casefolded outlet names (reuters, kcna)
+    institutions: frozenset[str]  # organisation heads counted as named (ministry)
+    organisations: frozenset[str]  # heads that refer back to a named organisation
+
+    def is_reporting(self, token) -> bool:
+        """Is ``token`` a reporting verb (phrasal verbs need their particle)?"""
+        lemma = token.lemma_.lower()
+        particles = {c.lemma_.lower() for c in token.children if c.dep_ == "prt"}
+        if any((lemma, p) in self.phrasal for p in particles):
+            return True
+        if lemma in ("go", "fire", "hit", "point"):
+            return False
+        return lemma in self.verbs and token.pos_ in ("VERB", "AUX")
+
+
+def _lines(name: str) -> list[str]:
+    text = (resources_dir() / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections[current] = []
+        else:
+            sections.setdefault(current, []).append(line)
+    return sections
+
+
+@lru_cache(maxsize=1)
+def quote_lexicon() -> QuoteLexicon:
+    verbs = _lines("reporting_verbs.txt")
+    words = _sections("quote_sources.txt")
+    return QuoteLexicon(
+        verbs=frozenset(v for v in verbs if " " not in v),
+        phrasal=frozenset(tuple(v.split(" ", 1)) for v in verbs if " " in v),
+        anonymity=tuple(p.lower() for p in words.get("anonymity", [])),
+        anonymous=frozenset(w.lower() for w in words.get("anonymous", [])),
+        anonymous_modifiers=tuple(w.lower() for w in words.get("anonymous_modifiers", [])),
+        media=frozenset(w.lower() for w in words.get("media", [])),
+        media_names=frozenset(w.casefold() for w in words.get("media_names", [])),
+        institutions=frozenset(w.lower() for w in words.get("institutions", [])),
+        organisations=frozenset(w.lower() for w in words.get("organisations", [])),
+    )
