@@ -18,7 +18,7 @@ import pandas as pd
 
 #: Minimum combined similarity for two articles to be in one story. Chosen
 #: with ``benchmarks/score_stories.py --sweep`` (docs/analysis-quality.md).
-SIMILARITY_THRESHOLD = 0.5
+SIMILARITY_THRESHOLD = 0.55
 #: Articles further apart than this (in days) are never one story.
 DATE_WINDOW_DAYS = 4
 #: Weights of word, phrase and entity similarity. Phrases tell events apart

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from conftest import fixture_file
+from tests.core.exports.conftest import fixture_file
 
 from core.io.importers import read_file
 from core.io.importers.factiva import parse_factiva

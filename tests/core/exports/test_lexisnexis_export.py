@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from conftest import fixture_file
+from tests.core.exports.conftest import fixture_file
 
 from core.io.importers import read_file
 from core.io.importers.export_record import split_byline

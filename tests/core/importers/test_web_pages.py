@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_FIXTURES
-from makers import PARAGRAPHS, SCRIPT_PAGE, news_page
+from tests.core.importers.importer_makers import PARAGRAPHS, SCRIPT_PAGE, SHARED_FIXTURES, news_page
 
 from core.io.importers import read_file
 from core.model.article import Origin
@@ -170,7 +169,7 @@ def test_pages_without_an_article_are_refused_clearly(tmp_path, content, message
 
 
 def test_xhtml_entity_bomb_is_not_expanded(tmp_path):
-    from makers import ENTITY_BOMB_DOCTYPE
+    from tests.core.importers.importer_makers import ENTITY_BOMB_DOCTYPE
 
     xhtml = ('<?xml version="1.0" encoding="utf-8"?>' + ENTITY_BOMB_DOCTYPE
              + '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Bomb</title></head><body><article><h1>Bomb</h1>'
