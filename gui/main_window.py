@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QMainWindow, QToolBar, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QToolBar, QWidget
 
 from core.analysis.article_table import article_table
 from core.analysis.entity_articles import articles_naming, one_article_per_outlet
 from core.analysis.entity_list import entity_list
-from core.io.importers import supported_extensions
 from core.io.store import ProjectError
 from core.paths import resources_dir, user_data_dir
-from core.project import SUFFIX, Project
+from core.project import Project
 from core.settings import Settings
 from gui.actions import build_actions
 from gui.colors import outlet_colours
 from gui.commands import EditArticleCommand
+from gui.dialogs import entity_dialogs
 from gui.dialogs.about_dialog import show_about
 from gui.dialogs.error_dialog import show_exception
+from gui.dock_layout import arrange_docks
+from gui.file_commands import FileCommands
 from gui.models.article_table_model import ArticleTableModel
 from gui.plots.chart_state import ChartState
 from gui.project_controller import ImportOutcome, ProjectController, ViewData
@@ -30,8 +32,11 @@ from gui.views.article_panel import ArticlePanel
 from gui.views.entity_chart_panel import EntityChartPanel
 from gui.views.entity_list_panel import EntityListPanel
 from gui.views.import_report_panel import ImportReportPanel
+from gui.views.quotes_panel import QuotesPanel
 from gui.views.side_by_side_view import MAX_COLUMNS, SideBySideView
+from gui.views.story_panel import StoryPanel
 from gui.views.task_status_widget import TaskStatusWidget
+from gui.views.terms_panel import TermsPanel
 
 LAYOUT_VERSION = 1
 
@@ -41,14 +46,7 @@ def window_settings() -> QSettings:
     return QSettings(str(user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
-def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileCommands, QMainWindow):
     """Everything the analyst sees; long work is delegated to :class:`ProjectController`."""
 
     dataRefreshed = Signal()  # the views show the project's current data
@@ -95,28 +93,20 @@ class MainWindow(QMainWindow):
         self.side_by_side.set_selected_entity(self.chart_state.selected_entity)
         self.chart_panel = EntityChartPanel(self.chart_state)
         self.entity_panel = EntityListPanel()
+        self.story_panel = StoryPanel()
+        self.quotes_panel = QuotesPanel()
+        self.terms_panel = TermsPanel()
         self.import_report = ImportReportPanel()
-        self.docks: dict[str, QDockWidget] = {}
-        area = Qt.DockWidgetArea
-        for key, title, widget, where in (
-            ("articles", "Articles", self.article_panel, area.LeftDockWidgetArea),
-            ("chart", "Entities by outlet", self.chart_panel, area.LeftDockWidgetArea),
-            ("side_by_side", "Side by side", self.side_by_side, area.RightDockWidgetArea),
-            ("entities", "Entities", self.entity_panel, area.RightDockWidgetArea),
-            ("import_report", "Import report", self.import_report, area.RightDockWidgetArea),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"{key}Dock")
-            dock.setWidget(widget)
-            self.addDockWidget(where, dock)
-            self.docks[key] = dock
-        self.splitDockWidget(self.docks["articles"], self.docks["chart"], Qt.Orientation.Vertical)
-        self.splitDockWidget(self.docks["side_by_side"], self.docks["entities"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.docks["entities"], self.docks["import_report"])
-        self.docks["entities"].raise_()
-        self.resizeDocks([self.docks["articles"], self.docks["side_by_side"]], [640, 960], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["articles"], self.docks["chart"]], [380, 560], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["side_by_side"], self.docks["entities"]], [700, 240], Qt.Orientation.Vertical)
+        self.docks = arrange_docks(self, {
+            "articles": ("Articles", self.article_panel),
+            "stories": ("Stories", self.story_panel),
+            "chart": ("Entities by outlet", self.chart_panel),
+            "side_by_side": ("Side by side", self.side_by_side),
+            "entities": ("Entities", self.entity_panel),
+            "quotes": ("Quotes and sources", self.quotes_panel),
+            "terms": ("Distinctive language", self.terms_panel),
+            "import_report": ("Import report", self.import_report),
+        })
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Main")
@@ -151,6 +141,13 @@ class MainWindow(QMainWindow):
         self.chart_panel.entityClicked.connect(self.select_entity)
         self.side_by_side.entityActivated.connect(self.select_entity)
         self.entity_panel.entitySelected.connect(self.select_entity)
+        self.entity_panel.mergeRequested.connect(self.ask_merge_entities)
+        self.entity_panel.renameRequested.connect(
+            lambda name: entity_dialogs.ask_rename(self, name, lambda new: self.controller.rename_entity(name, new)))
+        self.entity_panel.splitRequested.connect(self.ask_split_entity)
+        self.story_panel.storyChosen.connect(self.show_story)
+        self.quotes_panel.quoteChosen.connect(self.show_quote)
+        self.terms_panel.termChosen.connect(self.find_in_texts)
         self.chart_state.watch(self._on_chart_state)
 
     # -- projects ------------------------------------------------------------------
@@ -176,87 +173,9 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def new_project(self) -> None:
-        self.controller.new()
-
-    def ask_open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(self._folder()),
-                                              f"Newsprism projects (*{SUFFIX})")
-        if path:
-            self.open_project(path)
-
-    def ask_save_as(self) -> None:
-        if self.project is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Save project as", str(self._folder() / self.project.path.name),
-                                              f"Newsprism projects (*{SUFFIX})")
-        if path:
-            self.save_as(path if path.endswith(SUFFIX) else path + SUFFIX)
-
-    def save_as(self, path: str | Path) -> None:
-        try:
-            self.controller.save_as(path)
-        except (OSError, ProjectError) as exc:
-            show_exception(self, "Cannot save the project", exc, "saving the project")
-
-    def fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
-        menu.clear()
-        recent = [p for p in self.settings.recent_projects if Path(p).exists()]
-        for path in recent:
-            menu.addAction(Path(path).name, lambda p=path: self.open_project(p)).setToolTip(path)
-        if not recent:
-            menu.addAction("No recent projects").setEnabled(False)
-
     @property
     def project(self) -> Project | None:
         return self.controller.project
-
-    def _folder(self) -> Path:
-        return self.project.path.parent if self.project is not None else Path.home()
-
-    # -- import and export ---------------------------------------------------------
-    def import_paths(self, paths: list[str | Path]) -> None:
-        projects = [p for p in paths if str(p).endswith(SUFFIX)]
-        if projects:
-            self.open_project(projects[0])
-        rest = [p for p in paths if not str(p).endswith(SUFFIX)]
-        if rest:
-            self.controller.import_paths(rest)
-
-    def ask_import_files(self) -> None:
-        patterns = " ".join(f"*{ext}" for ext in supported_extensions())
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
-                                                f"Articles ({patterns});;All files (*)")
-        if paths:
-            self.import_paths(paths)
-
-    def ask_import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles", str(Path.home()))
-        if path:
-            self.import_paths([path])
-
-    def ask_export_xlsx(self) -> None:
-        if self.project is None:
-            return
-        default = self._folder() / f"{self.project.path.stem}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", str(default), "Excel workbook (*.xlsx)")
-        if path:
-            self.controller.export_xlsx(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:
-        if local_paths(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event)
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
 
     # -- views -----------------------------------------------------------------------
     def select_entity(self, entity: str | None) -> None:
@@ -268,6 +187,31 @@ class MainWindow(QMainWindow):
         naming = articles_naming(self.view_data.mentions, entity)
         if not shown & set(naming["article_id"]):
             self.article_panel.select_ids(one_article_per_outlet(naming, MAX_COLUMNS))
+
+    def show_story(self, story_id: int) -> None:
+        """A story's articles side by side."""
+        if self.view_data is not None and not self.view_data.story_of.empty:
+            story_of = self.view_data.story_of
+            self.article_panel.select_ids(list(story_of[story_of == story_id].index))
+
+    def show_quote(self, article_id: str, start: int, end: int) -> None:
+        """Open the quote's article (beside those shown) and shade the quote."""
+        if article_id not in self.side_by_side.shown_ids():
+            self.article_panel.select_ids([article_id])
+        self.side_by_side.focus_span(article_id, start, end)
+
+    def find_in_texts(self, text: str) -> None:
+        self.find_box.setText(text)
+        self._run_find()
+
+    def ask_merge_entities(self, names: list[str]) -> None:
+        if len(names) >= 2:
+            entity_dialogs.ask_merge(self, names, lambda into: self.controller.merge_entities(names, into))
+
+    def ask_split_entity(self, name: str) -> None:
+        merged = self.controller.merged_names(name)
+        if entity_dialogs.ask_split(self, name, merged, self.controller.split_entity) is None:
+            self.statusBar().showMessage(f"Nothing was merged into “{name}”, so there is nothing to split.", 8000)
 
     def focus_find(self) -> None:
         self.find_box.setFocus()
@@ -313,6 +257,9 @@ class MainWindow(QMainWindow):
                                                    story_of=data.story_of, stories=data.stories))
         self.article_panel.fit_columns()
         self.entity_panel.set_entities(entity_list(data.entities, data.outlets, types))
+        self.story_panel.set_frame(data.stories)
+        self.quotes_panel.set_frame(data.quotes)
+        self.terms_panel.set_frame(data.terms)
 
     def _show_articles(self, ids: list[str]) -> None:
         if self.project is None or self.view_data is None:

@@ -19,6 +19,10 @@ ENTITY_SCHEME = "entity"
 #: The followed entity stands out in amber, like its band in the chart.
 SELECTED_LIGHT = "#ffc53d"
 SELECTED_DARK = "#9a6b00"
+#: A quote or passage the user jumped to.
+FOCUS_ANCHOR = "focus"
+FOCUS_LIGHT = "#e6dcff"
+FOCUS_DARK = "#4b3d6e"
 
 
 @dataclass(frozen=True)
@@ -48,9 +52,14 @@ def article_html(
     *,
     visible_types: Iterable[str] | None = None,
     selected_entity: str | None = None,
+    focus: tuple[int, int] | None = None,
     dark: bool = False,
 ) -> str:
-    """Rich text of ``article`` with its mentions of ``visible_types`` highlighted."""
+    """Rich text of ``article`` with its mentions of ``visible_types`` highlighted.
+
+    ``focus`` (a quote, a passage) is shaded and starts with the anchor
+    :data:`FOCUS_ANCHOR`, so the view can scroll to it.
+    """
     text = article.text
     visible = None if visible_types is None else set(visible_types)
     shown = [m for m in mentions if visible is None or m.label in visible]
@@ -61,6 +70,12 @@ def article_html(
     boiler = bytearray(len(text))
     for start, end in article.boilerplate:
         boiler[start:end] = b"\x01" * (min(end, len(text)) - start)
+    focused = bytearray(len(text))
+    if focus is not None:
+        start, end = max(focus[0], 0), min(focus[1], len(text))
+        focused[start:end] = b"\x01" * max(end - start, 0)
+    shade = FOCUS_DARK if dark else FOCUS_LIGHT
+    anchored = False
     grey = "#8a8a8a" if dark else "#8c8c8c"
     ink = "#f0f0f0" if dark else "#101010"
     paragraphs = []
@@ -71,10 +86,17 @@ def article_html(
         if not line.strip():
             continue
         parts = []
-        for (is_boiler, index), run in groupby(range(start, end), key=lambda j: (boiler[j], mention_at[j])):
+        for (is_boiler, index, in_focus), run in groupby(
+            range(start, end), key=lambda j: (boiler[j], mention_at[j], focused[j])
+        ):
             run = list(run)
             chunk = html.escape(text[run[0]:run[-1] + 1])
-            if index >= 0:
+            if in_focus and not anchored:
+                parts.append(f'<a name="{FOCUS_ANCHOR}"></a>')
+                anchored = True
+            if in_focus and index < 0:
+                parts.append(f'<span style="background-color:{shade}; text-decoration:underline">{chunk}</span>')
+            elif index >= 0:
                 mention = shown[index]
                 parts.append(_mention_html(chunk, mention, mention.entity == selected_entity, dark, ink))
             elif is_boiler:

@@ -1,13 +1,13 @@
-"""The entities of the project: who names them, filterable; selecting one follows it."""
+"""The project's entities: who names them; select one to follow it, several to merge them."""
 
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
-from gui.models.dataframe_table_model import DataFrameTableModel
 from gui.models.roles import RAW_ROLE
+from gui.views.table_panel import TablePanel
 
 HEADERS = {
     "entity": "Entity",
@@ -18,44 +18,62 @@ HEADERS = {
 }
 
 
-class EntityListPanel(QWidget):
-    """One row per canonical entity; ``entitySelected`` names the clicked one."""
+class EntityListPanel(TablePanel):
+    """Emits what the user asked for; the window does it (with a dialog where a name is needed)."""
 
     entitySelected = Signal(str)
+    mergeRequested = Signal(list)  # entity names, most mentioned first
+    renameRequested = Signal(str)
+    splitRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.model = DataFrameTableModel(headers=HEADERS)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(RAW_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(0)
-        self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText("Filter entities…")
-        self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.filter_box)
-        layout.addWidget(self.table, 1)
+        super().__init__(HEADERS, "Filter entities…", parent)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setToolTip("Click an entity to follow it in the chart and the texts;\n"
+                              "select several (Ctrl+click) and press Merge to count them as one")
+        self.merge_button = QPushButton("Merge…")
+        self.merge_button.setToolTip("Count the selected entities as one (e.g. two spellings of a name)")
+        self.rename_button = QPushButton("Rename…")
+        self.split_button = QPushButton("Split…")
+        self.split_button.setToolTip("Let a name merged into this entity stand on its own again")
+        for button in (self.merge_button, self.rename_button, self.split_button):
+            self.controls.addWidget(button)
+        self.merge_button.clicked.connect(lambda: self.mergeRequested.emit(self.selected_entities()))
+        self.rename_button.clicked.connect(lambda: self._emit_single(self.renameRequested))
+        self.split_button.clicked.connect(lambda: self._emit_single(self.splitRequested))
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self._on_selection()
 
     def set_entities(self, frame: pd.DataFrame) -> None:
-        """``frame``: entity, label, mentions, outlets, named_by (from core's tables)."""
-        self.model.set_frame(frame)
+        """``frame``: entity, label, mentions, outlets, named_by (``entity_list``)."""
+        self.set_frame(frame)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.resizeColumnsToContents()
 
-    def _on_current(self, current, _previous) -> None:
-        if current.isValid():
-            self.entitySelected.emit(self.proxy.index(current.row(), 0).data(RAW_ROLE))
+    def selected_entities(self) -> list[str]:
+        rows = sorted(self.selected_rows(), key=lambda r: -int(r["mentions"]))
+        return [str(r["entity"]) for r in rows]
+
+    def select_entities(self, names: list[str]) -> None:
+        """Select these entities' rows (as a user's Ctrl+clicks would)."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        wanted = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(RAW_ROLE) in names:
+                wanted.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(wanted, flags)
+
+    def _emit_single(self, signal) -> None:
+        names = self.selected_entities()
+        if len(names) == 1:
+            signal.emit(names[0])
+
+    def _on_selection(self, *_) -> None:
+        names = self.selected_entities()
+        self.merge_button.setEnabled(len(names) >= 2)
+        self.rename_button.setEnabled(len(names) == 1)
+        self.split_button.setEnabled(len(names) == 1)
+        if len(names) == 1:
+            self.entitySelected.emit(names[0])

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 from core.model.article import Article
 from core.nlp.names import DEFAULT_TYPES
 from gui.colors import is_dark, type_colour, type_name
-from gui.views.article_html import Mention, article_html, describe_mention, entity_from_link, entity_link
+from gui.views.article_html import (
+    FOCUS_ANCHOR, Mention, article_html, describe_mention, entity_from_link, entity_link,
+)
 
 PLACEHOLDER = "Select two or more articles in the table to read them side by side."
 MAX_COLUMNS = 6
@@ -38,8 +40,11 @@ class ArticleColumn(QFrame):
         layout.addWidget(self.browser, 1)
         self.article: Article | None = None
         self.mentions: list[Mention] = []
+        self.focus: tuple[int, int] | None = None
 
     def set_article(self, article: Article, mentions: list[Mention], colour: QColor | None) -> None:
+        if self.article is None or self.article.id != article.id:
+            self.focus = None
         self.article, self.mentions = article, mentions
         chip = colour.name() if colour is not None else "#888888"
         date = f" · {html.escape(article.date)}" if article.date else ""
@@ -53,8 +58,11 @@ class ArticleColumn(QFrame):
             return
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(article_html(self.article, self.mentions, visible_types=visible_types,
-                                          selected_entity=selected_entity, dark=dark))
-        position = self._first_mention_of(selected_entity) if selected_entity else None
+                                          selected_entity=selected_entity, focus=self.focus, dark=dark))
+        position = self._first_position(lambda f: FOCUS_ANCHOR in f.anchorNames()) if self.focus else None
+        if position is None and selected_entity:
+            href = entity_link(selected_entity)
+            position = self._first_position(lambda f: f.anchorHref() == href)
         if position is None:
             self.browser.verticalScrollBar().setValue(scroll)
             return
@@ -64,15 +72,14 @@ class ArticleColumn(QFrame):
         self.browser.setTextCursor(cursor)
         self.browser.ensureCursorVisible()  # scrolls only as far as needed
 
-    def _first_mention_of(self, entity: str) -> int | None:
-        """Document position of the entity's first highlighted mention."""
-        href = entity_link(entity)
+    def _first_position(self, wanted) -> int | None:
+        """Document position of the first text fragment whose format is ``wanted``."""
         block = self.browser.document().begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
-                if fragment.charFormat().anchorHref() == href:
+                if wanted(fragment.charFormat()):
                     return fragment.position()
                 it += 1
             block = block.next()
@@ -151,6 +158,15 @@ class SideBySideView(QWidget):
             with QSignalBlocker(button):
                 button.setChecked(visible)
         self.rerender()
+
+    def focus_span(self, article_id: str, start: int, end: int) -> bool:
+        """Shade ``start..end`` of a shown article (a quote) and scroll to it."""
+        for column in self.columns:
+            if column.article is not None and column.article.id == article_id:
+                column.focus = (start, end)
+                column.render(self._visible_types, self._selected_entity, is_dark(self.palette()))
+                return True
+        return False
 
     def set_find_text(self, text: str) -> int:
         """Mark every occurrence of ``text`` in the shown articles; returns their number."""

@@ -1,0 +1,103 @@
+"""File menu commands and drag-and-drop for the main window (a mixin: they need the window)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+from core.io.importers import supported_extensions
+from core.io.store import ProjectError
+from core.project import SUFFIX
+from gui.dialogs.error_dialog import show_exception
+
+
+def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files and folders a drag carries."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+class FileCommands:
+    """New, Open, Open Recent, Save As, Import, Export; drop files anywhere on the window."""
+
+    def new_project(self) -> None:
+        self.controller.new()
+
+    def ask_open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(self._folder()),
+                                              f"Newsprism projects (*{SUFFIX})")
+        if path:
+            self.open_project(path)
+
+    def ask_save_as(self) -> None:
+        if self.project is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save project as", str(self._folder() / self.project.path.name),
+                                              f"Newsprism projects (*{SUFFIX})")
+        if path:
+            self.save_as(path if path.endswith(SUFFIX) else path + SUFFIX)
+
+    def save_as(self, path: str | Path) -> None:
+        try:
+            self.controller.save_as(path)
+        except (OSError, ProjectError) as exc:
+            show_exception(self, "Cannot save the project", exc, "saving the project")
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        recent = [p for p in self.settings.recent_projects if Path(p).exists()]
+        for path in recent:
+            menu.addAction(Path(path).name, lambda p=path: self.open_project(p)).setToolTip(path)
+        if not recent:
+            menu.addAction("No recent projects").setEnabled(False)
+
+    def import_paths(self, paths: list[str | Path]) -> None:
+        """Import files and folders; a dropped project file is opened instead."""
+        projects = [p for p in paths if str(p).endswith(SUFFIX)]
+        if projects:
+            self.open_project(projects[0])
+        rest = [p for p in paths if not str(p).endswith(SUFFIX)]
+        if rest:
+            self.controller.import_paths(rest)
+
+    def ask_import_files(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in supported_extensions())
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
+                                                f"Articles ({patterns});;All files (*)")
+        if paths:
+            self.import_paths(paths)
+
+    def ask_import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles", str(Path.home()))
+        if path:
+            self.import_paths([path])
+
+    def ask_export_xlsx(self) -> None:
+        if self.project is None:
+            return
+        default = self._folder() / f"{self.project.path.stem}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", str(default), "Excel workbook (*.xlsx)")
+        if path:
+            self.controller.export_xlsx(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def _folder(self) -> Path:
+        return self.project.path.parent if self.project is not None else Path.home()
