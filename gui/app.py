@@ -29,23 +29,33 @@ def main(argv: list[str] | None = None) -> int:
         return int(selftest.main() or 0)
     args, qt_args = parse_args(argv)
 
-    import pyqtgraph as pg
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QApplication, QSplashScreen
 
-    from core.settings import Settings
-    from gui.main_window import MainWindow
-    from gui.theme import apply_appearance
+    from core.paths import resources_dir
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("Newsprism")
     app.setOrganizationName("Newsprism")
     app.setStyle("Fusion")
+    splash = QSplashScreen(QPixmap(str(resources_dir() / "icons" / "newsprism-256.png")))
+    splash.showMessage("Opening Newsprism…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+    splash.show()
+    app.processEvents()  # something on screen at once; pandas and pyqtgraph load next
+
+    import pyqtgraph as pg
+
+    from core.settings import Settings
+    from gui.main_window import MainWindow
+    from gui.theme import apply_appearance
+
     pg.setConfigOptions(antialias=True)
     settings = Settings.load()
     window = MainWindow(settings)
     apply_appearance(str(window.qsettings.value("appearance", "system")))
     window.show()
+    splash.finish(window)
     projects = [p for p in args.paths if p.endswith(SUFFIX)]
     files = [p for p in args.paths if not p.endswith(SUFFIX)]
     QTimer.singleShot(0, lambda: window.start_up(projects[0] if projects else None, files))
