@@ -1,16 +1,8 @@
-"""Importer tests: isolated user folder, the shared real-world fixtures, store snapshots."""
+"""Importer tests: an isolated user folder and project store, and store snapshots."""
 
 from __future__ import annotations
 
-import sqlite3
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # makers.py
-
-SHARED_FIXTURES = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures"
 
 
 @pytest.fixture(autouse=True)
@@ -44,8 +36,3 @@ def snapshot(store) -> dict[str, list]:
 @pytest.fixture
 def store_snapshot():
     return snapshot
-
-
-def project_file_rows(path: Path) -> int:
-    with sqlite3.connect(path) as db:
-        return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -7,7 +7,7 @@ import struct
 import zipfile
 
 import pytest
-from makers import PARAGRAPHS, make_zip, news_page, zip_bomb
+from tests.core.importers.importer_makers import PARAGRAPHS, make_zip, news_page, zip_bomb
 
 from core.io.importers import archive, read_file
 from core.io.importers.archive import MembersUnreadable

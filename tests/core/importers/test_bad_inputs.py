@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from makers import ENTITY_BOMB_DOCTYPE, PARAGRAPHS, SCRIPT_PAGE, make_zip, minimal_xlsx, news_page, zip_bomb
+from tests.core.importers.importer_makers import ENTITY_BOMB_DOCTYPE, PARAGRAPHS, SCRIPT_PAGE, make_zip, minimal_xlsx, news_page, zip_bomb
 
 import core.io.importers as importers
 from core.io.importing import import_paths

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from makers import PARAGRAPHS, news_page
+from tests.core.importers.importer_makers import PARAGRAPHS, news_page
 
 from core.io.copy_index import near_duplicate_of, shared_copy_groups
 from core.io.importers import read_file

@@ -8,7 +8,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from makers import PARAGRAPHS, news_page
+from tests.core.importers.importer_makers import PARAGRAPHS, news_page
 
 from core.io import fetch as fetch_module
 from core.io.fetch import fetch, fetch_articles, links_only, parse_uri_list

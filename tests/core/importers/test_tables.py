@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from makers import ENTITY_BOMB_DOCTYPE, minimal_xlsx
+from tests.core.importers.importer_makers import ENTITY_BOMB_DOCTYPE, minimal_xlsx
 
 from core.io.importers import read_file
 from core.io.importers.tables import UnmappedColumns, read_table_with_mapping, table_columns
