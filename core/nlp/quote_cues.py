@@ -15,16 +15,21 @@ from core.nlp.quote_lexicon import QuoteLexicon
 #: Verbs that introduce direct speech but do not report a content clause.
 DIRECT_ONLY = frozenset(
     "continue laugh sigh quip joke call describe dub label praise slam blast tout scoff snap bark "
-    "fume rage grumble mutter whisper shout scream yell exclaim go".split()
+    "fume rage grumble mutter whisper shout scream yell exclaim go urge demand".split()
 )
 #: Verbs whose content is "X of/for Y": "accused Kim of selling weapons".
 ACCUSING = {"accuse": ("of",), "blame": ("for", "on"), "charge": ("with",)}
-_CONTENT_DEPS = ("ccomp",)
+#: Verbs that stand for the outlet's own reporting in "MailOnline can reveal".
+_SCOOP = {"reveal", "report", "confirm", "disclose"}
 _TRIM_LEFT = {"that", ",", ":", ";", "—", "–", "-", "but", "and"}
+_TRIM_RIGHT = {",", ":", ";", "—", "–", "-", "but", "and", "or"}
 _SUBJECT_DEPS = ("nsubj",)
 _REDUCED = {"when", "if", "as", "after", "before", "once", "while"}
+_FIRST_PERSON = {"i", "we"}
 #: Participles that share the subject of the verb they hang on ("…, adding that").
 _INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp")
+#: Modifiers of the reported event that trail the attribution: left out of the content.
+_TRAILING_ADVERBIAL = ("advcl", "npadvmod", "prep", "advmod")
 
 
 @dataclass
@@ -47,81 +52,174 @@ def find_cues(doc, lexicon: QuoteLexicon, in_quote: list[bool]) -> list[Cue]:
         if in_quote[token.i]:
             continue
         if token.lower_ == "according" and _according_object(token) is not None:
-            cues.append(_according_cue(token))
-        elif lexicon.is_reporting(token):
-            cues.append(_verb_cue(token))
+            cues.append(_according_cue(token, in_quote))
+        elif lexicon.is_reporting(token) and not _not_a_report(token):
+            cues.append(_verb_cue(token, lexicon, in_quote))
     return cues
 
 
+def _not_a_report(verb) -> bool:
+    """Infinitives ("declined to say"), negations ("did not say"), the outlet's own scoops."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return True
+    return verb.lemma_.lower() in _SCOOP and any(c.dep_ == "aux" and c.lower_ == "can" for c in children)
+
+
 def _according_object(token):
-    for child in token.children:
-        if child.lower_ == "to":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
+    for to in [c for c in token.children if c.lower_ == "to"] + ([token.head] if token.head.lower_ == "to" else []):
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
     return None
 
 
-def _according_cue(token) -> Cue:
-    head = token.head if token.head.i != token.i else token
-    excluded = {t.i for t in token.subtree}
-    clause = [t.i for t in head.subtree if t.i not in excluded]
-    if token.dep_ == "ROOT" or not clause:  # "According to X, …" parsed as the root
-        clause = [t.i for t in token.sent if t.i not in excluded]
+def _according_cue(token, in_quote) -> Cue:
+    """"according to X": the content is the rest of the sentence."""
+    source = _according_object(token)
+    phrase = {t.i for t in token.subtree} | {t.i for t in source.subtree} | {source.head.i}
+    first, last = _paragraph_sentence(token)
+    clause = [i for i in range(first, last) if i not in phrase]
     spans = bool(clause) and min(clause) < token.i < max(clause)
-    return Cue(token, "according to", _according_object(token), _trim(token.doc, clause), spans)
+    return Cue(token, "according to", source, _trim(token.doc, clause), spans)
 
 
-def _verb_cue(verb) -> Cue:
+def _paragraph_sentence(token) -> tuple[int, int]:
+    """Token range of ``token``'s sentence, cut at line breaks."""
+    sent = token.sent
+    first, last = sent.start, sent.end
+    for i in range(token.i - 1, sent.start - 1, -1):
+        if "\n" in token.doc[i].text:
+            first = i + 1
+            break
+    for i in range(token.i, sent.end):
+        if "\n" in token.doc[i].text:
+            last = i
+            break
+    return first, last
+
+
+def _verb_cue(verb, lexicon: QuoteLexicon, in_quote) -> Cue:
     lemma = verb.lemma_.lower()
     particles = [c.lemma_.lower() for c in verb.children if c.dep_ == "prt"]
     if particles and lemma in ("point", "go", "fire", "hit"):
         lemma = f"{lemma} {particles[0]}"
     content, spans = [], False
     if lemma not in DIRECT_ONLY:
-        content = _clause_content(verb, lemma)
+        content = _clause_content(verb, lemma, lexicon)
         if not content and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            own = {t.i for t in verb.subtree}
-            content = [t.i for t in verb.head.subtree if t.i not in own]
+            content = _around_parenthetical(verb)
             spans = bool(content) and min(content) < verb.i < max(content)
     source = source_of(verb)
-    paragraph = _paragraph(verb)
-    if source is not None and not paragraph[0] <= source.idx < paragraph[1]:
+    if source is not None and in_quote[source.i]:
+        source = _subject_between_quote_and(verb, in_quote)
+    first, last = _paragraph_sentence(verb)
+    if source is not None and not first <= source.i < last or _first_person(source):
         source = None
-    content = [i for i in content if paragraph[0] <= verb.doc[i].idx < paragraph[1]]
+    content = [i for i in content if first <= i < last]
     return Cue(verb, lemma, source, _trim(verb.doc, content), spans)
 
 
-def _paragraph(token) -> tuple[int, int]:
-    """Character range of the line holding ``token``: the parser may join lines, quotes may not."""
-    text = token.doc.text
-    end = text.find("\n", token.idx)
-    return text.rfind("\n", 0, token.idx) + 1, len(text) if end < 0 else end
+def _first_person(source) -> bool:
+    """"When I asked residents …": the reporter, not a source."""
+    return source is not None and source.lower_ in _FIRST_PERSON
 
 
-def _clause_content(verb, lemma: str) -> list[int]:
-    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+def _around_parenthetical(verb) -> list[int]:
+    """"The operation began in July, authorities said, and meetings were …"."""
+    own = {t.i for t in verb.subtree}
+    skip = set()
+    for child in verb.head.children:
+        if child.i > verb.i and child.dep_ in _TRAILING_ADVERBIAL:
+            skip.update(t.i for t in child.subtree)
+    return [t.i for t in verb.head.subtree if t.i not in own and t.i not in skip]
+
+
+def _subject_between_quote_and(verb, in_quote):
+    """The parser took a word inside the quote as subject: use the noun between quote and verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and not in_quote[i] and doc[i].sent == verb.sent:
+        i -= 1
+    for token in doc[i + 1 : verb.i]:
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and not token.is_punct:
+            while token.head.i < verb.i and token.head.i > i and token.dep_ in ("compound", "amod", "nmod"):
+                token = token.head
+            return token
+    return None
+
+
+def _clause_content(verb, lemma: str, lexicon: QuoteLexicon) -> list[int]:
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        clauses = [c for c in verb.children if c.dep_ in ("dep", "parataxis") and c.i < verb.i and c.pos_ in ("VERB", "AUX", "PROPN", "NOUN")]
     if clauses:
-        return sorted(t.i for c in clauses for t in c.subtree)
-    if lemma == "say":  # headline style: "U.S. says North Korea to ‘pay a price’"
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
-        if objects and infinitives:
-            return sorted({t.i for t in objects[0].subtree} | {t.i for t in infinitives[0].subtree})
+        clause = clauses[0]
+        indices = _without_inner_reports({t.i for t in clause.subtree}, clause, lexicon)
+        if clause.i < verb.i:
+            return _content_before(verb, indices)
+        return _content_after(verb, clause, indices, lexicon)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "say" and objects:  # "U.S. says North Korea to ‘pay a price’"; "X said Y, …, has provided"
+        rest = [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.i > objects[0].i and c.pos_ in ("VERB", "AUX")]
+        rest = [c for c in rest if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        if rest:
+            return sorted({t.i for t in objects[0].subtree} | {t.i for t in rest[0].subtree})
     if lemma in ACCUSING:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ACCUSING[lemma]]
         if objects and preps:
-            return sorted({t.i for t in objects[0].subtree} | {t.i for t in preps[0].subtree})
+            return list(range(objects[0].left_edge.i, verb.right_edge.i + 1))
     return []
+
+
+def _without_inner_reports(indices: set[int], clause, lexicon: QuoteLexicon) -> set[int]:
+    """Cut out attributions of their own inside a content clause: "…, which it called “…”", "… and urged …"."""
+    doc = clause.doc
+    for i in sorted(indices):
+        token = doc[i]
+        if i != clause.i and token.dep_ in ("relcl", "conj") and lexicon.is_reporting(token):
+            indices -= {t.i for t in token.subtree}
+    return indices
+
+
+def _content_before(verb, indices: set[int]) -> list[int]:
+    """Content put before its attribution: from the sentence start to the source."""
+    first, _ = _paragraph_sentence(verb)
+    attribution = min([verb.i] + [t.i for c in verb.children if c.dep_ in ("nsubj", "aux") for t in c.subtree])
+    content = set(range(first, attribution)) | {i for i in indices if i < attribution}
+    for child in verb.children:  # "…, authorities said, and meetings were set up …"
+        if child.dep_ == "conj" and child.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            content.update(t.i for t in child.subtree)
+    return sorted(content)
+
+
+def _content_after(verb, clause, indices: set[int], lexicon: QuoteLexicon) -> list[int]:
+    """Content after the verb, with what the parser hung on the verb after the clause."""
+    for child in verb.children:
+        if child.i > clause.i and child.dep_ in ("advcl", "acl", "prep") and not lexicon.is_reporting(child):
+            indices.update(t.i for t in child.subtree)
+    for i in range(verb.i + 1, min(indices, default=verb.i)):  # a quote between verb and clause
+        if verb.doc[i].is_quote:
+            indices.update(range(i, min(indices)))
+            break
+    return sorted(indices)
 
 
 def source_of(verb):
     """The token heading the source of a reporting verb, or None (impersonal, passive)."""
+    source = _source_of(verb)
+    if source is not None and source.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return verb.head  # "the minister, who told a conference that …"
+    return source
+
+
+def _source_of(verb, inherited: bool = False):
     if verb.lemma_.lower() == "ask" or any(c.lower_ in _REDUCED for c in verb.children if c.dep_ in ("advmod", "mark")):
         if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
             return None  # "When asked how …": the asker is the reporter
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
+        if child.dep_ in _SUBJECT_DEPS or inherited and child.dep_ == "nsubjpass":
             return child
         if child.dep_ == "agent":  # "denied by North Korea's Defense Ministry"
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -132,11 +230,11 @@ def source_of(verb):
     if head.i == verb.i:
         return None
     if verb.dep_ in _INHERIT_DEPS and verb.tag_ != "VBN" and head.pos_ in ("VERB", "AUX"):
-        return source_of(head)
+        return _source_of(head, inherited=verb.dep_ == "conj")
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "a statement proclaiming that …"
         owner = head.head
         if head.dep_ == "pobj" and owner.dep_ == "prep" and owner.head.pos_ in ("VERB", "AUX"):
-            return source_of(owner.head)
+            return _source_of(owner.head)
         return head
     return None
 
@@ -146,6 +244,6 @@ def _trim(doc, indices: list[int]) -> list[int]:
     indices = sorted(indices)
     while indices and (doc[indices[0]].lower_ in _TRIM_LEFT or doc[indices[0]].is_punct and not doc[indices[0]].is_quote):
         indices.pop(0)
-    while indices and doc[indices[-1]].is_punct and not doc[indices[-1]].is_quote:
+    while indices and (doc[indices[-1]].lower_ in _TRIM_RIGHT or doc[indices[-1]].is_punct and not doc[indices[-1]].is_quote):
         indices.pop()
     return indices

@@ -23,6 +23,9 @@ class QuoteLexicon:
     media_names: frozenset[str]  # casefolded outlet names (reuters, kcna)
     institutions: frozenset[str]  # organisation heads counted as named (ministry)
     organisations: frozenset[str]  # heads that refer back to a named organisation
+    person_roles: frozenset[str]  # "the spokesman", "the minister": a person named before
+    groups: frozenset[str]  # plural sources "they" may stand for (experts, officials)
+    documents: frozenset[str]  # sources that are documents of someone ("a report by X")
 
     def is_reporting(self, token) -> bool:
         """Is ``token`` a reporting verb (phrasal verbs need their particle)?"""
@@ -66,4 +69,7 @@ def quote_lexicon() -> QuoteLexicon:
         media_names=frozenset(w.casefold() for w in words.get("media_names", [])),
         institutions=frozenset(w.lower() for w in words.get("institutions", [])),
         organisations=frozenset(w.lower() for w in words.get("organisations", [])),
+        person_roles=frozenset(w.lower() for w in words.get("person_roles", [])),
+        groups=frozenset(w.lower() for w in words.get("groups", [])),
+        documents=frozenset(w.lower() for w in words.get("documents", [])),
     )

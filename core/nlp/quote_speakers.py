@@ -1,11 +1,13 @@
 """Who is speaking: from the token heading a source to a canonical speaker.
 
 Named sources take the ``name`` of their entity mention (so "Sullivan" is
-"Jake Sullivan"). Pronouns ("he said") go to the nearest person mentioned
-before; definite descriptions ("the spokesman", "the official", "the
-agency") go to an earlier source or mention with that role or head noun.
-Everything else is described in a few words ("U.S. official", "officials in
-Washington", "state media") and typed:
+"Jake Sullivan", and "Mr. Marcus" the "David Marcus" named before). "He" and
+"she" go to a person earlier in the sentence, else to the person the previous
+sentences are about (their subject), else to the nearest person; "it" and
+"they" to the nearest organisation or group. Definite descriptions ("the
+spokesman", "the official", "the agency") go to an earlier source or mention
+with that role or head noun. Everything else is described in a few words
+("U.S. official", "officials in Washington", "state media") and typed:
 
 * ``named`` – a person, organisation, country or institution named in the text;
 * ``anonymous`` – deliberately unidentified: anonymity is stated in the
@@ -21,19 +23,18 @@ Washington", "state media") and typed:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.nlp.quote_lexicon import QuoteLexicon
+from core.nlp.quote_phrases import describe, modifiers, phrase_text, phrase_tokens, proper_chain, strip_honorific
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o"}
-_NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
-_QUANTIFIERS = {"one", "two", "three", "four", "several", "some", "many", "most", "both", "another", "others", "other", "each", "none"}
-_DROP_DEPS = ("det", "predet", "nummod", "quantmod", "punct", "relcl", "acl", "appos", "cc", "conj", "advmod", "case")
-_RIGHT_DEPS = ("prep", "amod", "compound")
-_FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter", "sister", "actress", "grandmother", "queen", "madam"}
+_QUANTIFIERS = {"one", "two", "three", "several", "some", "many", "most", "both", "another", "others", "each"}
+_FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter", "sister", "actress", "grandmother", "queen"}
 _MALE = {"mr", "mr.", "spokesman", "chairman", "congressman", "businessman", "husband", "father", "son", "brother", "actor", "grandfather", "king", "sir"}
-#: How far back (characters) a pronoun or role may point.
-_REACH = 2500
+_REPLIES = {"reply", "answer", "respond", "retort"}
+#: How far back (characters) a pronoun, role or description may point.
+_REACH = 3000
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,10 @@ class Speaker:
     text: str | None
     start: int | None
     source_type: str
-    head: str = ""  # head noun of a description, to carry anonymity over
+    head: str = ""  # head word of a description ("official"), for coreference
     person: bool = False
+    gender: str = ""
+    words: frozenset[str] = frozenset()  # modifiers of a description
 
 
 UNKNOWN = Speaker(None, None, None, "unknown")
@@ -53,194 +56,289 @@ class SpeakerResolver:
     """Resolves sources in text order; remembers earlier speakers for coreference."""
 
     def __init__(self, doc, mentions: list[tuple], lexicon: QuoteLexicon, in_quote: list[bool]):
-        self.doc = doc
-        self.lexicon = lexicon
-        self.in_quote = in_quote
+        self.doc, self.lexicon, self.in_quote = doc, lexicon, in_quote
         self.history: list[Speaker] = []
-        outside = [m for m in mentions if not _inside(doc, m[0], in_quote)]
-        self.mentions = sorted(outside)
+        self.mentions = sorted(m for m in mentions if not _token_in_quote(doc, m[0], in_quote))
         self.starts = [m[0] for m in self.mentions]
         self.roles: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
+        self.full_names = [m[4] for m in self.mentions if m[3] == "PERSON" and " " in m[4]]
         for mention in self.mentions:
             if mention[3] == "PERSON":
                 self._learn_roles(mention)
+        self.sentences = _line_sentences(doc)
+        self.sentence_of = {t.i: n for n, (a, b) in enumerate(self.sentences) for t in doc[a:b]}
+        self._focus: dict[int, Speaker | None] = {}
 
-    # -- public -----------------------------------------------------------------
     def resolve(self, token) -> Speaker:
         speaker = self._resolve(token) if token is not None else UNKNOWN
         if speaker.name is not None:
             self.history.append(speaker)
         return speaker
 
-    def remember(self, speaker: Speaker) -> None:
-        if speaker.name is not None:
-            self.history.append(speaker)
-
-    # -- resolution ---------------------------------------------------------------
+    # -- dispatch -------------------------------------------------------------------------------
     def _resolve(self, token) -> Speaker:
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             return self._pronoun(token)
         if token.lower_ in _QUANTIFIERS:
-            token = self._quantified(token)
-            if token is None:
-                return self._previous_group()
-        phrase = [t for t in token.subtree if not self.in_quote[t.i]]
-        mention = self._named_mention(token, phrase)
+            inner = _of_object(token)
+            if inner is None:
+                return self._group_before(token, nouns_first=True) or UNKNOWN
+            token = inner
+        mention = self._named_in_phrase(token)
         if mention is not None:
             return self._named(token, mention)
-        if token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and not self._role_head(token):
             return self._proper_name(token)
-        if self._definite(token):
+        if self._definite(token) or self._headline(token):
             earlier = self._corefer(token)
             if earlier is not None:
-                return Speaker(earlier.name, _text(token), token.idx, earlier.source_type, earlier.head, earlier.person)
+                anonymous = earlier.source_type == "unnamed" and self._anonymous_sentence(token)
+                return replace(earlier, text=phrase_text(token), start=token.idx, source_type="anonymous" if anonymous else earlier.source_type)
         return self._described(token)
 
+    # -- pronouns ---------------------------------------------------------------------------------
     def _pronoun(self, token) -> Speaker:
         kind = PRONOUNS[token.lower_]
         if kind in ("m", "f"):
-            for mention in self._before(token.idx, ("PERSON",)):
-                if self.gender.get(mention[4], kind) == kind:
-                    self.gender.setdefault(mention[4], kind)
-                    return Speaker(mention[4], token.text, token.idx, self._type_of_name(mention[4], token), person=True)
-            return Speaker(None, token.text, token.idx, "unknown")
-        for speaker in reversed(self.history):
-            if speaker.start is not None and token.idx - speaker.start < _REACH and not speaker.person:
-                return Speaker(speaker.name, token.text, token.idx, speaker.source_type, speaker.head)
+            found = self._person_for(token, kind)
+            return replace(found, text=token.text, start=token.idx) if found else Speaker(None, token.text, token.idx, "unknown")
+        candidates = [s for s in self.history if not s.person and s.start is not None and 0 < token.idx - s.start < _REACH]
         if kind == "o":
-            for mention in self._before(token.idx, ("ORG", "GPE")):
-                return Speaker(mention[4], token.text, token.idx, self._type_of_name(mention[4], token))
-        return Speaker(None, token.text, token.idx, "unknown")
+            near = self._mentions_in_sentences(token, ("ORG", "GPE", "NORP"), back=1)
+            if near and (not candidates or near[0][0] > candidates[-1].start):
+                return self._named(token, near[0], text=token.text)
+        if candidates:
+            return replace(candidates[-1], text=token.text, start=token.idx)
+        group = self._group_before(token) if kind == "p" else None
+        return replace(group, text=token.text, start=token.idx) if group else Speaker(None, token.text, token.idx, "unknown")
 
-    def _quantified(self, token):
-        """"one of the people" -> "people"; bare "one"/"another" -> None."""
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        return None if not list(token.children) else token
+    def _person_for(self, token, kind: str) -> Speaker | None:
+        """"he"/"she": earlier in the sentence, the one asked, the previous sentences' subject, the nearest person."""
+        sentence = self.sentence_of.get(token.i, 0)
+        first, _ = self.sentences[sentence]
+        for mention in self._persons_between(first, token):
+            if self._gender_ok(mention[4], kind):
+                return self._person(mention)
+        if token.head.lemma_.lower() in _REPLIES and sentence > 0:
+            asked = self._asked_in(sentence - 1)
+            if asked is not None:
+                return asked
+        for earlier in range(sentence - 1, max(sentence - 6, -1), -1):
+            focus = self.focus(earlier)
+            if focus is not None and (not focus.gender or focus.gender == kind) and (not focus.person or self._gender_ok(focus.name, kind)):
+                return focus
+        for mention in self._before(token.idx, ("PERSON",)):
+            if self._gender_ok(mention[4], kind):
+                return self._person(mention)
+        return None
 
-    def _previous_group(self) -> Speaker:
-        for speaker in reversed(self.history):
-            if not speaker.person:
-                return speaker
-        return UNKNOWN
+    def focus(self, sentence: int) -> Speaker | None:
+        """The person a sentence is about: its subject, if that is a person or a person-like description."""
+        if sentence not in self._focus:
+            self._focus[sentence] = None  # no cycles
+            self._focus[sentence] = self._sentence_subject(sentence)
+        return self._focus[sentence]
 
-    def _named_mention(self, token, phrase):
-        """The entity naming the source: the one holding the head, else a person in apposition."""
+    def _sentence_subject(self, sentence: int) -> Speaker | None:
+        first, last = self.sentences[sentence]
+        for token in self.doc[first:last]:
+            if token.dep_ != "nsubj" or self.in_quote[token.i] or token.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and token.head.i != token.head.head.i:
+                continue
+            if token.lower_ in ("he", "she"):
+                return self._person_for(token, PRONOUNS[token.lower_])
+            mention = self._named_in_phrase(token)
+            if mention is not None and mention[3] == "PERSON":
+                return self._person(mention)
+            if token.tag_ == "NN" and (token.lower_ in self.lexicon.person_roles or token.lower_ in self.lexicon.anonymous):
+                return self._described(token) if not self._definite(token) else (self._corefer(token) or self._described(token))
+            return None
+        return None
+
+    def _persons_between(self, first: int, token):
+        """Persons named earlier in the sentence, outside subordinate clauses, nearest first."""
+        found = []
+        for mention in self._before(token.idx, ("PERSON",)):
+            if mention[0] < self.doc[first].idx:
+                break
+            span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
+            if span is not None and not _in_subordinate(span.root, token):
+                found.append(mention)
+        return found
+
+    def _asked_in(self, sentence: int) -> Speaker | None:
+        first, last = self.sentences[sentence]
+        for token in self.doc[first:last]:
+            if token.lemma_.lower() == "ask":
+                for child in token.children:
+                    if child.dep_ in ("dobj", "dative"):
+                        mention = self._mention_at(child)
+                        if mention is not None and mention[3] == "PERSON":
+                            return self._person(mention)
+        return None
+
+    def _gender_ok(self, name: str | None, kind: str) -> bool:
+        return self.gender.get(name or "", kind) == kind
+
+    def _group_before(self, token, nouns_first: bool = False) -> Speaker | None:
+        """"they": an earlier group source, else a group noun in the previous sentences ("one": nouns first)."""
+        sources = [s for s in self.history if not s.person and s.start is not None and 0 < token.idx - s.start < _REACH]
+        noun = self._group_noun(token)
+        if nouns_first and noun is not None:
+            return noun
+        return sources[-1] if sources else noun
+
+    def _group_noun(self, token) -> Speaker | None:
+        sentence = self.sentence_of.get(token.i, 0)
+        for earlier in range(sentence - 1, max(sentence - 3, -1), -1):
+            first, last = self.sentences[earlier]
+            nouns = [t for t in self.doc[first:last] if t.tag_ in ("NNS", "NNPS") and not self.in_quote[t.i]]
+            groups = [t for t in nouns if t.lower_ in self.lexicon.groups]
+            if groups or nouns:
+                return self._described((groups or nouns)[-1])
+        return None
+
+    # -- names ------------------------------------------------------------------------------------
+    def _named_in_phrase(self, token):
+        """The entity naming a source: the one holding its head, a person in apposition, a document's author."""
         own = self._mention_at(token)
-        if own is not None and own[3] in _NAMED_LABELS and not (own[3] in ("GPE", "NORP") and token.pos_ == "NOUN"):
+        if own is not None and own[3] == "PERSON":
             return own
-        idx = {t.i for t in phrase}
+        if self._role_head(token):
+            return None
+        if own is not None and token.pos_ == "PROPN":
+            return own
+        for t in phrase_tokens(token, ("poss", "relcl", "acl", "pobj")):
+            found = self._mention_at(t) if t.i != token.i else None
+            if found is not None and found[3] == "PERSON":
+                return found
         for child in token.children:
-            if child.dep_ == "appos":
-                found = self._mention_at(child)
-                if found is not None and found[3] == "PERSON" and child.i in idx:
-                    return found
-        for child in token.children:  # "spokesman … , Lt. Col. Aaron Pruitt" parsed as compound
-            if child.dep_ == "compound":
-                found = self._mention_at(child)
-                if found is not None and found[3] == "PERSON":
+            found = self._mention_at(child) if child.dep_ == "appos" else None
+            if found is not None and found[3] in ("ORG", "PERSON"):
+                return found
+        if token.lemma_.lower() in self.lexicon.documents:
+            for t in phrase_tokens(token, ("relcl", "acl")):
+                found = self._mention_at(t) if t.i != token.i and t.dep_ != "poss" else None
+                if found is not None and found[3] in ("ORG", "PERSON") and (t.dep_ == "compound" or _below_prep(t, token)):
                     return found
         return None
 
-    def _mention_at(self, token):
-        pos = bisect.bisect_right(self.starts, token.idx) - 1
-        if pos >= 0:
-            mention = self.mentions[pos]
-            if mention[0] <= token.idx < mention[1]:
-                return mention
-        return None
-
-    def _named(self, token, mention) -> Speaker:
+    def _named(self, token, mention, text: str | None = None) -> Speaker:
         name, label = mention[4], mention[3]
-        if label == "PERSON":
-            return Speaker(name, mention[2], mention[0], self._type_of_name(name, token), person=True)
+        if label == "PERSON" or self._surname(name):
+            return self._person(mention) if label == "PERSON" else replace(self._person(mention), name=self._surname(name))
+        chain, chain_start = proper_chain(token) if token.pos_ == "PROPN" else ("", 0)
+        if len(chain) > len(mention[2]) and mention[2] in chain:
+            name = chain
         source_type = "media" if self._is_media(token, name) else "named"
-        if label in ("GPE", "NORP") and token.lower_ in self.lexicon.institutions:
-            return Speaker(_describe(token), _text(token), token.idx, "named", token.lemma_.lower())
-        return Speaker(name, mention[2], mention[0], source_type, token.lemma_.lower())
+        return Speaker(name, text or mention[2], mention[0], source_type, token.lower_)
+
+    def _person(self, mention) -> Speaker:
+        name = self._full_name(mention[4])
+        return Speaker(name, mention[2], mention[0], "named", person=True, gender=self.gender.get(name, ""))
+
+    def _full_name(self, name: str) -> str:
+        """"Mr. Marcus", "Abu Hatab" -> the full name the article uses, if exactly one fits."""
+        bare = strip_honorific(name)
+        fits = {full for full in self.full_names if full != bare and (full.endswith(" " + bare) or full.split()[0] == bare)}
+        return fits.pop() if len(fits) == 1 else bare
+
+    def _surname(self, name: str) -> str | None:
+        """A one-word non-person mention that is the surname of a person ("Phoenix said")."""
+        if " " in name:
+            return None
+        fits = {full for full in self.full_names if full.split()[-1] == name}
+        return fits.pop() if len(fits) == 1 else None
 
     def _proper_name(self, token) -> Speaker:
-        """A name the entity recogniser missed: its proper-noun chain, widened to a known full name."""
-        chain = [t for t in token.subtree if t.pos_ == "PROPN" and (t.i == token.i or t.head.i == token.i and t.dep_ == "compound")]
-        name = " ".join(t.text for t in chain)
-        for earlier in reversed(self.history):
-            if earlier.person and earlier.name and earlier.name.split()[-1] == name:
-                return Speaker(earlier.name, name, token.idx, earlier.source_type, person=True)
-        for mention in self._before(token.idx + 10_000, ("PERSON",)):
-            if mention[4].split()[-1] == name:
-                return Speaker(mention[4], name, token.idx, "named", person=True)
-        source_type = "media" if self._is_media(token, name) else "named"
-        return Speaker(name, name, chain[0].idx, source_type, token.lemma_.lower())
+        """A name the entity recogniser missed: its capitalised chain, widened to a known full name."""
+        chain, start = proper_chain(token)
+        full = self._full_name(chain)
+        person = full != strip_honorific(chain) or full in self.full_names
+        source_type = "media" if self._is_media(token, full) else "named"
+        return Speaker(full, chain, start, source_type, token.lower_, person=person, gender=self.gender.get(full, ""))
+
+    # -- descriptions -------------------------------------------------------------------------------
+    def _role_head(self, token) -> bool:
+        """"the Ohio Democrat", "the Conservative MP": a role, not a name."""
+        return token.lower_ in self.lexicon.person_roles and self._definite(token)
 
     def _definite(self, token) -> bool:
-        dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
-        return "the" in dets or "this" in dets or "that" in dets
+        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in token.children)
+
+    def _headline(self, token) -> bool:
+        return "\n" not in self.doc.text[: token.idx] and token.lower_ in self.lexicon.person_roles
 
     def _corefer(self, token) -> Speaker | None:
-        head = token.lemma_.lower()
-        for speaker in reversed(self.history):
-            if speaker.head == head and speaker.start is not None and token.idx - speaker.start < _REACH * 2:
-                return speaker
-        for mention in self._before(token.idx, ("PERSON",)):
-            if head in self.roles.get(mention[4], ()):
-                return Speaker(mention[4], mention[2], mention[0], "named", person=True)
-        if head in self.lexicon.organisations:
-            for mention in self._before(token.idx, ("ORG", "GPE", "NORP")):
-                words = {w.lower() for w in mention[4].split()}
-                if head in words or head in self.roles.get(mention[4], ()):
-                    return Speaker(mention[4], mention[2], mention[0], "named", head)
+        head, words = token.lower_, modifiers(token)
+        earlier = [s for s in self.history if s.head == head and not s.person and words <= s.words | {s.head}
+                   and s.start is not None and 0 < token.idx - s.start < _REACH * 2]
+        if head in self.lexicon.person_roles or token.lemma_.lower() in self.lexicon.person_roles:
+            if earlier:
+                return earlier[-1]
+            lemma = token.lemma_.lower()
+            for mention in self._before(token.idx if not self._headline(token) else len(self.doc.text), ("PERSON",)):
+                if lemma in self.roles.get(mention[4], ()) or head in self.roles.get(mention[4], ()):
+                    return self._person(mention)
+            sentence = self.sentence_of.get(token.i, 0)
+            for before in range(sentence - 1, max(sentence - 6, -1), -1):
+                focus = self.focus(before)
+                if focus is not None and focus.person:
+                    return focus
             return None
-        if token.tag_ in ("NN", "NNP") and head not in self.lexicon.media:
-            for speaker in reversed(self.history):
-                if speaker.person and speaker.start is not None and token.idx - speaker.start < _REACH:
-                    return speaker
-        return None
+        if head in self.lexicon.organisations or head in self.lexicon.institutions:
+            named = [m for m in self._before(token.idx, ("ORG", "GPE", "NORP")) if head in m[4].lower().split() or head in self.roles.get(m[4], ())]
+            if named and (not earlier or named[0][0] > earlier[-1].start):
+                return self._named(token, named[0], text=phrase_text(token))
+        return earlier[-1] if earlier else None
 
     def _described(self, token) -> Speaker:
-        description = _describe(token)
-        head = token.lemma_.lower() if token.tag_ != "NNS" else token.lower_
-        source_type = self._description_type(token, description)
-        if source_type == "unnamed" and any(s.head == head and s.source_type == "anonymous" for s in self.history):
-            source_type = "anonymous"
-        return Speaker(description, _text(token), token.idx, source_type, head)
+        description = describe(token)
+        gender = "f" if token.lower_ in _FEMALE else "m" if token.lower_ in _MALE else ""
+        return Speaker(description, phrase_text(token), token.idx, self._description_type(token, description),
+                       token.lower_, gender=gender, words=frozenset(modifiers(token)))
 
-    # -- source types ---------------------------------------------------------------
     def _description_type(self, token, description: str) -> str:
         lowered = description.lower()
-        words = set(lowered.split())
         if self._is_media(token, description):
             return "media"
-        if self._anonymous(token, words, lowered):
+        if self._anonymous(token, lowered):
             return "anonymous"
         if token.lower_ in self.lexicon.institutions or lowered in self.lexicon.institutions:
             return "named"
         return "unnamed"
 
-    def _anonymous(self, token, words, lowered) -> bool:
-        if token.lemma_.lower() in self.lexicon.anonymous or token.lower_ in self.lexicon.anonymous:
+    def _anonymous(self, token, lowered: str) -> bool:
+        lexicon = self.lexicon
+        if token.lemma_.lower() in lexicon.anonymous or token.lower_ in lexicon.anonymous:
             return True
-        if token.lemma_.lower() in ("person", "people", "official") and any(m in lowered for m in self.lexicon.anonymous_modifiers):
+        if token.lemma_.lower() in ("person", "people", "official") and any(m in lowered for m in lexicon.anonymous_modifiers):
             return True
+        if any(s.head == token.lower_ and s.source_type == "anonymous" for s in self.history):
+            return True
+        return self._anonymous_sentence(token)
+
+    def _anonymous_sentence(self, token) -> bool:
         sentence = token.sent.text.lower()
         return any(phrase in sentence for phrase in self.lexicon.anonymity)
 
     def _is_media(self, token, name: str) -> bool:
         lexicon = self.lexicon
-        if name.casefold() in lexicon.media_names or name.casefold().removeprefix("the ") in lexicon.media_names:
+        folded = name.casefold().removeprefix("the ")
+        if folded in lexicon.media_names or any(part in lexicon.media_names for part in (folded.split(" ")[0],) if len(folded.split()) > 2):
             return True
         phrase = " ".join(t.lower_ for t in token.subtree if not self.in_quote[t.i])
         if token.lower_ in lexicon.media or any(f" {m} " in f" {phrase} " for m in lexicon.media if " " in m):
             return True
         return token.lower_ == "agency" and "news" in phrase.split()
 
-    def _type_of_name(self, name: str, token) -> str:
-        return "media" if name.casefold() in self.lexicon.media_names else "named"
+    # -- mentions -------------------------------------------------------------------------------------
+    def _mention_at(self, token):
+        pos = bisect.bisect_right(self.starts, token.idx) - 1
+        if pos >= 0 and self.mentions[pos][0] <= token.idx < self.mentions[pos][1]:
+            return self.mentions[pos]
+        return None
 
-    # -- helpers ------------------------------------------------------------------
     def _before(self, position: int, labels: tuple[str, ...]):
         """Mentions with these labels before ``position``, nearest first."""
         pos = bisect.bisect_left(self.starts, position) - 1
@@ -249,57 +347,80 @@ class SpeakerResolver:
                 yield self.mentions[pos]
             pos -= 1
 
+    def _mentions_in_sentences(self, token, labels, back: int) -> list:
+        sentence = self.sentence_of.get(token.i, 0)
+        first = self.doc[self.sentences[max(sentence - back, 0)][0]].idx
+        return [m for m in self._before(token.idx, labels) if m[0] >= first]
+
     def _learn_roles(self, mention) -> None:
         """Role words around a person ("spokesman", "adviser") and gender hints."""
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
         if span is None:
             return
-        root = span.root
-        words = set()
+        root, words = span.root, set()
         for token in root.subtree:
             if token.i < span.start and token.dep_ in ("compound", "amod") or token.dep_ == "appos":
-                words.add(token.lemma_.lower())
-                words.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))
+                words.add(token.lower_)
+                words.update(c.lower_ for c in token.children if c.dep_ in ("compound", "amod"))
         if root.dep_ == "appos":
-            words.add(root.head.lemma_.lower())
-        before = self.doc[max(span.start - 1, 0)].lower_
-        hints = words | {before}
+            words.add(root.head.lower_)
         self.roles.setdefault(mention[4], set()).update(words)
+        name = self._full_name(mention[4])
+        hints = words | {self.doc[max(span.start - 1, 0)].lower_, span[0].lower_}
         if hints & _FEMALE:
-            self.gender.setdefault(mention[4], "f")
+            self.gender.setdefault(name, "f")
         elif hints & _MALE:
-            self.gender.setdefault(mention[4], "m")
+            self.gender.setdefault(name, "m")
 
 
-def _inside(doc, char: int, in_quote: list[bool]) -> bool:
-    token = doc.char_span(char, char + 1, alignment_mode="expand")
-    return bool(token) and in_quote[token[0].i]
+def _token_in_quote(doc, char: int, in_quote: list[bool]) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return bool(span) and in_quote[span[0].i]
 
 
-def _text(token) -> str:
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") and not _in_clause(t, token)]
-    return token.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else token.text
+def _of_object(token):
+    """"one of the people" -> "people"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
-def _in_clause(t, head) -> bool:
-    while t.i != head.i:
-        if t.dep_ in ("relcl", "acl", "appos"):
+def _below_prep(t, head) -> bool:
+    """``t`` hangs below ``head`` through "by", "from" or "of" ("a report by X")."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in ("by", "from", "of") and t.head.i == head.i:
             return True
         t = t.head
     return False
 
 
-def _describe(token) -> str:
-    """A short description of an unnamed source: "U.S. official", "officials in Washington"."""
-    keep = {token.i}
-    for child in token.children:
-        if child.i < token.i and child.dep_ not in _DROP_DEPS:
-            keep.update(t.i for t in child.subtree if t.dep_ not in ("det", "punct"))
-        elif child.i > token.i and child.dep_ in _RIGHT_DEPS:
-            sub = [t.i for t in child.subtree]
-            if len(sub) <= 6:
-                keep.update(sub)
-    words = [token.doc[i] for i in sorted(keep)]
-    while words and words[0].dep_ == "det":
-        words.pop(0)
-    return "".join(t.text_with_ws for t in words).strip()
+def _in_subordinate(t, pronoun) -> bool:
+    """Is ``t`` inside a subordinate clause that does not hold ``pronoun``?"""
+    pronoun_path = set()
+    p = pronoun
+    while p.head.i != p.i:
+        pronoun_path.add(p.i)
+        p = p.head
+    while t.head.i != t.i:
+        if t.dep_ in ("advcl", "relcl", "ccomp", "acl") and t.i not in pronoun_path:
+            return True
+        t = t.head
+    return False
+
+
+def _line_sentences(doc) -> list[tuple[int, int]]:
+    """Sentence token ranges, cut at line breaks."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text:
+                if token.i > start:
+                    out.append((start, token.i))
+                start = token.i + 1
+        if sent.end > start:
+            out.append((start, sent.end))
+    return out
