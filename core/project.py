@@ -312,10 +312,21 @@ class Project:
             article["story"] = int(story_of[article["id"]]) if article["id"] in story_of.index else None
         return {"project": str(self.path), "articles": articles, "outlets": outlets, "stories": stories}
 
-    def export_xlsx(self, target: str | Path, *, state: TaskState = NULL_STATE) -> Path:
+    def export_xlsx(
+        self, target: str | Path, *, state: TaskState = NULL_STATE, article_ids: Iterable[str] | None = None
+    ) -> Path:
+        """The workbook of the whole project, or of the articles ``article_ids`` only."""
         from core.io.excel import export_workbook
 
-        return export_workbook(self, Path(target), state=state)
+        return export_workbook(self, Path(target), state=state, article_ids=article_ids)
+
+    def export_csv(
+        self, folder: str | Path, *, state: TaskState = NULL_STATE, article_ids: Iterable[str] | None = None
+    ) -> list[Path]:
+        """One UTF-8 CSV file per workbook table, in ``folder``."""
+        from core.io.csv_export import export_csv
+
+        return export_csv(self, Path(folder), state=state, article_ids=article_ids)
 
 
 def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:

@@ -1,0 +1,211 @@
+"""What goes into the workbook: one :class:`SheetSpec` per table.
+
+Adding a sheet is one entry in :data:`SHEETS`: a title, an Excel table name,
+a function from :class:`ExportData` to a DataFrame (or to chunks of one, for
+tables too long to build at once) and the formats of its columns. A spec
+whose ``requires`` names a :class:`~core.project.Project` method that does
+not exist yet is skipped, so sheets for later analyses can be listed now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable, Iterator, Mapping
+
+import pandas as pd
+
+from core.analysis.entities import coverage_split, entity_outlet_table
+from core.io.excel_context import SentenceIndex
+from core.model.article import META_FIELDS
+
+ARTICLE_CHUNK = 500
+
+
+class ExportData:
+    """The project's tables for one export: all articles or a selection, one set of entity types."""
+
+    def __init__(self, project, types: Iterable[str], article_ids: Iterable[str] | None = None):
+        self.project = project
+        self.types = tuple(types)
+        self.article_ids = None if article_ids is None else list(dict.fromkeys(article_ids))
+
+    @property
+    def selected(self) -> bool:
+        return self.article_ids is not None
+
+    @cached_property
+    def articles(self) -> pd.DataFrame:
+        frame = self.project.articles_frame()
+        if self.selected:
+            frame = frame[frame["id"].isin(self.article_ids)].reset_index(drop=True)
+        return frame
+
+    @cached_property
+    def outlets(self) -> list[str]:
+        return sorted(self.articles["outlet"].unique())
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        ids = list(self.articles["id"]) if self.selected else None
+        return self.project.mentions(self.types, ids)
+
+    @cached_property
+    def entity_table(self) -> pd.DataFrame:
+        if not self.selected:
+            return self.project.entity_table(self.types)
+        return entity_outlet_table(self.articles, self.mentions)
+
+    @cached_property
+    def coverage(self) -> pd.DataFrame:
+        if not self.selected:
+            return self.project.coverage(self.types)
+        return coverage_split(self.entity_table, self.outlets)
+
+    @cached_property
+    def matrix(self) -> pd.DataFrame:
+        """Entity × outlet mentions, the most mentioned entity first."""
+        table, outlets = self.entity_table, self.outlets
+        columns = ["Entity", "Label", *outlets, "Total"]
+        if table.empty:
+            return pd.DataFrame({c: pd.Series(dtype="int64" if c not in ("Entity", "Label") else str) for c in columns})
+        matrix = table.pivot_table(index=["entity", "label"], columns="outlet", values="mentions",
+                                   aggfunc="sum", fill_value=0)
+        matrix = matrix.reindex(columns=outlets, fill_value=0).astype("int64")
+        matrix["Total"] = matrix.sum(axis=1)
+        matrix = matrix.reset_index().rename(columns={"entity": "Entity", "label": "Label"})
+        matrix = matrix.sort_values(["Total", "Entity"], ascending=[False, True], kind="stable")
+        return matrix[columns].reset_index(drop=True)
+
+    def texts(self, ids: list[str]) -> dict[str, str]:
+        return {a.id: a.text for a in self.project.store.articles(ids)}
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    title: str
+    table: str
+    build: Callable[[ExportData], pd.DataFrame | Iterable[pd.DataFrame]]
+    about: str
+    formats: Mapping[str, str] = field(default_factory=dict)
+    requires: tuple[str, ...] = ()
+    row_height: float | None = None
+    align_top: bool = False
+    #: Rough number of rows, for progress; defaults to one.
+    size: Callable[[ExportData], int] = lambda data: 1
+
+    def available(self, project) -> bool:
+        return all(hasattr(project, name) for name in self.requires)
+
+
+# -- builders ------------------------------------------------------------
+ARTICLE_LABELS = {
+    "id": "Article id", "outlet": "Outlet", "title": "Title", "authors": "Authors", "date": "Date",
+    "section": "Section", "language": "Language", "url": "URL", "word_count": "Words",
+    "entity_mentions": "Entity mentions", "source_path": "Source file",
+}
+
+
+def articles_sheet(data: ExportData) -> Iterator[pd.DataFrame]:
+    """Metadata, where each field came from, and the text; in chunks (texts are long)."""
+    frame = data.articles.copy()
+    counts = data.mentions.groupby("article_id").size()
+    frame["entity_mentions"] = frame["id"].map(counts).fillna(0).astype("int64")
+    for name in META_FIELDS:
+        frame[f"{name}_from"] = frame["origins"].map(lambda o, n=name: str(o.get(n, "")))
+    origin_labels = {f"{n}_from": f"{ARTICLE_LABELS[n]} from" for n in META_FIELDS}
+    columns = [*ARTICLE_LABELS, *origin_labels]
+    frame = frame[columns].rename(columns={**ARTICLE_LABELS, **origin_labels})
+    if frame.empty:
+        yield frame.assign(Text=pd.Series(dtype=str))
+        return
+    for start in range(0, len(frame), ARTICLE_CHUNK):
+        chunk = frame.iloc[start:start + ARTICLE_CHUNK]
+        texts = data.texts(list(chunk["Article id"]))
+        yield chunk.assign(Text=chunk["Article id"].map(texts))
+
+
+MENTION_LABELS = {
+    "article_id": "Article id", "title": "Article", "outlet": "Outlet", "entity": "Entity",
+    "label": "Label", "text": "Mention", "context": "Context", "start": "Start", "end": "End",
+}
+
+
+def mentions_sheet(data: ExportData) -> Iterator[pd.DataFrame]:
+    """Every counted mention with its sentence, a few hundred articles at a time."""
+    order = {article_id: i for i, article_id in enumerate(data.articles["id"])}
+    titles = data.articles.set_index("id")["title"]
+    mentions = data.mentions.assign(_order=data.mentions["article_id"].map(order)).dropna(subset=["_order"])
+    mentions = mentions.sort_values(["_order", "start"], kind="stable").reset_index(drop=True)
+    if mentions.empty:
+        yield pd.DataFrame(columns=list(MENTION_LABELS.values()))
+        return
+    bounds = mentions["_order"].searchsorted(range(0, len(order) + ARTICLE_CHUNK, ARTICLE_CHUNK))
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        if lo == hi:
+            continue
+        chunk = mentions.iloc[lo:hi]
+        indexes = {i: SentenceIndex(t) for i, t in data.texts(list(chunk["article_id"].unique())).items()}
+        context = [indexes[a].context(s, e) if a in indexes else ""
+                   for a, s, e in zip(chunk["article_id"], chunk["start"], chunk["end"])]
+        chunk = chunk.assign(title=chunk["article_id"].map(titles), context=context)
+        yield chunk[list(MENTION_LABELS)].rename(columns=MENTION_LABELS)
+
+
+ENTITY_LABELS = {
+    "entity": "Entity", "label": "Label", "outlet": "Outlet", "mentions": "Mentions",
+    "per_1000_words": "Per 1,000 words", "articles": "Articles", "share_of_articles": "Share of articles",
+}
+
+
+def entities_sheet(data: ExportData) -> pd.DataFrame:
+    return data.entity_table[list(ENTITY_LABELS)].rename(columns=ENTITY_LABELS)
+
+
+COVERAGE_LABELS = {
+    "entity": "Entity", "label": "Label", "outlets_naming": "Outlets naming it", "named_by": "Named by",
+    "only_outlet": "Only outlet", "outlets": "Outlets",
+}
+
+
+def coverage_sheet(data: ExportData) -> pd.DataFrame:
+    return data.coverage.reindex(columns=list(COVERAGE_LABELS)).rename(columns=COVERAGE_LABELS)
+
+
+SHEETS: list[SheetSpec] = [
+    SheetSpec(
+        "Articles", "Articles", articles_sheet,
+        "One row per article: metadata, where each field came from (file, extracted, guessed, edited, "
+        "default), word and mention counts, and the full text.",
+        formats={"Article id": "id", "Title": "wrap", "Date": "date", "Words": "count", "Text": "longtext",
+                 "Source file": "wrap"},
+        align_top=True,
+        size=lambda data: 4 * len(data.articles),
+    ),
+    SheetSpec(
+        "Entity mentions", "EntityMentions", mentions_sheet,
+        "Every counted entity mention: article, outlet, canonical entity and type, the words as written, "
+        "the sentence around it, and character offsets into the article text.",
+        formats={"Article id": "id", "Context": "line"},
+        size=lambda data: len(data.mentions),
+    ),
+    SheetSpec(
+        "Entities by outlet", "EntitiesByOutlet", entities_sheet,
+        "Long form: per entity and outlet, mentions, mentions per 1,000 words of that outlet, "
+        "articles naming it and their share of the outlet's articles.",
+        formats={"Per 1,000 words": "rate", "Share of articles": "percent"},
+        size=lambda data: len(data.entity_table),
+    ),
+    SheetSpec(
+        "Entity matrix", "EntityMatrix", lambda data: data.matrix,
+        "Entity × outlet matrix of mentions, most mentioned first (the chart's data).",
+        size=lambda data: len(data.matrix),
+    ),
+    SheetSpec(
+        "Coverage", "Coverage", coverage_sheet,
+        "Per entity: how many outlets name it, and whether all, some or only one of them do.",
+        formats={"Outlets": "wrap"},
+        align_top=True,
+        size=lambda data: len(data.coverage),
+    ),
+]

@@ -1,0 +1,275 @@
+"""One pandas table into streamed worksheets as a real, styled Excel table.
+
+Worksheets are openpyxl ``write_only`` sheets: rows go to disk as they are
+written, so a million mentions never sit in memory as cells. Everything a
+streamed sheet needs up front (column widths, frozen panes) is decided from
+the first chunk of rows. A table longer than Excel's row limit continues on
+a second sheet ("Entity mentions (2)").
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterable, Iterator, Mapping
+
+import pandas as pd
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from core.io.excel_cells import excel_value, is_formula_like, parse_date
+from core.tasks import NULL_STATE, TaskState
+
+#: Data rows per sheet: Excel's 1,048,576 rows less the header.
+MAX_DATA_ROWS = 1_048_575
+PROGRESS_EVERY = 2_000
+WIDTH_SAMPLE = 2_000
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+#: Sheets up to this total column width (characters) print fitted to the page width.
+FIT_WIDTH = 220
+
+FONT = "Calibri"  # the workbook default; a font without a name renders as serif in LibreOffice
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+TABLE_STYLE = "TableStyleMedium2"
+
+
+@dataclass(frozen=True)
+class ColumnKind:
+    """How a kind of column looks: number format, wrapping, width bounds (characters)."""
+
+    number_format: str | None = None
+    wrap: bool = False
+    min_width: float = 6
+    max_width: float = 40
+
+
+KINDS: dict[str, ColumnKind] = {
+    "text": ColumnKind(),
+    "id": ColumnKind(min_width=18, max_width=18),
+    "wrap": ColumnKind(wrap=True, min_width=20, max_width=60),
+    "line": ColumnKind(min_width=30, max_width=100),  # long text kept on one line (a sentence)
+    "longtext": ColumnKind(min_width=100, max_width=100),  # one line; the whole text is in the cell
+    "date": ColumnKind("yyyy-mm-dd", min_width=12, max_width=18),
+    "integer": ColumnKind(max_width=14),
+    "count": ColumnKind("#,##0", max_width=14),
+    "number": ColumnKind("#,##0.0##", max_width=14),
+    "rate": ColumnKind("0.0", max_width=14),
+    "percent": ColumnKind("0.0%", max_width=14),
+}
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+
+def kind_of(series: pd.Series, declared: str | None) -> str:
+    """The declared kind of a column, else one inferred from its dtype."""
+    if declared:
+        return declared
+    if pd.api.types.is_bool_dtype(series):
+        return "text"
+    if pd.api.types.is_integer_dtype(series):
+        return "integer"
+    if pd.api.types.is_float_dtype(series):
+        return "number"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    return "text"
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(text: str) -> str:
+    """A legal sheet name: no ``[]:*?/\\``, at most 31 characters, not empty."""
+    title = _SHEET_FORBIDDEN.sub(" ", excel_value(str(text)) or "").strip().strip("'")[:31]
+    return title or "Sheet"
+
+
+def table_headers(names: Iterable) -> list[str]:
+    """Unique, non-empty, single-line header texts (Excel repairs a file otherwise)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for i, name in enumerate(names, 1):
+        text = " ".join((excel_value(str(name)) or "").split())[:255] or f"Column {i}"
+        candidate, n = text, 2
+        while candidate.casefold() in seen:
+            candidate, n = f"{text} ({n})", n + 1
+        seen.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+class TableWriter:
+    """Writes chunks of one table into as many streamed sheets as it needs."""
+
+    def __init__(
+        self,
+        workbook,
+        title: str,
+        table_name: str,
+        *,
+        formats: Mapping[str, str] | None = None,
+        row_height: float | None = None,
+        align_top: bool = False,
+    ):
+        self.workbook = workbook
+        self.align_top = align_top
+        self.title = sheet_title(title)
+        self.table_name = table_name
+        self.formats = dict(formats or {})
+        self.row_height = row_height
+        self.sheets: list = []
+        self.rows_written = 0
+
+    def write(self, chunks: Iterable[pd.DataFrame], *, total_rows: int = 0, state: TaskState = NULL_STATE) -> int:
+        """Write every chunk (all with the same columns); returns the data rows written."""
+        chunks = iter(chunks)
+        first = next(chunks)
+        self._prepare(first)
+        for chunk in _with_first(first, chunks):
+            for row in chunk.itertuples(index=False, name=None):
+                if self._sheet_rows == MAX_DATA_ROWS:
+                    self._finish_sheet()
+                    self._start_sheet()
+                self._append([self._cell(v, c) for c, v in enumerate(row)], self._height(row))
+                self._sheet_rows += 1
+                self.rows_written += 1
+                if self.rows_written % PROGRESS_EVERY == 0:
+                    state.progress(self.rows_written / max(total_rows, self.rows_written, 1), self._message())
+        self._finish_sheet()
+        return self.rows_written
+
+    def _message(self) -> str:
+        return f"Writing {self.title}: {self.rows_written:,} rows"
+
+    # -- set up ----------------------------------------------------------
+    def _prepare(self, sample: pd.DataFrame) -> None:
+        self.headers = table_headers(sample.columns)
+        self.kinds = [kind_of(sample[c], self.formats.get(c)) for c in sample.columns]
+        self.widths = [self._width(sample.iloc[:WIDTH_SAMPLE, i], h, k)
+                       for i, (h, k) in enumerate(zip(self.headers, self.kinds))]
+        self.styles = [self._style_for(kind) for kind in self.kinds]
+        self.wrapped = [(i, max(self.widths[i] - 1, 1)) for i, k in enumerate(self.kinds) if KINDS[k].wrap]
+        self._start_sheet()
+
+    @staticmethod
+    def _width(values: pd.Series, header: str, kind: str) -> float:
+        bounds = KINDS[kind]
+        if kind in ("integer", "number", "rate", "percent", "date"):
+            longest = max((len(f"{v:,.1f}") if isinstance(v, float) else len(str(v)) for v in values.dropna()), default=0)
+        else:
+            lengths = values.dropna().astype(str).str.len()
+            longest = float(lengths.quantile(0.95)) if len(lengths) else 0
+        # header text plus room for the filter button, then the values
+        return min(max(bounds.min_width, len(header) + 4, longest + 2), max(bounds.max_width, len(header) + 4))
+
+    def _style_for(self, kind: str):
+        bounds = KINDS[kind]
+        if bounds.wrap:
+            return bounds.number_format, Alignment(vertical="top", wrap_text=True)
+        if self.align_top:
+            return bounds.number_format, Alignment(vertical="top")
+        return (bounds.number_format, None) if bounds.number_format else None
+
+    def _height(self, row: tuple) -> float | None:
+        """Rows with wrapped text get the height of their longest cell (spreadsheets don't size them on open)."""
+        if self.row_height or not self.wrapped:
+            return self.row_height
+        lines = 1
+        for i, width in self.wrapped:
+            value = row[i]
+            if isinstance(value, str) and len(value) > width:
+                lines = max(lines, sum(-(-len(part) // width) or 1 for part in value.split("\n")))
+        return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None
+
+    def _start_sheet(self) -> None:
+        n = len(self.sheets) + 1
+        title = self.title if n == 1 else f"{self.title[:26]} ({n})"
+        ws = self.workbook.create_sheet(title)
+        for i, width in enumerate(self.widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = "A2"
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"
+        if sum(self.widths) <= FIT_WIDTH:  # wider sheets would print too small to read
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.sheets.append(ws)
+        self._sheet_rows = 0
+        self._row_index = 1
+        self._append([self._header_cell(ws, h) for h in self.headers])
+
+    def _append(self, row: list, height: float | None = None) -> None:
+        ws = self.sheets[-1]
+        if height:
+            ws.row_dimensions[self._row_index].height = height
+        ws.append(row)  # a streamed row is written at once: its dimension is no longer needed
+        if height:
+            del ws.row_dimensions[self._row_index]
+        self._row_index += 1
+
+    @staticmethod
+    def _header_cell(ws, text: str):
+        cell = WriteOnlyCell(ws, text)
+        cell.data_type = "s"
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+        return cell
+
+    # -- cells -----------------------------------------------------------
+    def _cell(self, value, column: int):
+        kind = self.kinds[column]
+        if kind == "date":
+            value = parse_date(value)
+        value = excel_value(value)
+        style = self.styles[column]
+        text = isinstance(value, str)
+        if style is None and not (text and is_formula_like(value)):
+            return value
+        cell = WriteOnlyCell(self.sheets[-1], value)
+        if text:
+            cell.data_type = "s"  # never a formula, whatever it starts with
+        if style is not None:
+            number_format, alignment = style
+            if isinstance(value, datetime):
+                cell.number_format = DATETIME_FORMAT
+            elif number_format and not (text and kind == "date"):
+                cell.number_format = number_format
+            if alignment is not None:
+                cell.alignment = alignment
+        return cell
+
+    def _finish_sheet(self) -> None:
+        ws = self.sheets[-1]
+        if self._sheet_rows == 0:  # Excel wants a table body: one empty row
+            self._append([])
+        last_row = self._row_index - 1
+        ref = f"A1:{get_column_letter(len(self.headers))}{last_row}"
+        n = len(self.sheets)
+        add_table(ws, self.table_name if n == 1 else f"{self.table_name}{n}", ref, self.headers)
+
+
+def add_table(ws, name: str, ref: str, headers: list[str]) -> None:
+    """A named, filterable, banded Excel table over ``ref`` of a streamed sheet.
+
+    Streamed sheets cannot read their header cells back, so the columns are
+    named here (they must match the header cells exactly).
+    """
+    table = Table(displayName=name, ref=ref)
+    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, 1)]
+    table.autoFilter = AutoFilter(ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False)
+    with warnings.catch_warnings():  # "you must add table columns manually": done above
+        warnings.filterwarnings("ignore", message="In write-only mode", category=UserWarning)
+        ws.add_table(table)
+
+
+def _with_first(first: pd.DataFrame, rest: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    yield first
+    yield from rest
