@@ -58,7 +58,7 @@ def export_csv(
             built = spec.build(data)
             write_csv([built] if isinstance(built, pd.DataFrame) else built, temp, state=state)
             written.append(target)
-    state.progress(1.0, f"Exported {len(written)} CSV files")
+        state.progress(1.0, f"Exported {len(written)} CSV files")  # the last chance to cancel: before the renames
     return written
 
 

@@ -64,7 +64,7 @@ def export_workbook(
     with atomic_output(target, ".xlsx") as temp:
         workbook = _new_workbook(project.path.stem)
         try:
-            chart_sheet = [(CHART_TITLE, "Bar chart of the most mentioned entities, one bar per outlet "
+            chart_sheet = [(CHART_TITLE, "Column chart of the most mentioned entities, one bar per outlet "
                             f"(from the {MATRIX_TITLE} sheet).")] if not data.matrix.empty else []
             write_summary(workbook, data, guide_rows(specs, chart_sheet))
             if any(spec.title == MATRIX_TITLE for spec in specs):
@@ -75,7 +75,7 @@ def export_workbook(
         except BaseException:
             _discard(workbook)
             raise
-    state.progress(1.0, f"Exported {target.name}")
+        state.progress(1.0, f"Exported {target.name}")  # the last chance to cancel: before the rename
     return target
 
 
@@ -109,6 +109,7 @@ def export_table(
 
         with atomic_output(target, ".csv") as temp:
             write_csv([frame], temp, state=state)
+            state.progress(1.0, f"Exported {target.name}")
         return target
     state.progress(0.0, f"Writing {target.name}…")
     with atomic_output(target, ".xlsx") as temp:
@@ -121,7 +122,7 @@ def export_table(
         except BaseException:
             _discard(workbook)
             raise
-    state.progress(1.0, f"Exported {target.name}")
+        state.progress(1.0, f"Exported {target.name}")  # the last chance to cancel: before the rename
     return target
 
 
