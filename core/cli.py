@@ -25,8 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsprism-cli", description="Comparative media analysis from the command line.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    imp = commands.add_parser("import", help="import files and folders, then analyse them")
-    imp.add_argument("paths", nargs="+", type=Path)
+    imp = commands.add_parser("import", help="import files, folders and links, then analyse them")
+    imp.add_argument("paths", nargs="+", help="files, folders, or http(s) links to fetch")
     imp.add_argument("--project", required=True, type=Path, help="project file (.newsprism), created if missing")
     imp.add_argument("--no-analyse", action="store_true", help="import only")
     imp.add_argument("--json", action="store_true", help="print the per-file results as JSON")
@@ -56,7 +56,11 @@ def _progress_printer(quiet: bool) -> TaskState:
 
 def cmd_import(args, project: Project) -> int:
     state = _progress_printer(args.json)
-    results = project.import_paths(args.paths, state=state)
+    links = [p for p in args.paths if p.startswith(("http://", "https://"))]
+    files = [Path(p) for p in args.paths if p not in links]
+    results = project.import_paths(files, state=state) if files else []
+    if links:
+        results += project.import_urls(links, state=state)
     if not args.no_analyse:
         project.analyse(state=state)
     if sys.stderr.isatty() and not args.json:

@@ -150,6 +150,18 @@ class Project:
     def _reload_aliases(self) -> None:
         self.aliases = alias_rows.apply(self._default_aliases, alias_rows.load(self.store))
 
+    def import_urls(self, urls: Iterable[str], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
+        """Fetch links the user dropped or pasted and import them like saved pages."""
+        from core.io.pasted import import_urls
+
+        return import_urls(self.store, urls, state=state)
+
+    def import_pasted(self, text: str, *, state: TaskState = NULL_STATE) -> list[ImportResult]:
+        """Pasted or dropped text: links are fetched, other text becomes an article."""
+        from core.io.pasted import import_pasted
+
+        return import_pasted(self.store, text, state=state)
+
     def import_and_analyse(self, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
         """What a drop on the window does: import, then analyse what is new."""
         results = self.import_paths(paths, state=state.sub(0.0, 0.3))

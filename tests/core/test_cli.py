@@ -51,3 +51,31 @@ def test_exit_1_for_a_damaged_project(tmp_path, capsys):
     damaged.write_bytes(b"garbage" * 1000)
     assert main(["summary", "--project", str(damaged)]) == 1
     assert "not a Newsprism project" in capsys.readouterr().err
+
+
+def test_import_fetches_links_from_a_local_server(tmp_path, capsys):
+    import http.server
+    import threading
+    from functools import partial
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "story.html").write_text(
+        "<html><head><title>Flood in Dresden</title><meta property='og:site_name' content='Elbe Post'></head>"
+        "<body><article><h1>Flood in Dresden</h1>"
+        + "<p>The Elbe rose above seven metres in Dresden on Monday, the city said, and the old town was closed.</p>" * 6
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        code = main(["import", url, "--project", str(tmp_path / "p.newsprism"), "--no-analyse"])
+    finally:
+        server.shutdown()
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "1 imported" in out
