@@ -2,14 +2,16 @@
 
 Run inside ``xvfb-run``. Times, from the moment the program is started:
 
-* ``mapped``: its first window is visible (``xdotool search --onlyvisible --pid``);
-* ``painted``: the first screen frame with anything drawn on it (Xvfb's root
-  window is black, so the first non-black grab is the first painted window);
-* ``reported``: the app's own ``first-paint <unix time>`` line on stderr, printed
-  when ``NEWSPRISM_REPORT_FIRST_PAINT=1`` (if the app supports it).
+* ``first paint``: the first screen frame with anything drawn on it (Xvfb's
+  root window is black, so the first non-black grab; a splash screen counts);
+* ``main mapped``: a window bigger than 400 x 300 is visible
+  (``xdotool search --onlyvisible --pid``);
+* ``main painted``: the drawn pixels cover more than 400 x 300;
+* ``app-reported first paint``: the app's own ``first-paint <unix time>`` line,
+  printed when ``NEWSPRISM_REPORT_FIRST_PAINT=1`` (if the app supports it).
 
-Saves ``<prefix>-first-paint.png`` and, after ``--settle`` seconds,
-``<prefix>-settled.png``; prints one result line. Test tooling: uses the
+Saves ``<prefix>-first-paint.png``, ``<prefix>-main-window.png`` and, after
+``--settle`` seconds, ``<prefix>-settled.png``; prints one result line. Test tooling: uses the
 build machine's Pillow, never part of the app.
 """
 
@@ -27,6 +29,7 @@ from pathlib import Path
 from PIL import ImageGrab
 
 POLL_SECONDS = 0.02
+MAIN_MIN_SIZE = (400, 300)
 
 
 def launch(program: Path, files: list[str], home: Path, log: Path, empty_bin: Path) -> subprocess.Popen:
@@ -44,28 +47,50 @@ def launch(program: Path, files: list[str], home: Path, log: Path, empty_bin: Pa
         return subprocess.Popen([str(program), *files], env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def window_visible(pid: int) -> bool:
+def visible_windows(pid: int) -> list[tuple[str, int, int]]:
+    """(id, width, height) of the program's visible windows."""
     found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)], capture_output=True, text=True)
-    return bool(found.stdout.strip())
+    windows = []
+    for window in found.stdout.split():
+        geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window], capture_output=True, text=True).stdout
+        size = dict(line.split("=", 1) for line in geometry.split() if "=" in line)
+        if "WIDTH" in size:
+            windows.append((window, int(size["WIDTH"]), int(size["HEIGHT"])))
+    return windows
 
 
-def wait_for_first_paint(proc: subprocess.Popen, started: float, timeout: float, shot: Path) -> tuple[float | None, float]:
-    """Poll until a frame has pixels; returns (mapped, painted) seconds."""
-    mapped = None
-    while True:
+def is_main_size(width: int, height: int) -> bool:
+    """Bigger than a splash screen or a dialog: the main window."""
+    return width > MAIN_MIN_SIZE[0] and height > MAIN_MIN_SIZE[1]
+
+
+def wait_for_main_window(proc: subprocess.Popen, started: float, timeout: float, prefix: Path) -> dict[str, float]:
+    """Poll until the main window has painted; seconds for each milestone.
+
+    ``first paint``: the first frame with pixels (a splash screen counts);
+    ``main mapped``: a main-window-sized window is visible; ``main painted``:
+    drawn pixels cover more than a splash screen would.
+    """
+    times: dict[str, float] = {}
+    while "main painted" not in times:
         elapsed = time.monotonic() - started
         if proc.poll() is not None:
-            raise RuntimeError(f"the app exited with status {proc.returncode} before painting a window")
+            raise RuntimeError(f"the app exited with status {proc.returncode} before painting its window")
         if elapsed > timeout:
-            raise RuntimeError(f"no painted window after {timeout:.0f} s")
-        if mapped is None and window_visible(proc.pid):
-            mapped = time.monotonic() - started
+            raise RuntimeError(f"no painted main window after {timeout:.0f} s (got: {', '.join(times) or 'nothing'})")
+        if "main mapped" not in times and any(is_main_size(w, h) for _, w, h in visible_windows(proc.pid)):
+            times["main mapped"] = time.monotonic() - started
         frame = ImageGrab.grab()
-        if frame.convert("L").getbbox() is not None:
-            painted = time.monotonic() - started
-            frame.save(shot)
-            return mapped, painted
+        box = frame.convert("L").getbbox()
+        now = time.monotonic() - started
+        if box is not None and "first paint" not in times:
+            times["first paint"] = now
+            frame.save(f"{prefix}-first-paint.png")
+        if box is not None and "main mapped" in times and is_main_size(box[2] - box[0], box[3] - box[1]):
+            times["main painted"] = now
+            frame.save(f"{prefix}-main-window.png")
         time.sleep(POLL_SECONDS)
+    return times
 
 
 def reported_first_paint(log: Path, started_wall: float) -> float | None:
@@ -74,11 +99,10 @@ def reported_first_paint(log: Path, started_wall: float) -> float | None:
 
 
 def window_title(pid: int) -> str:
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)], capture_output=True, text=True)
-    ids = found.stdout.split()
-    if not ids:
+    windows = [w for w, width, height in visible_windows(pid) if is_main_size(width, height)]
+    if not windows:
         return ""
-    return subprocess.run(["xdotool", "getwindowname", ids[0]], capture_output=True, text=True).stdout.strip()
+    return subprocess.run(["xdotool", "getwindowname", windows[0]], capture_output=True, text=True).stdout.strip()
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -110,7 +134,7 @@ def main() -> int:
     started_wall, started = time.time(), time.monotonic()
     proc = launch(args.program, args.files, home, log, empty_bin)
     try:
-        mapped, painted = wait_for_first_paint(proc, started, args.timeout, Path(f"{args.prefix}-first-paint.png"))
+        times = wait_for_main_window(proc, started, args.timeout, args.prefix)
         time.sleep(args.settle)
         ImageGrab.grab().save(f"{args.prefix}-settled.png")
         title = window_title(proc.pid)
@@ -120,12 +144,10 @@ def main() -> int:
     finally:
         stop(proc)
     reported = reported_first_paint(log, started_wall)
-    parts = [f"first painted frame after {painted:.2f} s"]
-    if mapped is not None:
-        parts.append(f"window mapped after {mapped:.2f} s")
-    parts.append(f"app-reported first paint after {reported:.2f} s" if reported is not None else "no first-paint report from the app")
-    parts.append(f'title "{title}"')
-    print("; ".join(parts))
+    if reported is not None:
+        times["app-reported first paint"] = reported
+    parts = [f"{name} {seconds:.2f} s" for name, seconds in sorted(times.items(), key=lambda item: item[1])]
+    print("; ".join(parts) + f'; title "{title}"')
     return 0
 
 

@@ -100,6 +100,6 @@ while [ "$i" -le "$LAUNCHES" ]; do
     say "    launch $i: $result"
     i=$((i + 1))
 done
-say "screenshots: out/package-test/launch-1-first-paint.png, out/package-test/launch-1-settled.png"
+say "screenshots: out/package-test/launch-1-first-paint.png, launch-1-main-window.png, launch-1-settled.png"
 [ "$selftest_status" -eq 0 ] || die "the self-test failed"
 say "package-test: passed"
