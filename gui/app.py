@@ -27,6 +27,14 @@ def main(argv: list[str] | None = None) -> int:
         from core import selftest
 
         return int(selftest.main() or 0)
+    window = launch(argv)  # noqa: F841 - keeps the window alive while the event loop runs
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance().exec()
+
+
+def launch(argv: list[str]):
+    """The application and its window, shown, with the start-up work scheduled; returns the window."""
     args, qt_args = parse_args(argv)
 
     from PySide6.QtCore import Qt, QTimer
@@ -59,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     projects = [p for p in args.paths if p.endswith(SUFFIX)]
     files = [p for p in args.paths if not p.endswith(SUFFIX)]
     QTimer.singleShot(0, lambda: window.start_up(projects[0] if projects else None, files))
+    return window
     return app.exec()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-LEFT = ("articles", "stories", "chart")
+LEFT = ("articles", "stories", "chart", "timeline")
 TABBED_LEFT = {"stories": "articles"}
 TABBED_RIGHT = ("quotes", "terms", "import_report")
 
@@ -23,6 +23,8 @@ def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -
     for key, onto in TABBED_LEFT.items():
         window.tabifyDockWidget(docks[onto], docks[key])
     window.splitDockWidget(docks["articles"], docks["chart"], Qt.Orientation.Vertical)
+    window.tabifyDockWidget(docks["chart"], docks["timeline"])
+    docks["chart"].raise_()
     window.splitDockWidget(docks["side_by_side"], docks["entities"], Qt.Orientation.Vertical)
     for key in TABBED_RIGHT:
         window.tabifyDockWidget(docks["entities"], docks[key])

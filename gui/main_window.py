@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QToolBar, QWidget
 from core.analysis.article_table import article_table
 from core.analysis.entity_articles import articles_naming, one_article_per_outlet
 from core.analysis.entity_list import entity_list
+from core.analysis.timeline import mentions_per_day, undated_share
 from core.io.store import ProjectError
 from core.paths import resources_dir, user_data_dir
 from core.project import Project
@@ -25,6 +26,7 @@ from gui.dock_layout import arrange_docks
 from gui.file_commands import FileCommands
 from gui.models.article_table_model import ArticleTableModel
 from gui.plots.chart_state import ChartState
+from gui.plots.timeline_chart import TimelineChart
 from gui.project_controller import ImportOutcome, ProjectController, ViewData
 from gui.theme import apply_appearance
 from gui.views.article_html import Mention
@@ -96,11 +98,13 @@ class MainWindow(FileCommands, QMainWindow):
         self.story_panel = StoryPanel()
         self.quotes_panel = QuotesPanel()
         self.terms_panel = TermsPanel()
+        self.timeline = TimelineChart()
         self.import_report = ImportReportPanel()
         self.docks = arrange_docks(self, {
             "articles": ("Articles", self.article_panel),
             "stories": ("Stories", self.story_panel),
             "chart": ("Entities by outlet", self.chart_panel),
+            "timeline": ("Timeline", self.timeline),
             "side_by_side": ("Side by side", self.side_by_side),
             "entities": ("Entities", self.entity_panel),
             "quotes": ("Quotes and sources", self.quotes_panel),
@@ -242,6 +246,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.colours = outlet_colours(data.outlets)
         self._fill_tables()
         self.chart_panel.set_data(data.entities, data.outlets, self.colours)
+        self._draw_timeline()
         self.article_panel.select_ids(selected)
         self._show_articles(self.article_panel.selected_ids())
         if data.problems:
@@ -260,6 +265,13 @@ class MainWindow(FileCommands, QMainWindow):
         self.story_panel.set_frame(data.stories)
         self.quotes_panel.set_frame(data.quotes)
         self.terms_panel.set_frame(data.terms)
+
+    def _draw_timeline(self) -> None:
+        data, entity = self.view_data, self.chart_state.selected_entity
+        if data is None:
+            return
+        table = mentions_per_day(data.mentions, data.articles, [entity] if entity else [])
+        self.timeline.set_data(table, self.colours, entity, undated_share(data.articles))
 
     def _show_articles(self, ids: list[str]) -> None:
         if self.project is None or self.view_data is None:
@@ -280,6 +292,7 @@ class MainWindow(FileCommands, QMainWindow):
     def _on_chart_state(self, name: str, value) -> None:
         if name == "selected_entity":
             self.side_by_side.set_selected_entity(value)
+            self._draw_timeline()
         elif name == "types":
             self.settings.entity_types = list(value)
             self._fill_tables()
@@ -351,6 +364,7 @@ class MainWindow(FileCommands, QMainWindow):
 
     def _restyle(self) -> None:
         self.chart_panel.chart.apply_palette()
+        self.timeline.apply_palette()
         self.side_by_side.restyle()
 
     def closeEvent(self, event: QCloseEvent) -> None:

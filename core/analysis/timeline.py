@@ -1,0 +1,48 @@
+"""Mentions of entities per day and outlet: what the timeline draws."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+
+TIMELINE_COLUMNS = ["day", "outlet", "entity", "mentions", "articles"]
+
+
+def mentions_per_day(mentions: pd.DataFrame, articles: pd.DataFrame, entities: Iterable[str]) -> pd.DataFrame:
+    """``day, outlet, entity, mentions, articles`` for the given entities, by publication day.
+
+    ``mentions``: ``canonical_mentions`` rows; ``articles``: ``articles_frame``.
+    The day is the date part of the article's ISO date; undated articles are
+    left out (see :func:`undated_share`). Days are ``datetime64`` so a plot
+    can use them as a time axis.
+    """
+    entities = list(entities)
+    if mentions.empty or not entities:
+        return _empty()
+    days = _days(articles)
+    hits = mentions[mentions["entity"].isin(entities)].assign(day=lambda f: f["article_id"].map(days))
+    hits = hits.dropna(subset=["day"])
+    if hits.empty:
+        return _empty()
+    table = (hits.groupby(["day", "outlet", "entity"])
+             .agg(mentions=("article_id", "size"), articles=("article_id", "nunique")).reset_index())
+    return table.sort_values(["entity", "outlet", "day"], kind="stable").reset_index(drop=True)[TIMELINE_COLUMNS]
+
+
+def undated_share(articles: pd.DataFrame) -> float:
+    """The share of articles without a usable date (0 for no articles)."""
+    if articles.empty:
+        return 0.0
+    return float(_days(articles).isna().mean())
+
+
+def _days(articles: pd.DataFrame) -> pd.Series:
+    dates = pd.to_datetime(articles["date"].astype("string").str[:10], format="%Y-%m-%d", errors="coerce")
+    return pd.Series(dates.to_numpy(), index=articles["id"].to_numpy())
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({"day": pd.Series(dtype="datetime64[ns]"), "outlet": pd.Series(dtype=object),
+                         "entity": pd.Series(dtype=object), "mentions": pd.Series(dtype="int64"),
+                         "articles": pd.Series(dtype="int64")})

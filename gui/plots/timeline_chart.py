@@ -1,0 +1,71 @@
+"""Mentions of the followed entity per day, one line per outlet (draws core's table)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+NO_ENTITY = "Click a bar in the chart (or an entity in a text)\nto see its mentions day by day."
+
+
+class TimelineChart(pg.PlotWidget):
+    """``set_data`` with ``mentions_per_day`` rows for one entity."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.setMinimumSize(320, 200)
+        self.plot_item = self.getPlotItem()
+        self.plot_item.setMouseEnabled(x=True, y=False)
+        self.plot_item.showGrid(x=True, y=True, alpha=0.2)
+        self.plot_item.setLabel("left", "Mentions")
+        self.legend = self.plot_item.addLegend(offset=(10, 10))
+        self.lines: dict[str, pg.PlotDataItem] = {}
+        self.message = pg.TextItem(NO_ENTITY, anchor=(0.5, 0.5))
+        self._last: tuple = (pd.DataFrame(), {}, None, 0.0)
+        self.apply_palette()
+
+    def set_data(self, table: pd.DataFrame, colours: dict[str, QColor], entity: str | None,
+                 undated_share: float = 0.0) -> None:
+        self._last = (table, colours, entity, undated_share)
+        self.plot_item.clear()
+        self.legend.clear()
+        self.lines = {}
+        if not entity or table.empty:
+            self._show_message(NO_ENTITY if not entity else
+                               f"No dated article mentions {entity}."
+                               + ("\nAdd dates in the Date column of the article table." if undated_share else ""))
+            return
+        self.plot_item.setTitle(f"{entity}: mentions per day"
+                                + (f" ({undated_share:.0%} of articles have no date)" if undated_share else ""))
+        for outlet, rows in table.groupby("outlet", sort=True):
+            colour = colours.get(outlet, QColor("#888888"))
+            x = (rows["day"].astype("int64") // 10**9).to_numpy(dtype=float)
+            line = self.plot_item.plot(x, rows["mentions"].to_numpy(dtype=float), name=outlet,
+                                       pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=7,
+                                       symbolBrush=pg.mkBrush(colour), symbolPen=pg.mkPen(colour.darker(130)))
+            self.lines[outlet] = line
+        self.plot_item.enableAutoRange()
+
+    def legend_labels(self) -> list[str]:
+        return [label.text for _, label in self.legend.items]
+
+    def apply_palette(self) -> None:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        for name in ("left", "bottom"):
+            self.plot_item.getAxis(name).setPen(pg.mkPen(text))
+            self.plot_item.getAxis(name).setTextPen(pg.mkPen(text))
+        self.plot_item.titleLabel.setAttr("color", text.name())
+        self.message.setColor(text)
+        self.legend.setLabelTextColor(text)
+        self.set_data(*self._last)
+
+    def _show_message(self, text: str) -> None:
+        self.plot_item.setTitle("")
+        self.message.setText(text)
+        self.plot_item.addItem(self.message)
+        self.message.setPos(0.5, 0.5)
+        self.plot_item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)

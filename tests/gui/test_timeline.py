@@ -1,0 +1,22 @@
+"""The timeline follows the selected entity; undated articles are explained, dated ones drawn."""
+
+from __future__ import annotations
+
+from tests.gui.helpers import row_of
+
+
+def test_timeline_draws_the_followed_entity_per_outlet_once_articles_have_dates(open_window, qtbot):
+    window = open_window
+    timeline = window.timeline
+    window.select_entity("Kim Jong Un")
+    assert not timeline.lines
+    assert "No dated article mentions Kim Jong Un" in timeline.message.textItem.toPlainText()
+    model = window.article_model
+    for outlet, day in (("Yahoo News", "2023-09-05"), ("Newsweek", "2024-06-19")):
+        row = row_of(model, 0, outlet)
+        with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+            assert model.setData(model.index(row, 2), day)
+    assert sorted(timeline.lines) == ["Newsweek", "Yahoo News"]
+    assert sorted(timeline.legend_labels()) == ["Newsweek", "Yahoo News"]
+    xs, ys = timeline.lines["Newsweek"].getData()
+    assert len(xs) == 1 and ys[0] > 0
