@@ -101,5 +101,16 @@ while [ "$i" -le "$LAUNCHES" ]; do
     i=$((i + 1))
 done
 say "screenshots: out/package-test/launch-1-first-paint.png, launch-1-main-window.png, launch-1-settled.png"
+
+# A project file on the command line (a double-click on it) opens that project.
+"$PY" -m core.cli import "$SEED" --project "$SANDBOX/Story.newsprism" --no-analyse > "$OUT/project-cli.log" 2>&1 \
+    || die "could not make a project with newsprism-cli (out/package-test/project-cli.log)"
+result=$(xvfb-run -a -s "-screen 0 1280x800x24 -noreset" "$PY" "$REPO/packaging/measure_startup.py" \
+    --program "$PROGRAM" --prefix "$OUT/project" --sandbox "$SANDBOX" \
+    --timeout "$WINDOW_TIMEOUT" --settle 3 "$SANDBOX/Story.newsprism" 2>&1) || die "project launch: $result"
+case "$result" in
+    *'title "Story'*) say "project file: Story.newsprism on the command line opened it ($result)" ;;
+    *) die "Story.newsprism on the command line did not open it: $result" ;;
+esac
 [ "$selftest_status" -eq 0 ] || die "the self-test failed"
 say "package-test: passed"
