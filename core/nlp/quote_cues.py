@@ -21,6 +21,10 @@ DIRECT_ONLY = frozenset(
 ACCUSING = {"accuse": ("of",), "blame": ("for", "on"), "charge": ("with",)}
 #: Verbs that stand for the outlet's own reporting in "MailOnline can reveal".
 _SCOOP = {"reveal", "report", "confirm", "disclose"}
+#: Reporting verbs with common other senses ("and add Madeira to the list"): not cut without a subject.
+_AMBIGUOUS = {"add", "continue", "note", "report", "find", "call", "go", "post", "charge", "state", "maintain", "observe",
+              "counter", "text", "object", "signal", "indicate", "reveal", "repeat", "hint", "conclude", "answer", "tell"}
+_DASHES = {"—", "–", "--"}
 _TRIM_LEFT = {"that", ",", ":", ";", "—", "–", "-", "but", "and"}
 _TRIM_RIGHT = {",", ":", ";", "—", "–", "-", "but", "and", "or"}
 _SUBJECT_DEPS = ("nsubj",)
@@ -106,8 +110,8 @@ def _verb_cue(verb, lexicon: QuoteLexicon, in_quote) -> Cue:
         lemma = f"{lemma} {particles[0]}"
     content, spans = [], False
     if lemma not in DIRECT_ONLY:
-        content = _clause_content(verb, lemma, lexicon)
-        if not content and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        content = _clause_content(verb, lemma, lexicon, in_quote)
+        if not content and _parenthetical(verb):
             content = _around_parenthetical(verb)
             spans = bool(content) and min(content) < verb.i < max(content)
     source = source_of(verb)
@@ -120,6 +124,15 @@ def _verb_cue(verb, lexicon: QuoteLexicon, in_quote) -> Cue:
     return Cue(verb, lemma, source, _trim(verb.doc, content), spans)
 
 
+def _parenthetical(verb) -> bool:
+    """"X, he said, Y" or "A and B, the ministry said": the verb hangs on the clause it reports."""
+    if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    return verb.dep_ == "conj" and verb.head.i < verb.i and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _first_person(source) -> bool:
     """"When I asked residents …": the reporter, not a source."""
     return source is not None and source.lower_ in _FIRST_PERSON
@@ -128,6 +141,9 @@ def _first_person(source) -> bool:
 def _around_parenthetical(verb) -> list[int]:
     """"The operation began in July, authorities said, and meetings were …"."""
     own = {t.i for t in verb.subtree}
+    for child in verb.children:
+        if child.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            own -= {t.i for t in child.subtree}
     skip = set()
     for child in verb.head.children:
         if child.i > verb.i and child.dep_ in _TRAILING_ADVERBIAL:
@@ -149,17 +165,16 @@ def _subject_between_quote_and(verb, in_quote):
     return None
 
 
-def _clause_content(verb, lemma: str, lexicon: QuoteLexicon) -> list[int]:
-    doc = verb.doc
+def _clause_content(verb, lemma: str, lexicon: QuoteLexicon, in_quote) -> list[int]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
         clauses = [c for c in verb.children if c.dep_ in ("dep", "parataxis") and c.i < verb.i and c.pos_ in ("VERB", "AUX", "PROPN", "NOUN")]
     if clauses:
-        clause = clauses[0]
-        indices = _without_inner_reports({t.i for t in clause.subtree}, clause, lexicon)
+        clause = max(clauses, key=lambda c: len(list(c.subtree)))
+        indices = _without_inner_reports({t.i for t in clause.subtree}, clause, lexicon, in_quote)
         if clause.i < verb.i:
-            return _content_before(verb, indices)
-        return _content_after(verb, clause, indices, lexicon)
+            return _content_before(verb, clause, indices)
+        return _cut_at_dash(verb.doc, _content_after(verb, clause, indices, lexicon))
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma == "say" and objects:  # "U.S. says North Korea to ‘pay a price’"; "X said Y, …, has provided"
         rest = [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.i > objects[0].i and c.pos_ in ("VERB", "AUX")]
@@ -173,25 +188,48 @@ def _clause_content(verb, lemma: str, lexicon: QuoteLexicon) -> list[int]:
     return []
 
 
-def _without_inner_reports(indices: set[int], clause, lexicon: QuoteLexicon) -> set[int]:
+def _without_inner_reports(indices: set[int], clause, lexicon: QuoteLexicon, in_quote) -> set[int]:
     """Cut out attributions of their own inside a content clause: "…, which it called “…”", "… and urged …"."""
     doc = clause.doc
     for i in sorted(indices):
         token = doc[i]
-        if i != clause.i and token.dep_ in ("relcl", "conj") and lexicon.is_reporting(token):
+        if i == clause.i or in_quote[i] or token.dep_ not in ("relcl", "conj") or not lexicon.is_reporting(token):
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if own_subject or token.lemma_.lower() not in _AMBIGUOUS:
             indices -= {t.i for t in token.subtree}
     return indices
 
 
-def _content_before(verb, indices: set[int]) -> list[int]:
+def _content_before(verb, clause, indices: set[int]) -> list[int]:
     """Content put before its attribution: from the sentence start to the source."""
     first, _ = _paragraph_sentence(verb)
     attribution = min([verb.i] + [t.i for c in verb.children if c.dep_ in ("nsubj", "aux") for t in c.subtree])
-    content = set(range(first, attribution)) | {i for i in indices if i < attribution}
-    for child in verb.children:  # "…, authorities said, and meetings were set up …"
+    first = _after_dateline_start(verb.doc, first, attribution)
+    content = set(range(first, attribution)) | {i for i in indices if first <= i < attribution}
+    for child in list(verb.children) + list(clause.children):  # "…, authorities said, and meetings were set up …"
         if child.dep_ == "conj" and child.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             content.update(t.i for t in child.subtree)
     return sorted(content)
+
+
+def _after_dateline_start(doc, first: int, end: int) -> int:
+    """Skip "STOCKHOLM, March 4 (Reuters) - " or "SEOUL, Oct. 14 (Agency) -- " at a line start."""
+    for i in range(first, min(end, first + 12)):
+        token = doc[i]
+        if token.text in _DASHES or token.text == "-" and token.whitespace_:
+            if any(t.text == ")" or t.is_upper and len(t.text) > 2 for t in doc[first:i]):
+                return i + 1
+            return first
+    return first
+
+
+def _cut_at_dash(doc, indices: list[int]) -> list[int]:
+    """"he will not quit — despite …": an aside after a dash is the reporter's."""
+    for position, i in enumerate(indices[:-1]):
+        if doc[i].text in _DASHES and doc[indices[position + 1]].pos_ in ("ADP", "SCONJ"):
+            return indices[:position]
+    return indices
 
 
 def _content_after(verb, clause, indices: set[int], lexicon: QuoteLexicon) -> list[int]:
@@ -215,12 +253,50 @@ def source_of(verb):
 
 
 def _source_of(verb, inherited: bool = False):
-    if verb.lemma_.lower() == "ask" or any(c.lower_ in _REDUCED for c in verb.children if c.dep_ in ("advmod", "mark")):
-        if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
-            return None  # "When asked how …": the asker is the reporter
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS or inherited and c.dep_ == "nsubjpass"]
+    if subjects:
+        named = [c for c in subjects if c.pos_ == "PROPN"]
+        return _after_dateline(verb, named[-1] if named else subjects[-1])
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
+    return _source_without_subject(verb)
+
+
+def _after_dateline(verb, subject):
+    """"Washington (CNN) — Sen. Rachel Whitman said": the dateline is not the subject."""
+    doc = verb.doc
+    dashes = [t for t in doc[subject.i + 1 : verb.i] if t.text in _DASHES or t.text == "-" and t.whitespace_ and doc[t.i - 1].whitespace_]
+    if dashes and subject.i - verb.sent.start < 4:
+        for token in doc[dashes[-1].i + 1 : verb.i]:
+            if token.pos_ in ("PROPN", "NOUN") and token.head.i == verb.i:
+                return token
+        for token in doc[dashes[-1].i + 1 : verb.i]:
+            if token.pos_ in ("PROPN", "NOUN"):
+                while token.head.i < verb.i and token.dep_ in ("compound", "amod"):
+                    token = token.head
+                return token
+    return subject
+
+
+def _inverted_subject(verb):
+    """"« … », grumbled a student": the noun after a verb that follows a closing quote."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct and not doc[i].is_quote:
+        i -= 1
+    if i < 0 or not doc[i].is_quote:
+        return None
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS or inherited and child.dep_ == "nsubjpass":
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd") and child.pos_ in ("NOUN", "PROPN"):
             return child
+    return None
+
+
+def _source_without_subject(verb):
+    if verb.lemma_.lower() == "ask" or any(c.lower_ in _REDUCED for c in verb.children if c.dep_ in ("advmod", "mark")):
+        return None  # "When asked how …": the asker is the reporter
+    for child in verb.children:
         if child.dep_ == "agent":  # "denied by North Korea's Defense Ministry"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return objects[0] if objects else None

@@ -43,10 +43,10 @@ def describe(token) -> str:
     keep = {token.i}
     for child in token.children:
         if child.i < token.i and child.dep_ not in _DROP_LEFT:
-            keep.update(t.i for t in child.subtree if t.dep_ not in ("det", "punct"))
+            keep.update(t.i for t in child.subtree if t.dep_ not in ("det", "punct") and not t.like_num)
         elif child.i > token.i and child.dep_ in _RIGHT_DEPS:
-            sub = [t.i for t in child.subtree]
-            if len(sub) <= 6:
+            sub = [t.i for t in child.subtree if not _below(t, child, ("relcl", "acl", "appos"))]
+            if len(sub) <= 8:
                 keep.update(sub)
     words = [token.doc[i] for i in sorted(keep)]
     while words and words[0].dep_ in ("det", "poss") and words[0].pos_ in ("DET", "PRON"):

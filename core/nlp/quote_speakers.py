@@ -33,6 +33,8 @@ _QUANTIFIERS = {"one", "two", "three", "several", "some", "many", "most", "both"
 _FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter", "sister", "actress", "grandmother", "queen"}
 _MALE = {"mr", "mr.", "spokesman", "chairman", "congressman", "businessman", "husband", "father", "son", "brother", "actor", "grandfather", "king", "sir"}
 _REPLIES = {"reply", "answer", "respond", "retort"}
+#: Sources that are someone's speech: "a statement from Natick police" is the police speaking.
+_STATEMENTS = {"statement", "release", "letter", "post", "tweet", "remarks", "comments", "message"}
 #: How far back (characters) a pronoun, role or description may point.
 _REACH = 3000
 
@@ -62,7 +64,7 @@ class SpeakerResolver:
         self.starts = [m[0] for m in self.mentions]
         self.roles: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
-        self.full_names = [m[4] for m in self.mentions if m[3] == "PERSON" and " " in m[4]]
+        self.full_names = sorted({strip_honorific(m[4]) for m in self.mentions if m[3] == "PERSON" and " " in strip_honorific(m[4])})
         for mention in self.mentions:
             if mention[3] == "PERSON":
                 self._learn_roles(mention)
@@ -85,11 +87,16 @@ class SpeakerResolver:
             if inner is None:
                 return self._group_before(token, nouns_first=True) or UNKNOWN
             token = inner
+        author = self._statement_author(token)
+        if author is not None:
+            return replace(self._resolve(author), text=phrase_text(token), start=token.idx)
         mention = self._named_in_phrase(token)
         if mention is not None:
             return self._named(token, mention)
-        if token.pos_ == "PROPN" and not self._role_head(token):
-            return self._proper_name(token)
+        if token.text[:1].isupper() and not self._role_head(token):
+            name = self._proper_name(token)
+            if name.person or token.pos_ == "PROPN" and not self._sentence_initial(token):
+                return name
         if self._definite(token) or self._headline(token):
             earlier = self._corefer(token)
             if earlier is not None:
@@ -106,8 +113,11 @@ class SpeakerResolver:
         candidates = [s for s in self.history if not s.person and s.start is not None and 0 < token.idx - s.start < _REACH]
         if kind == "o":
             near = self._mentions_in_sentences(token, ("ORG", "GPE", "NORP"), back=1)
-            if near and (not candidates or near[0][0] > candidates[-1].start):
-                return self._named(token, near[0], text=token.text)
+            subjects = [m for m in near if self._in_subject(m)]
+            if subjects:
+                return self._named(self._token_of(subjects[0]), subjects[0], text=token.text)
+            if near and not candidates:
+                return self._named(self._token_of(near[0]), near[0], text=token.text)
         if candidates:
             return replace(candidates[-1], text=token.text, start=token.idx)
         group = self._group_before(token) if kind == "p" else None
@@ -133,6 +143,17 @@ class SpeakerResolver:
                 return self._person(mention)
         return None
 
+    def focus_before(self, char: int) -> Speaker | None:
+        """The person the words before offset ``char`` (its sentence, else the one before) are about."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        sentence = self.sentence_of.get(span[0].i, 0)
+        first = self.sentences[sentence][0]
+        if first < span[0].i - 1:
+            return self._span_subject(first, span[0].i - 1)
+        return self.focus(sentence - 1) if sentence > 0 else None
+
     def focus(self, sentence: int) -> Speaker | None:
         """The person a sentence is about: its subject, if that is a person or a person-like description."""
         if sentence not in self._focus:
@@ -142,17 +163,35 @@ class SpeakerResolver:
 
     def _sentence_subject(self, sentence: int) -> Speaker | None:
         first, last = self.sentences[sentence]
-        for token in self.doc[first:last]:
-            if token.dep_ != "nsubj" or self.in_quote[token.i] or token.head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and token.head.i != token.head.head.i:
-                continue
-            if token.lower_ in ("he", "she"):
-                return self._person_for(token, PRONOUNS[token.lower_])
-            mention = self._named_in_phrase(token)
-            if mention is not None and mention[3] == "PERSON":
-                return self._person(mention)
-            if token.tag_ == "NN" and (token.lower_ in self.lexicon.person_roles or token.lower_ in self.lexicon.anonymous):
-                return self._described(token) if not self._definite(token) else (self._corefer(token) or self._described(token))
-            return None
+        return self._span_subject(first, last)
+
+    def _span_subject(self, first: int, last: int) -> Speaker | None:
+        """The person tokens ``first:last`` are about: a reporting verb's source, else the main subject."""
+        from core.nlp.quote_cues import source_of
+
+        tokens = [t for t in self.doc[first:last] if not self.in_quote[t.i]]
+        speaking = [source_of(t) for t in tokens if self.lexicon.is_reporting(t)]
+        subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
+        main = [t for t in subjects if t.head.dep_ in ("ROOT", "conj", "parataxis") or t.head.head.i == t.head.i]
+        for token in [s for s in speaking if s is not None and first <= s.i < last][:1] + main[:1]:
+            found = self._subject_person(token)
+            if found is not None:
+                return found
+        return None
+
+    def _subject_person(self, token) -> Speaker | None:
+        if token.lower_ in ("he", "she"):
+            return self._person_for(token, PRONOUNS[token.lower_])
+        mention = self._named_in_phrase(token)
+        if mention is not None and mention[3] == "PERSON":
+            return self._person(mention)
+        if token.text[:1].isupper() and mention is None:
+            found = self._proper_name(token)
+            return found if found.person else None
+        if token.tag_ == "NN" and (token.lower_ in self.lexicon.person_roles or token.lower_ in self.lexicon.anonymous):
+            if self._definite(token):
+                return self._corefer(token) or self._described(token)
+            return self._described(token)
         return None
 
     def _persons_between(self, first: int, token):
@@ -164,6 +203,11 @@ class SpeakerResolver:
             span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
             if span is not None and not _in_subordinate(span.root, token):
                 found.append(mention)
+        if not found:
+            for t in reversed(self.doc[first : token.i]):
+                if t.pos_ == "PROPN" and not self.in_quote[t.i] and self._full_name(t.text) != t.text:
+                    if not _in_subordinate(t, token):
+                        return [(t.idx, t.idx + len(t.text), t.text, "PERSON", self._full_name(t.text))]
         return found
 
     def _asked_in(self, sentence: int) -> Speaker | None:
@@ -200,35 +244,72 @@ class SpeakerResolver:
 
     # -- names ------------------------------------------------------------------------------------
     def _named_in_phrase(self, token):
-        """The entity naming a source: the one holding its head, a person in apposition, a document's author."""
+        """The entity naming a source: the one holding its head, a person in apposition, an outlet's name."""
         own = self._mention_at(token)
-        if own is not None and own[3] == "PERSON":
-            return own
-        if self._role_head(token):
-            return None
-        if own is not None and token.pos_ == "PROPN":
+        if own is not None and own[3] == "PERSON" and token.pos_ == "PROPN":
             return own
         for t in phrase_tokens(token, ("poss", "relcl", "acl", "pobj")):
             found = self._mention_at(t) if t.i != token.i else None
-            if found is not None and found[3] == "PERSON":
+            if found is not None and found[3] == "PERSON" and t.pos_ == "PROPN":
                 return found
+        if self._role_head(token):
+            return None
+        if own is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            return own
         for child in token.children:
-            found = self._mention_at(child) if child.dep_ == "appos" else None
-            if found is not None and found[3] in ("ORG", "PERSON"):
+            found = self._mention_at(child) if child.dep_ in ("appos", "compound") else None
+            if found is not None and found[3] in ("ORG", "PERSON") and (child.dep_ == "appos" or self._outlet_head(token)):
                 return found
-        if token.lemma_.lower() in self.lexicon.documents:
-            for t in phrase_tokens(token, ("relcl", "acl")):
-                found = self._mention_at(t) if t.i != token.i and t.dep_ != "poss" else None
-                if found is not None and found[3] in ("ORG", "PERSON") and (t.dep_ == "compound" or _below_prep(t, token)):
+            if found is None and child.dep_ == "compound" and child.pos_ == "PROPN" and token.lower_ in self.lexicon.media:
+                chain, start = proper_chain(child)
+                return (start, start + len(chain), chain, "ORG", chain)
+        if token.lower_ in self.lexicon.person_roles:  # "Rossi’s wife Sofia", "the spokesman, Aaron Pruitt"
+            for child in token.children:
+                if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i > token.i:
+                    chain, start = proper_chain(child)
+                    return (start, start + len(chain), chain, "PERSON", chain)
+        follower = self._positional_appos(token)
+        return follower
+
+    def _positional_appos(self, token):
+        """"the project developer, WindKraft Nord, …" parsed badly: a name between commas right after."""
+        doc = self.doc
+        after = token.right_edge.i + 1
+        if after + 1 < len(doc) and doc[after].text == ",":
+            found = self._mention_at(doc[after + 1])
+            if found is not None and found[3] in ("ORG", "PERSON") and found[0] == doc[after + 1].idx:
+                end = doc.char_span(found[0], found[1], alignment_mode="expand").end
+                if end >= len(doc) or doc[end].text in (",", ".", ":"):
                     return found
         return None
+
+    def _statement_author(self, token):
+        """"a statement from Natick police" -> "police"."""
+        if token.lemma_.lower() not in _STATEMENTS:
+            return None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        return None
+
+    def _sentence_initial(self, token) -> bool:
+        first = self.sentences[self.sentence_of.get(token.i, 0)][0]
+        return all(t.is_punct or t.like_num for t in self.doc[first : token.i])
+
+    def _outlet_head(self, token) -> bool:
+        """"Russia’s Interfax news agency", "the BDEW association": the name is in a compound."""
+        return token.lower_ in self.lexicon.media or token.lower_ in self.lexicon.organisations or token.lemma_.lower() in self.lexicon.documents
 
     def _named(self, token, mention, text: str | None = None) -> Speaker:
         name, label = mention[4], mention[3]
         if label == "PERSON" or self._surname(name):
             return self._person(mention) if label == "PERSON" else replace(self._person(mention), name=self._surname(name))
+        if not any(w[:1].isupper() for w in mention[2].split()):  # "foreign ministry" tagged as an organisation
+            return self._described(token)
         chain, chain_start = proper_chain(token) if token.pos_ == "PROPN" else ("", 0)
-        if len(chain) > len(mention[2]) and mention[2] in chain:
+        if chain and (len(chain) > len(name) and name in chain or "," in mention[2]):
             name = chain
         source_type = "media" if self._is_media(token, name) else "named"
         return Speaker(name, text or mention[2], mention[0], source_type, token.lower_)
@@ -238,9 +319,12 @@ class SpeakerResolver:
         return Speaker(name, mention[2], mention[0], "named", person=True, gender=self.gender.get(name, ""))
 
     def _full_name(self, name: str) -> str:
-        """"Mr. Marcus", "Abu Hatab" -> the full name the article uses, if exactly one fits."""
+        """"Mr. Marcus", "Abu Hatab" -> the full name the article uses (the longest, if several fit)."""
         bare = strip_honorific(name)
         fits = {full for full in self.full_names if full != bare and (full.endswith(" " + bare) or full.split()[0] == bare)}
+        if len(fits) > 1:  # "Seth Goldstein", "Rabbi Seth Goldstein": one person if one name holds the others
+            longest = max(fits, key=len)
+            fits = {longest} if all(f in longest for f in fits) else fits
         return fits.pop() if len(fits) == 1 else bare
 
     def _surname(self, name: str) -> str | None:
@@ -280,14 +364,18 @@ class SpeakerResolver:
             for mention in self._before(token.idx if not self._headline(token) else len(self.doc.text), ("PERSON",)):
                 if lemma in self.roles.get(mention[4], ()) or head in self.roles.get(mention[4], ()):
                     return self._person(mention)
+            if any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for c in token.children):
+                return None  # "the head of the IAEA": a role of that organisation, not someone named before
             sentence = self.sentence_of.get(token.i, 0)
             for before in range(sentence - 1, max(sentence - 6, -1), -1):
                 focus = self.focus(before)
                 if focus is not None and focus.person:
                     return focus
-            return None
+            nearest = next(self._before(token.idx, ("PERSON",)), None)
+            return self._person(nearest) if nearest is not None and token.tag_ in ("NN", "NNP") else None
         if head in self.lexicon.organisations or head in self.lexicon.institutions:
-            named = [m for m in self._before(token.idx, ("ORG", "GPE", "NORP")) if head in m[4].lower().split() or head in self.roles.get(m[4], ())]
+            named = [m for m in self._before(token.idx, ("ORG", "GPE", "NORP"))
+                     if (head in m[4].lower().split() or head in self.roles.get(m[4], ())) and words <= set(m[4].lower().split())]
             if named and (not earlier or named[0][0] > earlier[-1].start):
                 return self._named(token, named[0], text=phrase_text(token))
         return earlier[-1] if earlier else None
@@ -346,6 +434,18 @@ class SpeakerResolver:
             if self.mentions[pos][3] in labels:
                 yield self.mentions[pos]
             pos -= 1
+
+    def _token_of(self, mention):
+        span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        return span.root
+
+    def _in_subject(self, mention) -> bool:
+        t = self._token_of(mention)
+        while t.head.i != t.i and t.dep_ not in ("nsubj", "nsubjpass"):
+            if t.dep_ in ("dobj", "pobj", "ccomp", "advcl", "relcl") and t.head.pos_ in ("VERB", "AUX"):
+                return False
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ != "ccomp"
 
     def _mentions_in_sentences(self, token, labels, back: int) -> list:
         sentence = self.sentence_of.get(token.i, 0)

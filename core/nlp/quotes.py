@@ -108,8 +108,18 @@ def _clause_drafts(doc, cues, marked, ranges, in_quote) -> list[_Draft]:
                     drafts.append(_Draft(quote.start, quote.end, "direct", cue))
     according = [d for d in drafts if d.kind == "according_to"]
     others = [d for d in drafts if d.kind != "according_to"]
-    kept = [a for a in according if not any(_overlap(a, o) > 0 for o in others)]
+    kept = [a for a in according if _opens_sentence(a.cue.verb) or not any(_overlap(a, o) > 0 for o in others)]
     return others + kept
+
+
+def _opens_sentence(token) -> bool:
+    """"According to X, Y said …": X is the source; "Y said …, according to X": X is the channel."""
+    for before in reversed(token.doc[token.sent.start : token.i]):
+        if "\n" in before.text:
+            return True
+        if not (before.is_punct or before.dep_ == "cc"):
+            return False
+    return True
 
 
 def _overlap(a: _Draft, b: _Draft) -> int:
@@ -120,6 +130,7 @@ def _overlap(a: _Draft, b: _Draft) -> int:
 def _direct_drafts(doc, cues, marked, ranges, in_quote, clause_drafts, lexicon) -> list[_Draft]:
     cue_at = {cue.verb.i: cue for cue in cues}
     taken = [(d.start, d.end) for d in clause_drafts]
+    titles = {i for quote, (first, last) in zip(marked, ranges) if _short(doc, first, last) for i in range(first - 1, last + 1)}
     drafts = []
     for quote, (first, last) in zip(marked, ranges):
         if any(min(e, quote.end) - max(s, quote.start) >= (quote.end - quote.start) / 2 for s, e in taken) or first >= last:
@@ -128,7 +139,7 @@ def _direct_drafts(doc, cues, marked, ranges, in_quote, clause_drafts, lexicon) 
         root = _root(tokens)
         draft = (
             _object_of_speech(doc, quote, root, cue_at, lexicon)
-            or _adjacent(doc, quote, first, last, root, cue_at, in_quote)
+            or _adjacent(doc, quote, first, last, root, cue_at, in_quote, titles)
             or _after_colon(doc, quote, first)
             or _continuation(doc, quote, first)
         )
@@ -164,13 +175,16 @@ def _object_of_speech(doc, quote, root, cue_at, lexicon) -> _Draft | None:
     return None
 
 
-def _adjacent(doc, quote, first, last, root, cue_at, in_quote) -> _Draft | None:
+def _adjacent(doc, quote, first, last, root, cue_at, in_quote, titles) -> _Draft | None:
     """An attribution right after the quote, or right before it, in its sentence."""
-    for index in _window(doc, last, +1, in_quote) + _window(doc, first - 1, -1, in_quote):
+    after = _window(doc, last, +1, in_quote, titles)
+    before = _window(doc, first - 1, -1, in_quote, titles)
+    for index in after + before:
         cue = cue_at.get(index)
         if cue is None or cue.source is None:
             continue
-        if root.dep_ in _MODIFIER_DEPS and root.head.i != cue.verb.i:
+        touching = [i for i in (after if index in after else before) if not doc[i].is_punct][:1] == [index]
+        if not touching and root.dep_ in _MODIFIER_DEPS and root.head.i != cue.verb.i:
             return None
         if _looks_like_title(doc.text[quote.start : quote.end]):
             return None
@@ -178,11 +192,20 @@ def _adjacent(doc, quote, first, last, root, cue_at, in_quote) -> _Draft | None:
     return None
 
 
-def _window(doc, index: int, step: int, in_quote) -> list[int]:
+def _short(doc, first: int, last: int) -> bool:
+    """A quoted name or term ("CBS This Morning"), which an attribution may reach across."""
+    words = [t for t in doc[first:last] if t.is_alpha]
+    return len(words) <= 5 and not any(t.text in _SENTENCE_END for t in doc[first:last])
+
+
+def _window(doc, index: int, step: int, in_quote, titles=frozenset()) -> list[int]:
     """Token indices from ``index`` outwards up to a sentence end, another quote or paragraph break."""
     out = []
     while 0 <= index < len(doc) and len(out) < _WINDOW:
         token = doc[index]
+        if index in titles and not token.is_quote:
+            index += step
+            continue
         if "\n" in token.text or in_quote[index] and not token.is_quote:
             break
         if in_quote[index]:  # the closing mark of the quote itself
@@ -249,9 +272,13 @@ def _resolved(doc, drafts: list[_Draft], resolver: SpeakerResolver) -> list[Quot
     for draft in drafts:
         verb = None
         if draft.cue is None and draft.source is None:
-            if last is None or _paragraphs_between(doc.text, last[0], draft.start) > 1:
+            focus = resolver.focus_before(draft.start)
+            if focus is not None and focus.person:
+                speaker = focus
+            elif last is None or _paragraphs_between(doc.text, last[0], draft.start) > 1:
                 continue
-            speaker = last[1]
+            else:
+                speaker = last[1]
         else:
             source = draft.source if draft.source is not None else draft.cue.source
             if source.i not in by_token:
