@@ -121,3 +121,28 @@ def export(project_path: Path) -> dict:
     rows = sum(len(f) for f in tables.values())
     return {"seconds": ours.seconds, "baseline_seconds": build.seconds + write.seconds, "tables_s": build.seconds,
             "to_excel_s": write.seconds, "sheets": len(tables), "rows": rows, "xlsx_mb": round(size / 2**20, 2)}
+
+
+def import_other_formats(workdir: Path, sample: int, seed: int) -> tuple[dict[str, dict], dict[str, str]]:
+    """Import a sample of articles written in every other supported format, each into its own project."""
+    from core.io.importers import supported_extensions
+    from core.project import Project
+
+    from benchmarks.corpus import generate_corpus
+    from benchmarks.formats import write_formats
+
+    articles = generate_corpus(sample, seed=seed + 2)
+    by_format, notes = write_formats(articles, workdir / "formats", set(supported_extensions()))
+    out = {}
+    for fmt, paths in by_format.items():
+        with Project(workdir / f"import-{fmt}.newsprism") as project, Stopwatch() as t:
+            results = project.import_paths(paths)
+        stored = sum(len(r.article_ids) for r in results)
+        out[fmt] = {
+            "files": len(paths), "articles": stored, "seconds": t.seconds,
+            "files_per_s": len(paths) / t.seconds if t.seconds else None,
+            "articles_per_s": stored / t.seconds if t.seconds else None,
+            "mb_per_s": sum(p.stat().st_size for p in paths) / 2**20 / t.seconds if t.seconds else None,
+            "statuses": dict(Counter(str(getattr(r.status, "value", r.status)) for r in results)),
+        }
+    return out, notes

@@ -22,14 +22,15 @@ from pathlib import Path
 from benchmarks.corpus import write_corpus
 from benchmarks.measure import Stopwatch
 
-SPACY_PARTS = ("/spacy/", "/thinc/", "/cymem/", "/preshed/", "/srsly/", "/numpy/", "/catalogue/", "/confection/")
+SPACY_PARTS = ("spacy/", "thinc/", "cymem/", "preshed/", "srsly/", "numpy/", "catalogue/", "confection/", "blis/")
+CORE_DIR = str(Path(__file__).resolve().parents[1] / "core") + "/"
 
 
 def _category(filename: str, name: str) -> str:
-    if any(part in filename for part in SPACY_PARTS):
-        return "spaCy"
-    if "/core/" in filename:
+    if filename.startswith(CORE_DIR):
         return "Newsprism core"
+    if any(filename.startswith(part) or f"/{part}" in filename for part in SPACY_PARTS):
+        return "spaCy"
     if "sqlite3" in name or "sqlite3" in filename:
         return "SQLite"
     if "/pandas/" in filename:
@@ -45,10 +46,10 @@ def _rows(stats: pstats.Stats):
 
 
 def _short(filename: str, line: int, name: str) -> str:
-    for marker in ("/core/", "/site-packages/"):
-        if marker in filename:
-            filename = filename.split(marker, 1)[1] if marker != "/core/" else "core/" + filename.split(marker, 1)[1]
-            break
+    if filename.startswith(CORE_DIR):
+        filename = "core/" + filename[len(CORE_DIR):]
+    elif "/site-packages/" in filename:
+        filename = filename.split("/site-packages/", 1)[1]
     return f"{filename}:{line}({name})"
 
 
@@ -64,7 +65,7 @@ def summarise(stats: pstats.Stats, wall: float, top: int) -> str:
              f"({pipe_s / wall:.0%}); outside: {wall - pipe_s:.1f} s ({(wall - pipe_s) / wall:.0%})", "",
              "own time by category:"]
     lines += [f"  {k:<20} {v:8.2f} s" for k, v in sorted(by_category.items(), key=lambda kv: -kv[1])]
-    core = sorted((r for r in rows if "/core/" in r[0]), key=lambda r: -r[5])[:top]
+    core = sorted((r for r in rows if r[0].startswith(CORE_DIR)), key=lambda r: -r[5])[:top]
     lines += ["", "Newsprism functions by cumulative time (includes what they call):"]
     lines += [f"  {r[5]:8.2f} s cum {r[4]:7.2f} s own {r[3]:>9,} calls  {_short(r[0], r[1], r[2])}" for r in core]
     outside = sorted((r for r in rows if _category(r[0], r[2]) != "spaCy"), key=lambda r: -r[4])[:top]

@@ -78,9 +78,14 @@ def _analysis_rows(ours: dict | None, bases: dict[int, dict], rows: list[Row], n
     return summary
 
 
-def _import_rows(imported: dict | None, notes_by_format: dict, rows: list[Row]) -> None:
+def _import_rows(imported: dict | None, notes_by_format: dict, rows: list[Row], sample: str = "") -> None:
     for fmt, r in (imported or {}).items():
-        rows.append(Row(f"import .{fmt}", r["files_per_s"], "files/s", note=f"{r['files']} files, {r['mb_per_s']:.2f} MB/s, {r['statuses']}"))
+        if r["files"] == 1 and r.get("articles", 0) > 1:  # a table or archive of many articles
+            rows.append(Row(f"import .{fmt}", r["articles_per_s"], "articles/s",
+                            note=f"one file of {r['articles']} articles, {r['mb_per_s']:.2f} MB/s, {r['statuses']}"))
+        else:
+            rows.append(Row(f"import .{fmt}", r["files_per_s"], "files/s",
+                            note=f"{r['files']} files{sample}, {r['mb_per_s']:.2f} MB/s, {r['statuses']}"))
     for fmt, note in notes_by_format.items():
         rows.append(Row(f"import .{fmt}", None, "files/s", note=note))
 
@@ -100,7 +105,8 @@ def _gui_rows(opened: dict | None, blocked: dict | None, notes: dict, gui_n: int
         rows.append(Row("GUI thread blocked (worst)", None, "ms", note=notes.get("gui block", "pending: no GUI worker yet")))
 
 
-def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, baseline_limit: int | None, workdir: Path) -> tuple[list[Row], dict]:
+def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, baseline_limit: int | None,
+        format_sample: int, workdir: Path) -> tuple[list[Row], dict]:
     notes: dict[str, str] = {}
     rows: list[Row] = []
     corpus_dir, project = workdir / "corpus", workdir / "bench.newsprism"
@@ -110,6 +116,10 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     by_format, format_notes = phases.supported_formats(corpus_dir)
     imported = _attempt(notes, "import", phases.import_formats, project, by_format)
     _import_rows(imported, format_notes, rows)
+    others = _attempt(notes, "import other formats", phases.import_other_formats, workdir, format_sample, seed)
+    if others:
+        _import_rows(others[0], others[1], rows, sample=" (same articles in this format)")
+        imported = {**(imported or {}), **others[0]}
     bases = _baselines(project, processes, baseline_limit, notes)
     ours = _attempt(notes, "analysis", run_child, "benchmarks.analysis_child", "newsprism", str(project),
                     "--n-process", str(max(processes)))
@@ -156,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="most spaCy processes to try (default: the cores available)")
     parser.add_argument("--gui-n", type=int, default=None, help="articles imported while the GUI freeze is measured")
     parser.add_argument("--baseline-limit", type=int, default=None, help="run bare spaCy over only this many articles")
+    parser.add_argument("--format-sample", type=int, default=None,
+                        help="articles written in each other format (.docx, .pdf, ...; default: min(N, 100))")
     parser.add_argument("--json-only", action="store_true")
     parser.add_argument("--out", type=Path, help="Markdown file to write the results into")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
@@ -163,12 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     most = args.processes or cores()
     processes = [1] + ([most] if most > 1 else [])
     gui_n = args.gui_n or min(args.n, 500)
+    format_sample = args.format_sample or min(args.n, 100)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, args.keep)
+        rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, format_sample, args.keep)
     else:
         with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
-            rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, Path(tmp))
+            rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, format_sample, Path(tmp))
     if not args.json_only:
         print(table(rows))
         for name, note in summary["notes"].items():
