@@ -139,6 +139,7 @@ class MainWindow(FileCommands, QMainWindow):
             "Import cancelled: the articles imported so far are kept.", 8000))
         c.exportFinished.connect(lambda path: self.statusBar().showMessage(f"Workbook saved: {path}", 8000))
         c.findFinished.connect(self._on_found)
+        c.passagesCompared.connect(self._on_passages)
         c.failed.connect(self._on_failed)
         self.article_panel.selectionChanged.connect(self._show_articles)
         self.article_model.editRejected.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -286,8 +287,15 @@ class MainWindow(FileCommands, QMainWindow):
             for row in part.itertuples(index=False):
                 mentions[row.article_id].append(Mention(row.start, row.end, row.label, row.entity))
         self.side_by_side.show_articles(articles, mentions, self.colours)
+        if len(articles) >= 2:
+            self.controller.compare([a.id for a in articles])
         if self.find_box.text().strip():
             self.side_by_side.set_find_text(self.find_box.text().strip())
+
+    def _on_passages(self, result) -> None:
+        ids, sentences, alignment, status = result
+        if ids == self.side_by_side.shown_ids():
+            self.side_by_side.set_passages(sentences, alignment, status)
 
     def _on_chart_state(self, name: str, value) -> None:
         if name == "selected_entity":

@@ -15,6 +15,7 @@ import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
 from core.analysis.entities import entity_outlet_table
+from core.analysis.shown_passages import compare_articles, sentences_of
 from core.model.import_result import ImportResult
 from core.project import Project, open_sample_project, untitled_project_path
 from core.settings import Settings
@@ -88,6 +89,14 @@ def _export_xlsx(project: Project, target: str | Path, *, state: TaskState) -> P
     return project.export_xlsx(target, state=state)
 
 
+def compare_shown(project: Project, article_ids: list[str], mentions: pd.DataFrame, *, state: TaskState):
+    """Sentences of the articles side by side, their shared passages and each sentence's status."""
+    state.progress(0.0, "Comparing the passages…")
+    sentences = sentences_of(project, article_ids)
+    alignment, status = compare_articles(sentences, mentions)
+    return article_ids, sentences, alignment, status
+
+
 def find_text(project: Project, query: str, *, state: TaskState) -> dict[str, int]:
     state.progress(0.0, f"Finding “{query}”…")
     return find_in_articles(project.articles(), query)
@@ -103,6 +112,7 @@ class ProjectController(QObject):
     analysisFinished = Signal(object)  # AnalysisReport
     exportFinished = Signal(object)  # Path
     findFinished = Signal(str, object)  # query, {article id: count}
+    passagesCompared = Signal(object)  # (article ids, sentences, alignment, status)
     failed = Signal(str, object)  # what was being done, TaskFailure
 
     def __init__(self, settings: Settings, parent: QObject | None = None):
@@ -113,10 +123,11 @@ class ProjectController(QObject):
         self.data = TaskRunner("data", self)
         self.exporter = TaskRunner("export", self)
         self.finder = TaskRunner("find", self)
+        self.passages = TaskRunner("passages", self)
         self.view_data: ViewData | None = None
 
     def runners(self) -> list[TaskRunner]:
-        return [self.work, self.data, self.exporter, self.finder]
+        return [self.work, self.data, self.exporter, self.finder, self.passages]
 
     # -- projects ----------------------------------------------------------------
     def open(self, path: str | Path, *, create: bool = False) -> Project:
@@ -210,6 +221,16 @@ class ProjectController(QObject):
 
         return [alias for alias, canonical, _ in alias_rows.load(self.project.store)
                 if canonical == entity and alias != canonical]
+
+    def compare(self, article_ids: list[str]) -> None:
+        """Align the passages of the articles shown side by side (in the background)."""
+        if self.project is None or self.view_data is None:
+            return
+        mentions = self.view_data.mentions
+        mentions = mentions[mentions["article_id"].isin(article_ids)] if not mentions.empty else mentions
+        self.passages.start("Comparing passages", compare_shown, self.project, list(article_ids), mentions,
+                            on_done=self.passagesCompared.emit,
+                            on_error=lambda f: self.failed.emit("comparing the passages", f))
 
     def _on_data(self, data: ViewData) -> None:
         self.view_data = data

@@ -23,6 +23,11 @@ SELECTED_DARK = "#9a6b00"
 FOCUS_ANCHOR = "focus"
 FOCUS_LIGHT = "#e6dcff"
 FOCUS_DARK = "#4b3d6e"
+#: Sentences another shown article also carries, and sentences only this one has.
+SHARED_LIGHT = "#d9f2df"
+SHARED_DARK = "#22432c"
+UNIQUE_LIGHT = "#fdeccf"
+UNIQUE_DARK = "#4a3822"
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,20 @@ def describe_mention(mention: Mention) -> str:
     return f"{mention.entity} · {type_name(mention.label)} ({mention.label})"
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Text offset of each paragraph the HTML has (the non-blank lines), in order."""
+    starts, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
+#: Sentence shades: 0 none, then shared with another article, only in this one, the focus.
+SHARED, UNIQUE, FOCUSED = 1, 2, 3
+
+
 def article_html(
     article: Article,
     mentions: Iterable[Mention],
@@ -53,12 +72,16 @@ def article_html(
     visible_types: Iterable[str] | None = None,
     selected_entity: str | None = None,
     focus: tuple[int, int] | None = None,
+    shared: Iterable[tuple[int, int]] = (),
+    unique: Iterable[tuple[int, int]] = (),
     dark: bool = False,
 ) -> str:
     """Rich text of ``article`` with its mentions of ``visible_types`` highlighted.
 
-    ``focus`` (a quote, a passage) is shaded and starts with the anchor
-    :data:`FOCUS_ANCHOR`, so the view can scroll to it.
+    ``shared`` and ``unique`` sentence spans are tinted; ``focus`` (a quote,
+    a passage) is shaded and starts with the anchor :data:`FOCUS_ANCHOR`, so
+    the view can scroll to it. One paragraph per non-blank line, no text
+    added: document positions map back to offsets (:func:`paragraph_starts`).
     """
     text = article.text
     visible = None if visible_types is None else set(visible_types)
@@ -67,48 +90,60 @@ def article_html(
     for i, m in enumerate(shown):
         for j in range(max(m.start, 0), min(m.end, len(text))):
             mention_at[j] = i
-    boiler = bytearray(len(text))
-    for start, end in article.boilerplate:
-        boiler[start:end] = b"\x01" * (min(end, len(text)) - start)
-    focused = bytearray(len(text))
-    if focus is not None:
-        start, end = max(focus[0], 0), min(focus[1], len(text))
-        focused[start:end] = b"\x01" * max(end - start, 0)
-    shade = FOCUS_DARK if dark else FOCUS_LIGHT
+    boiler = _marks(len(text), article.boilerplate, 1)
+    shade = _marks(len(text), shared, SHARED)
+    for kind, spans in ((UNIQUE, unique), (FOCUSED, [focus] if focus else [])):
+        for start, end in spans:
+            shade[max(start, 0):min(end, len(text))] = bytes([kind]) * max(min(end, len(text)) - max(start, 0), 0)
+    style = _Style(dark)
     anchored = False
-    grey = "#8a8a8a" if dark else "#8c8c8c"
-    ink = "#f0f0f0" if dark else "#101010"
     paragraphs = []
-    offset = 0
-    for number, line in enumerate(text.split("\n")):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        if not line.strip():
-            continue
+    for number, start in enumerate(paragraph_starts(text)):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
         parts = []
-        for (is_boiler, index, in_focus), run in groupby(
-            range(start, end), key=lambda j: (boiler[j], mention_at[j], focused[j])
-        ):
+        for (is_boiler, index, tint), run in groupby(range(start, end), key=lambda j: (boiler[j], mention_at[j], shade[j])):
             run = list(run)
             chunk = html.escape(text[run[0]:run[-1] + 1])
-            if in_focus and not anchored:
+            if tint == FOCUSED and not anchored:
                 parts.append(f'<a name="{FOCUS_ANCHOR}"></a>')
                 anchored = True
-            if in_focus and index < 0:
-                parts.append(f'<span style="background-color:{shade}; text-decoration:underline">{chunk}</span>')
-            elif index >= 0:
+            if index >= 0:
                 mention = shown[index]
-                parts.append(_mention_html(chunk, mention, mention.entity == selected_entity, dark, ink))
+                parts.append(_mention_html(chunk, mention, mention.entity == selected_entity, dark, style.ink))
             elif is_boiler:
-                parts.append(f'<span style="color:{grey}; font-style:italic">{chunk}</span>')
+                parts.append(f'<span style="color:{style.grey}; font-style:italic">{chunk}</span>')
+            elif tint:
+                decoration = "; text-decoration:underline" if tint == FOCUSED else ""
+                parts.append(f'<span style="background-color:{style.tints[tint]}{decoration}">{chunk}</span>')
             else:
                 parts.append(chunk)
         body = "".join(parts)
-        if number == 0:
+        if number == 0 and start == 0:
             paragraphs.append(f'<p style="font-size:large; font-weight:bold; margin-bottom:10px">{body}</p>')
         else:
             paragraphs.append(f'<p style="margin-bottom:8px">{body}</p>')
     return "\n".join(paragraphs)
+
+
+class _Style:
+    def __init__(self, dark: bool):
+        self.grey = "#8a8a8a" if dark else "#8c8c8c"
+        self.ink = "#f0f0f0" if dark else "#101010"
+        self.tints = {
+            SHARED: SHARED_DARK if dark else SHARED_LIGHT,
+            UNIQUE: UNIQUE_DARK if dark else UNIQUE_LIGHT,
+            FOCUSED: FOCUS_DARK if dark else FOCUS_LIGHT,
+        }
+
+
+def _marks(length: int, spans: Iterable[tuple[int, int]], value: int) -> bytearray:
+    marks = bytearray(length)
+    for start, end in spans:
+        start, end = max(start, 0), min(end, length)
+        if end > start:
+            marks[start:end] = bytes([value]) * (end - start)
+    return marks
 
 
 def _mention_html(chunk: str, mention: Mention, selected: bool, dark: bool, ink: str) -> str:

@@ -1,104 +1,51 @@
-"""Two or more articles in columns, entities highlighted by type, with a legend."""
+"""Two or more articles in columns: entities by type, shared passages linked, boilerplate grey.
+
+Clicking a sentence shades it and its counterparts in the other columns
+(the passages core aligned); sentences another shown article also carries
+are tinted, and "Only here" tints those no other shown article has.
+"""
 
 from __future__ import annotations
 
-import html
 from typing import Iterable
+
+import pandas as pd
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QSplitter, QTextBrowser, QTextEdit, QToolButton, QToolTip, QVBoxLayout, QWidget,
+    QCheckBox, QHBoxLayout, QLabel, QSplitter, QTextEdit, QToolButton, QToolTip, QVBoxLayout, QWidget,
 )
 
 from core.model.article import Article
 from core.nlp.names import DEFAULT_TYPES
 from gui.colors import is_dark, type_colour, type_name
+from gui.views.article_column import ArticleColumn
 from gui.views.article_html import (
-    FOCUS_ANCHOR, Mention, article_html, describe_mention, entity_from_link, entity_link,
+    SHARED_DARK, SHARED_LIGHT, UNIQUE_DARK, UNIQUE_LIGHT, Mention, describe_mention, entity_from_link,
 )
 
 PLACEHOLDER = "Select two or more articles in the table to read them side by side."
 MAX_COLUMNS = 6
 
 
-class ArticleColumn(QFrame):
-    """One article: a header with outlet and date, and the highlighted text."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.header = QLabel()
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
-        self.browser.setAcceptDrops(False)
-        self.browser.viewport().setAcceptDrops(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.header)
-        layout.addWidget(self.browser, 1)
-        self.article: Article | None = None
-        self.mentions: list[Mention] = []
-        self.focus: tuple[int, int] | None = None
-
-    def set_article(self, article: Article, mentions: list[Mention], colour: QColor | None) -> None:
-        if self.article is None or self.article.id != article.id:
-            self.focus = None
-        self.article, self.mentions = article, mentions
-        chip = colour.name() if colour is not None else "#888888"
-        date = f" · {html.escape(article.date)}" if article.date else ""
-        self.header.setText(
-            f'<span style="color:{chip}; font-size:large">■</span> '
-            f"<b>{html.escape(article.outlet)}</b>{date} · {article.word_count:,} words"
-        )
-
-    def render(self, visible_types: set[str], selected_entity: str | None, dark: bool) -> None:
-        if self.article is None:
-            return
-        scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(article_html(self.article, self.mentions, visible_types=visible_types,
-                                          selected_entity=selected_entity, focus=self.focus, dark=dark))
-        position = self._first_position(lambda f: FOCUS_ANCHOR in f.anchorNames()) if self.focus else None
-        if position is None and selected_entity:
-            href = entity_link(selected_entity)
-            position = self._first_position(lambda f: f.anchorHref() == href)
-        if position is None:
-            self.browser.verticalScrollBar().setValue(scroll)
-            return
-        cursor = self.browser.textCursor()
-        cursor.setPosition(position)
-        self.browser.verticalScrollBar().setValue(0)
-        self.browser.setTextCursor(cursor)
-        self.browser.ensureCursorVisible()  # scrolls only as far as needed
-
-    def _first_position(self, wanted) -> int | None:
-        """Document position of the first text fragment whose format is ``wanted``."""
-        block = self.browser.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if wanted(fragment.charFormat()):
-                    return fragment.position()
-                it += 1
-            block = block.next()
-        return None
-
-
 class SideBySideView(QWidget):
     """Selected articles in columns; click an entity to follow it everywhere."""
 
     entityActivated = Signal(str)  # a highlighted mention was clicked
+    passageLinked = Signal(str, int, int)  # article id, sentence idx, counterparts shown
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._visible_types: set[str] = set(DEFAULT_TYPES)
         self._selected_entity: str | None = None
         self._find_text = ""
+        self._pairs: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        self._syncing = False
         self.legend = QHBoxLayout()
         self.legend.setSpacing(4)
         self._type_buttons: dict[str, QToolButton] = {}
+        self.passage_bar = self._build_passage_bar()
         self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -108,6 +55,7 @@ class SideBySideView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.legend)
+        layout.addLayout(self.passage_bar)
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.splitter, 1)
         self._build_legend(DEFAULT_TYPES)
@@ -124,6 +72,9 @@ class SideBySideView(QWidget):
             column = ArticleColumn()
             column.browser.anchorClicked.connect(self._on_anchor_clicked)
             column.browser.highlighted.connect(self._on_link_hovered)
+            column.sentenceClicked.connect(self.link_sentence)
+            column.browser.verticalScrollBar().valueChanged.connect(
+                lambda value, c=column: self._scroll_others(c, value))
             self.columns.append(column)
             self.splitter.addWidget(column)
         present = {m.label for ms in mentions.values() for m in ms}
@@ -133,6 +84,40 @@ class SideBySideView(QWidget):
         self.splitter.setSizes([1000] * len(self.columns))
         self._show_placeholder(not articles)
         self.rerender()
+
+    def set_passages(self, sentences: pd.DataFrame, alignment: pd.DataFrame, status: pd.DataFrame) -> None:
+        """Sentences of the shown articles, their pairs across articles and each one's status."""
+        spans: dict[str, dict[int, tuple[int, int]]] = {}
+        for row in sentences.itertuples(index=False):
+            spans.setdefault(row.article_id, {})[int(row.idx)] = (int(row.start), int(row.end))
+        states: dict[str, dict[int, str]] = {}
+        for row in status.itertuples(index=False):
+            states.setdefault(row.article_id, {})[int(row.idx)] = row.status
+        self._pairs = {}
+        for row in alignment.itertuples(index=False):
+            self._pairs.setdefault((row.article_id, int(row.idx)), []).append((row.other_article_id, int(row.other_idx)))
+        for column in self.columns:
+            if column.article is not None:
+                column.set_passages(spans.get(column.article.id, {}), states.get(column.article.id, {}))
+        self.rerender()
+
+    def link_sentence(self, article_id: str, offset: int) -> int:
+        """Shade the sentence at ``offset`` and its counterparts in the other columns; returns how many."""
+        clicked = next((c for c in self.columns if c.article is not None and c.article.id == article_id), None)
+        idx = clicked.sentence_at(offset) if clicked is not None else None
+        if idx is None:
+            return 0
+        others = dict(self._pairs.get((article_id, idx), []))
+        for column in self.columns:
+            if column is clicked:
+                column.focus = column.span_of(idx)
+            elif column.article is not None and column.article.id in others:
+                column.focus = column.span_of(others[column.article.id])
+            else:
+                column.focus = None
+        self.rerender()
+        self.passageLinked.emit(article_id, idx, len(others))
+        return len(others)
 
     def shown_ids(self) -> list[str]:
         return [c.article.id for c in self.columns if c.article is not None]
@@ -164,7 +149,7 @@ class SideBySideView(QWidget):
         for column in self.columns:
             if column.article is not None and column.article.id == article_id:
                 column.focus = (start, end)
-                column.render(self._visible_types, self._selected_entity, is_dark(self.palette()))
+                self._render(column)
                 return True
         return False
 
@@ -181,10 +166,13 @@ class SideBySideView(QWidget):
         self.rerender()
 
     def rerender(self) -> None:
-        dark = is_dark(self.palette())
         for column in self.columns:
-            column.render(self._visible_types, self._selected_entity, dark)
+            self._render(column)
         self._apply_find()
+
+    def _render(self, column: ArticleColumn) -> None:
+        column.render(self._visible_types, self._selected_entity, is_dark(self.palette()),
+                      self.only_here.isChecked())
 
     # -- internals -------------------------------------------------------------
     def _show_placeholder(self, empty: bool) -> None:
@@ -215,10 +203,45 @@ class SideBySideView(QWidget):
             button.toggled.connect(lambda on, lab=label: self.set_type_visible(lab, on))
             self._type_buttons[label] = button
             self.legend.addWidget(button)
-        boiler = QLabel('<span style="color:#8c8c8c; font-style:italic">grey italic = boilerplate, not analysed</span>')
-        self.legend.addSpacing(8)
-        self.legend.addWidget(boiler)
         self.legend.addStretch(1)
+        shared = SHARED_DARK if dark else SHARED_LIGHT
+        self.shared_chip.setText(f'<span style="background-color:{shared}">&nbsp;also in another article&nbsp;</span>'
+                                 " (click a sentence to see it there)")
+        self.only_here.setStyleSheet(
+            "QToolButton { padding: 2px 6px; border: 1px solid palette(mid); border-radius: 3px; }"
+            f"QToolButton:checked {{ background-color: {UNIQUE_DARK if dark else UNIQUE_LIGHT}; }}")
+
+    def _build_passage_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.shared_chip = QLabel()
+        self.only_here = QToolButton()
+        self.only_here.setText("Only here")
+        self.only_here.setCheckable(True)
+        self.only_here.setToolTip("Tint the sentences no other shown article carries")
+        self.only_here.toggled.connect(lambda _: self.rerender())
+        self.scroll_together = QCheckBox("Scroll together")
+        self.scroll_together.setToolTip("Scroll every column when you scroll one")
+        boiler = QLabel('<span style="color:#8c8c8c; font-style:italic">grey italic = boilerplate, not analysed</span>')
+        for widget in (self.shared_chip, self.only_here, self.scroll_together, boiler):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        return bar
+
+    def _scroll_others(self, source: ArticleColumn, value: int) -> None:
+        """Keep the columns at the same relative place while "Scroll together" is on."""
+        if self._syncing or not self.scroll_together.isChecked():
+            return
+        bar = source.browser.verticalScrollBar()
+        fraction = value / bar.maximum() if bar.maximum() else 0.0
+        self._syncing = True
+        try:
+            for column in self.columns:
+                if column is not source:
+                    other = column.browser.verticalScrollBar()
+                    other.setValue(round(fraction * other.maximum()))
+        finally:
+            self._syncing = False
 
     def _apply_find(self) -> int:
         found = 0

@@ -78,7 +78,7 @@ def test_clicking_a_quote_shows_it_in_its_article(open_window, qtbot):
     qtbot.waitUntil(lambda: quote["article_id"] in view.shown_ids())
     column = next(c for c in view.columns if c.article.id == quote["article_id"])
     assert column.focus == (quote["start"], quote["end"])
-    assert column._first_position(lambda f: "focus" in f.anchorNames()) is not None
+    assert column.first_position(lambda f: "focus" in f.anchorNames()) is not None
 
 
 def test_clicking_a_distinctive_term_finds_it_in_the_texts(open_window, qtbot):

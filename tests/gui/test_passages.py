@@ -1,0 +1,48 @@
+"""Shared passages side by side: tinted, and a click on one shows its counterpart in the other column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from tests.gui.helpers import drop_paths
+
+WIRE = "The foreign ministers met in Geneva on Monday to discuss the ceasefire and the exchange of prisoners."
+
+
+def test_clicking_a_shared_sentence_shades_its_counterpart(window, qtbot, tmp_path):
+    with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+        window.open_project(tmp_path / "p.newsprism", create=True)
+    folder = tmp_path / "alpha"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Talks in Geneva\n{WIRE}\nOfficials in Kyiv welcomed the talks on Tuesday.\n")
+    other = tmp_path / "beta"
+    other.mkdir()
+    (other / "b.txt").write_text(f"Geneva meeting\nSnow fell across the Alps overnight.\n{WIRE}\n")
+    with qtbot.waitSignal(window.controller.importFinished, timeout=120_000):
+        drop_paths(window, [folder, other])
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 2, timeout=30_000)
+    view = window.side_by_side
+    with qtbot.waitSignal(window.controller.passagesCompared, timeout=60_000):
+        window.article_panel.table.selectAll()
+    qtbot.waitUntil(lambda: all(c.status for c in view.columns))
+    alpha, beta = sorted(view.columns, key=lambda c: c.article.outlet)
+    assert alpha.article.outlet == "alpha" and "1 of 3 sentences shared" in alpha.header.text()
+
+    offset = alpha.article.text.index(WIRE) + 5
+    cursor = QTextCursor(alpha.browser.document())
+    cursor.setPosition(alpha.position_of(offset))
+    alpha.browser.ensureCursorVisible()
+    point = alpha.browser.cursorRect(cursor).center()
+    with qtbot.waitSignal(view.passageLinked, timeout=5_000) as linked:
+        qtbot.mouseClick(alpha.browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert linked.args[0] == alpha.article.id and linked.args[2] == 1
+    start = beta.article.text.index(WIRE)
+    assert beta.focus == (start, start + len(WIRE))
+    assert beta.first_position(lambda f: "focus" in f.anchorNames()) is not None
+
+    view.only_here.click()
+    unique = alpha.article.text.index("Officials in Kyiv") + 3
+    probe = QTextCursor(alpha.browser.document())
+    probe.setPosition(alpha.position_of(unique))
+    assert probe.charFormat().background().color().name() == "#fdeccf"
