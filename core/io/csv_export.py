@@ -1,6 +1,6 @@
 """CSV export: one UTF-8 file per workbook table, for people who prefer plain data.
 
-The files hold the same tables as the workbook (:data:`core.io.excel_sheets.SHEETS`)
+The files hold the same tables as the workbook (:data:`core.io.excel_specs.SHEETS`)
 and a Summary.csv of the Summary sheet's facts. They are UTF-8 with a byte
 order mark, so Excel opens accented names correctly. Text a spreadsheet
 would read as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return at
@@ -17,10 +17,11 @@ from typing import Iterable
 
 import pandas as pd
 
-from core.io.excel import available_sheets, default_types
+from core.io.excel import default_types
 from core.io.excel_cells import csv_value
 from core.io.excel_output import ExportError, atomic_output
 from core.io.excel_sheets import ExportData
+from core.io.excel_specs import available_sheets
 from core.io.excel_summary import FACT_HEADERS, SUMMARY_TITLE, facts
 from core.tasks import NULL_STATE, TaskState
 

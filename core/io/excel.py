@@ -11,15 +11,18 @@ renamed over it only when complete.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 from openpyxl import Workbook
 
-from core.io.excel_charts import CHART_TITLE, write_chart_sheet
+from core.io.excel_charts import CHART_TITLE, STORY_CHARTS_TITLE, write_chart_sheet, write_story_charts
+from core.io.excel_analysis_sheets import story_coverage
 from core.io.excel_output import ExportError, atomic_output
-from core.io.excel_sheets import SHEETS, ExportData, SheetSpec
+from core.io.excel_sheets import ExportData, SheetSpec
+from core.io.excel_specs import available_sheets
 from core.io.excel_summary import guide_rows, write_summary
 from core.io.excel_writer import TableWriter
 from core.tasks import NULL_STATE, TaskState
@@ -27,11 +30,28 @@ from core.tasks import NULL_STATE, TaskState
 __all__ = ["ExportError", "export_workbook", "export_table", "available_sheets"]
 
 MATRIX_TITLE = "Entity matrix"
+STORY_COVERAGE_TITLE = "Story coverage"
 
 
-def available_sheets(project) -> list[SheetSpec]:
-    """The sheet specs this project can fill (later analyses add theirs)."""
-    return [spec for spec in SHEETS if spec.available(project)]
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart sheet, placed after the Summary, drawn from the data sheet ``source``."""
+
+    title: str
+    about: str
+    source: str
+    has_data: Callable[[ExportData], bool]
+    write: Callable[[Workbook, ExportData], bool]
+
+
+CHARTS = [
+    ChartSpec(CHART_TITLE, f"Column chart of the most mentioned entities, one bar per outlet (from {MATRIX_TITLE}).",
+              MATRIX_TITLE, lambda data: not data.matrix.empty,
+              lambda workbook, data: write_chart_sheet(workbook, data, MATRIX_TITLE)),
+    ChartSpec(STORY_CHARTS_TITLE, f"One chart per story: articles per outlet (from {STORY_COVERAGE_TITLE}).",
+              STORY_COVERAGE_TITLE, lambda data: not story_coverage(data).empty,
+              lambda workbook, data: write_story_charts(workbook, data, STORY_COVERAGE_TITLE, story_coverage(data))),
+]
 
 
 def default_types() -> list[str]:
@@ -64,11 +84,11 @@ def export_workbook(
     with atomic_output(target, ".xlsx") as temp:
         workbook = _new_workbook(project.path.stem)
         try:
-            chart_sheet = [(CHART_TITLE, "Column chart of the most mentioned entities, one bar per outlet "
-                            f"(from the {MATRIX_TITLE} sheet).")] if not data.matrix.empty else []
-            write_summary(workbook, data, guide_rows(specs, chart_sheet))
-            if any(spec.title == MATRIX_TITLE for spec in specs):
-                write_chart_sheet(workbook, data, MATRIX_TITLE)
+            titles = {spec.title for spec in specs}
+            charts = [chart for chart in CHARTS if chart.source in titles and chart.has_data(data)]
+            write_summary(workbook, data, guide_rows(specs, [(chart.title, chart.about) for chart in charts]))
+            for chart in charts:
+                chart.write(workbook, data)
             _write_specs(workbook, specs, data, state.sub(0.05, 0.9))
             state.progress(0.9, "Saving the workbook…")
             workbook.save(temp)

@@ -1,6 +1,6 @@
-"""What goes into the workbook: one :class:`SheetSpec` per table.
+"""What goes into the workbook: one :class:`SheetSpec` per table, and the data they share.
 
-Adding a sheet is one entry in :data:`SHEETS`: a title, an Excel table name,
+Adding a sheet is one entry in :data:`core.io.excel_specs.SHEETS`: a title, an Excel table name,
 a function from :class:`ExportData` to a DataFrame (or to chunks of one, for
 tables too long to build at once) and the formats of its columns. A spec
 whose ``requires`` names a :class:`~core.project.Project` method that does
@@ -29,6 +29,7 @@ class ExportData:
         self.project = project
         self.types = tuple(types)
         self.article_ids = None if article_ids is None else list(dict.fromkeys(article_ids))
+        self._cache: dict[str, object] = {}
 
     @property
     def selected(self) -> bool:
@@ -77,8 +78,45 @@ class ExportData:
         matrix = matrix.sort_values(["Total", "Entity"], ascending=[False, True], kind="stable")
         return matrix[columns].reset_index(drop=True)
 
+    @cached_property
+    def prominence(self) -> pd.DataFrame:
+        """Per entity and outlet: articles naming it in the headline, in the lead; mean first position."""
+        from core.analysis.compare import prominence
+
+        articles = self.project.store.articles(list(self.articles["id"]))
+        return prominence(articles, self.mentions)
+
+    @cached_property
+    def story_of(self) -> pd.Series:
+        """Story id by article id; empty before the project has stories."""
+        if not hasattr(self.project, "story_of"):
+            return pd.Series(dtype="int64")
+        return self.project.story_of()
+
+    @cached_property
+    def stories(self) -> pd.DataFrame:
+        """The stories of the exported articles."""
+        if not hasattr(self.project, "stories") or self.story_of.empty:  # not grouped into stories (yet)
+            return pd.DataFrame({"id": pd.Series(dtype="int64"), "name": pd.Series(dtype=object),
+                                 "articles": pd.Series(dtype="int64"), "outlets": pd.Series(dtype=object),
+                                 "first_date": pd.Series(dtype=object), "last_date": pd.Series(dtype=object)})
+        table = self.project.stories()
+        if self.selected:
+            table = table[table["id"].isin(set(self.story_of.reindex(self.articles["id"]).dropna()))]
+        return table.reset_index(drop=True)
+
+    @cached_property
+    def story_names(self) -> pd.Series:
+        return pd.Series(self.stories["name"].to_numpy(), index=self.stories["id"].to_numpy(), dtype=object)
+
     def texts(self, ids: list[str]) -> dict[str, str]:
         return {a.id: a.text for a in self.project.store.articles(ids)}
+
+    def cached(self, key: str, build: Callable[[], object]):
+        """``build()`` once per export (tables several sheets share)."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
 
 
 @dataclass(frozen=True)
@@ -101,7 +139,7 @@ class SheetSpec:
 # -- builders ------------------------------------------------------------
 ARTICLE_LABELS = {
     "id": "Article id", "outlet": "Outlet", "title": "Title", "authors": "Authors", "date": "Date",
-    "section": "Section", "language": "Language", "url": "URL", "word_count": "Words",
+    "story_id": "Story id", "story": "Story", "section": "Section", "language": "Language", "url": "URL", "word_count": "Words",
     "entity_mentions": "Entity mentions", "source_path": "Source file",
 }
 
@@ -111,6 +149,8 @@ def articles_sheet(data: ExportData) -> Iterator[pd.DataFrame]:
     frame = data.articles.copy()
     counts = data.mentions.groupby("article_id").size()
     frame["entity_mentions"] = frame["id"].map(counts).fillna(0).astype("int64")
+    frame["story_id"] = frame["id"].map(data.story_of).astype("Int64")
+    frame["story"] = frame["story_id"].map(data.story_names)
     for name in META_FIELDS:
         frame[f"{name}_from"] = frame["origins"].map(lambda o, n=name: str(o.get(n, "")))
     origin_labels = {f"{n}_from": f"{ARTICLE_LABELS[n]} from" for n in META_FIELDS}
@@ -158,8 +198,16 @@ ENTITY_LABELS = {
 }
 
 
+PROMINENCE_LABELS = {
+    "in_headline": "Articles with it in the headline", "in_lead": "Articles with it in the lead",
+    "first_position": "Mean first position",
+}
+
+
 def entities_sheet(data: ExportData) -> pd.DataFrame:
-    return data.entity_table[list(ENTITY_LABELS)].rename(columns=ENTITY_LABELS)
+    table = data.entity_table.merge(data.prominence, on=["entity", "outlet"], how="left")
+    labels = {**ENTITY_LABELS, **PROMINENCE_LABELS}
+    return table.reindex(columns=list(labels)).rename(columns=labels)
 
 
 COVERAGE_LABELS = {
@@ -172,40 +220,43 @@ def coverage_sheet(data: ExportData) -> pd.DataFrame:
     return data.coverage.reindex(columns=list(COVERAGE_LABELS)).rename(columns=COVERAGE_LABELS)
 
 
-SHEETS: list[SheetSpec] = [
-    SheetSpec(
-        "Articles", "Articles", articles_sheet,
-        "One row per article: metadata, where each field came from (file, extracted, guessed, edited, "
-        "default), word and mention counts, and the full text.",
-        formats={"Article id": "id", "Title": "wrap", "Date": "date", "Words": "count", "Text": "longtext",
-                 "Source file": "wrap"},
-        align_top=True,
-        size=lambda data: 4 * len(data.articles),
-    ),
-    SheetSpec(
-        "Entity mentions", "EntityMentions", mentions_sheet,
-        "Every counted entity mention: article, outlet, canonical entity and type, the words as written, "
-        "the sentence around it, and character offsets into the article text.",
-        formats={"Article id": "id", "Context": "line"},
-        size=lambda data: len(data.mentions),
-    ),
-    SheetSpec(
-        "Entities by outlet", "EntitiesByOutlet", entities_sheet,
-        "Long form: per entity and outlet, mentions, mentions per 1,000 words of that outlet, "
-        "articles naming it and their share of the outlet's articles.",
-        formats={"Per 1,000 words": "rate", "Share of articles": "percent"},
-        size=lambda data: len(data.entity_table),
-    ),
-    SheetSpec(
-        "Entity matrix", "EntityMatrix", lambda data: data.matrix,
-        "Entity × outlet matrix of mentions, most mentioned first (the chart's data).",
-        size=lambda data: len(data.matrix),
-    ),
-    SheetSpec(
-        "Coverage", "Coverage", coverage_sheet,
-        "Per entity: how many outlets name it, and whether all, some or only one of them do.",
-        formats={"Outlets": "wrap"},
-        align_top=True,
-        size=lambda data: len(data.coverage),
-    ),
-]
+ARTICLES = SheetSpec(
+    "Articles", "Articles", articles_sheet,
+    "One row per article: metadata, its story, where each field came from (file, extracted, guessed, "
+    "edited, default), word and mention counts, and the full text.",
+    formats={"Article id": "id", "Title": "wrap", "Date": "date", "Words": "count", "Text": "longtext",
+             "Source file": "wrap", "Story": "wrap"},
+    align_top=True,
+    size=lambda data: 4 * len(data.articles),
+)
+
+ENTITY_MENTIONS = SheetSpec(
+    "Entity mentions", "EntityMentions", mentions_sheet,
+    "Every counted entity mention: article, outlet, canonical entity and type, the words as written, "
+    "the sentence around it, and character offsets into the article text.",
+    formats={"Article id": "id", "Context": "line"},
+    size=lambda data: len(data.mentions),
+)
+
+ENTITIES_BY_OUTLET = SheetSpec(
+    "Entities by outlet", "EntitiesByOutlet", entities_sheet,
+    "Long form: per entity and outlet, mentions, mentions per 1,000 words of that outlet, "
+    "articles naming it and their share of the outlet's articles; how many of those articles name it "
+    "in the headline or the lead, and where it first appears (0% = first word, 100% = last).",
+    formats={"Per 1,000 words": "rate", "Share of articles": "percent", "Mean first position": "percent"},
+    size=lambda data: len(data.entity_table),
+)
+
+ENTITY_MATRIX = SheetSpec(
+    "Entity matrix", "EntityMatrix", lambda data: data.matrix,
+    "Entity × outlet matrix of mentions, most mentioned first (the chart's data).",
+    size=lambda data: len(data.matrix),
+)
+
+COVERAGE = SheetSpec(
+    "Coverage", "Coverage", coverage_sheet,
+    "Per entity: how many outlets name it, and whether all, some or only one of them do.",
+    formats={"Outlets": "wrap"},
+    align_top=True,
+    size=lambda data: len(data.coverage),
+)

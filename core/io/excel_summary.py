@@ -17,7 +17,7 @@ from core.paths import resources_dir
 SUMMARY_TITLE = "Summary"
 FACT_HEADERS = ("Item", "Value")
 GUIDE_HEADERS = ("Sheet", "What it holds")
-VALUE_CHARS_PER_LINE = 95
+VALUE_CHARS_PER_LINE = 105
 
 
 def alias_table_version() -> str:

@@ -55,6 +55,7 @@ KINDS: dict[str, ColumnKind] = {
     "text": ColumnKind(),
     "id": ColumnKind(min_width=18, max_width=18),
     "wrap": ColumnKind(wrap=True, min_width=20, max_width=60),
+    "para": ColumnKind(wrap=True, min_width=40, max_width=80),
     "line": ColumnKind(min_width=30, max_width=100),  # long text kept on one line (a sentence)
     "longtext": ColumnKind(min_width=100, max_width=100),  # one line; the whole text is in the cell
     "date": ColumnKind("yyyy-mm-dd", min_width=12, max_width=18),
@@ -63,6 +64,8 @@ KINDS: dict[str, ColumnKind] = {
     "number": ColumnKind("#,##0.0##", max_width=14),
     "rate": ColumnKind("0.0", max_width=14),
     "percent": ColumnKind("0.0%", max_width=14),
+    "decimal": ColumnKind("0.00", max_width=14),
+    "pvalue": ColumnKind("0.0000", max_width=14),
 }
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 

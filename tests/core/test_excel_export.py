@@ -51,10 +51,11 @@ def test_articles_sheet_matches_summary(seeds_export):
     articles = pd.read_excel(target, sheet_name="Articles")
     expected = {a["id"]: a for a in summary["articles"]}
     assert set(articles["Article id"]) == set(expected)
-    for row in articles.itertuples():
-        article = expected[row[1]]
-        assert (row.Outlet, row.Title, row.Words) == (article["outlet"], article["title"], article["words"])
-        assert getattr(row, "_10") == article["entities"]  # "Entity mentions"
+    for _, row in articles.iterrows():
+        article = expected[row["Article id"]]
+        assert (row["Outlet"], row["Title"], row["Words"]) == (article["outlet"], article["title"], article["words"])
+        assert row["Entity mentions"] == article["entities"]
+        assert row["Story id"] == article["story"]
     assert set(articles["Outlet from"]) == {"guessed"}
     assert all(text.startswith(title) for text, title in zip(articles["Text"], articles["Title"]))
 
