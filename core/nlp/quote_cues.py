@@ -51,15 +51,47 @@ class Cue:
 
 def find_cues(doc, lexicon: QuoteLexicon, in_quote: list[bool]) -> list[Cue]:
     """Reporting verbs and "according to" phrases outside quotation marks."""
-    cues = []
+    cues = _headline_cues(doc)
     for token in doc:
         if in_quote[token.i]:
             continue
         if token.lower_ == "according" and _according_object(token) is not None:
             cues.append(_according_cue(token, in_quote))
+        elif token.lower_ == "so" and _so_source(token) is not None:  # German "…, so Brenner."
+            first, _ = _paragraph_sentence(token)
+            cues.append(Cue(token, "according to", _so_source(token), _trim(doc, list(range(first, token.i)))))
         elif lexicon.is_reporting(token) and not _not_a_report(token):
             cues.append(_verb_cue(token, lexicon, in_quote))
     return cues
+
+
+def _so_source(token):
+    """"…, so Brenner." (a German way of writing "according to Brenner")."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text != ",":
+        return None
+    names = []
+    for follower in doc[token.i + 1 : token.i + 5]:
+        if follower.pos_ == "PROPN":
+            names.append(follower)
+        elif follower.text in (".", "\n") or "\n" in follower.text:
+            break
+        else:
+            return None
+    return names[-1] if names else None
+
+
+def _headline_cues(doc) -> list[Cue]:
+    """"N. Korea fires ballistic missile into East Sea: JCS": the headline's source after a colon."""
+    line_end = next((t.i for t in doc if "\n" in t.text), len(doc))
+    colons = [t for t in doc[:line_end] if t.text == ":"]
+    if not colons or line_end - colons[-1].i > 5 or colons[-1].i < 3:
+        return []
+    tail = [t for t in doc[colons[-1].i + 1 : line_end] if not t.is_space]
+    if not tail or not all(t.text[:1].isupper() for t in tail if t.is_alpha):
+        return []
+    content = _trim(doc, list(range(0, colons[-1].i)))
+    return [Cue(colons[-1], "say", tail[-1], content)] if len(content) > 2 else []
 
 
 def _not_a_report(verb) -> bool:
@@ -126,10 +158,12 @@ def _verb_cue(verb, lexicon: QuoteLexicon, in_quote) -> Cue:
 
 def _parenthetical(verb) -> bool:
     """"X, he said, Y" or "A and B, the ministry said": the verb hangs on the clause it reports."""
-    if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+    if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
         return False
     if verb.dep_ == "parataxis":
         return True
+    if verb.head.pos_ not in ("VERB", "AUX"):
+        return False
     return verb.dep_ == "conj" and verb.head.i < verb.i and any(c.dep_ == "nsubj" for c in verb.children)
 
 
@@ -256,7 +290,7 @@ def _source_of(verb, inherited: bool = False):
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS or inherited and c.dep_ == "nsubjpass"]
     if subjects:
         named = [c for c in subjects if c.pos_ == "PROPN"]
-        return _after_dateline(verb, named[-1] if named else subjects[-1])
+        return _after_dateline(verb, named[0] if named else subjects[-1])
     inverted = _inverted_subject(verb)
     if inverted is not None:
         return inverted
@@ -280,15 +314,19 @@ def _after_dateline(verb, subject):
 
 
 def _inverted_subject(verb):
-    """"« … », grumbled a student": the noun after a verb that follows a closing quote."""
+    """"« … », grumbled a student", "…, says MP": the noun after a verb that follows a quote or comma."""
     doc = verb.doc
     i = verb.i - 1
+    comma = False
     while i >= 0 and doc[i].is_punct and not doc[i].is_quote:
+        comma = comma or doc[i].text == ","
         i -= 1
-    if i < 0 or not doc[i].is_quote:
+    quoted = i >= 0 and doc[i].is_quote
+    if not quoted and not (comma and verb.tag_ in ("VBZ", "VBD", "VBP")):
         return None
+    deps = ("dobj", "attr", "npadvmod", "dep", "appos", "oprd") if quoted else ("attr", "npadvmod", "dep", "appos")
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd") and child.pos_ in ("NOUN", "PROPN"):
+        if child.i > verb.i and child.dep_ in deps and child.pos_ in ("NOUN", "PROPN"):
             return child
     return None
 

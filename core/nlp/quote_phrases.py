@@ -43,7 +43,7 @@ def describe(token) -> str:
     keep = {token.i}
     for child in token.children:
         if child.i < token.i and child.dep_ not in _DROP_LEFT:
-            keep.update(t.i for t in child.subtree if t.dep_ not in ("det", "punct") and not t.like_num)
+            keep.update(t.i for t in child.subtree if t.dep_ not in ("det", "punct") and not t.like_num and t.tag_ != "CD")
         elif child.i > token.i and child.dep_ in _RIGHT_DEPS:
             sub = [t.i for t in child.subtree if not _below(t, child, ("relcl", "acl", "appos"))]
             if len(sub) <= 8:

@@ -25,6 +25,10 @@ def _register() -> None:
         for token in doc[:-1]:
             if "\n" in token.text:
                 doc[token.i + 1].is_sent_start = True
+                second = token.i + 2
+                # Without this the parser tends to cut the line's first word off as a sentence.
+                if second < len(doc) and "\n" not in doc[second].text and doc[second].is_sent_start is None:
+                    doc[second].is_sent_start = False
         return doc
 
     _registered = True

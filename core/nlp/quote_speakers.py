@@ -177,6 +177,10 @@ class SpeakerResolver:
             found = self._subject_person(token)
             if found is not None:
                 return found
+        for token in subjects:  # "The row is not the first time Hartley has clashed …"
+            mention = self._mention_at(token)
+            if mention is not None and mention[3] == "PERSON" and token.pos_ == "PROPN":
+                return self._person(mention)
         return None
 
     def _subject_person(self, token) -> Speaker | None:
@@ -260,7 +264,7 @@ class SpeakerResolver:
             found = self._mention_at(child) if child.dep_ in ("appos", "compound") else None
             if found is not None and found[3] in ("ORG", "PERSON") and (child.dep_ == "appos" or self._outlet_head(token)):
                 return found
-            if found is None and child.dep_ == "compound" and child.pos_ == "PROPN" and token.lower_ in self.lexicon.media:
+            if found is None and child.dep_ == "compound" and child.pos_ == "PROPN" and self._is_media(token, ""):
                 chain, start = proper_chain(child)
                 return (start, start + len(chain), chain, "ORG", chain)
         if token.lower_ in self.lexicon.person_roles:  # "Rossi’s wife Sofia", "the spokesman, Aaron Pruitt"
@@ -304,6 +308,8 @@ class SpeakerResolver:
 
     def _named(self, token, mention, text: str | None = None) -> Speaker:
         name, label = mention[4], mention[3]
+        if label == "PERSON" and " " not in name:
+            mention = self._with_first_names(token, mention)
         if label == "PERSON" or self._surname(name):
             return self._person(mention) if label == "PERSON" else replace(self._person(mention), name=self._surname(name))
         if not any(w[:1].isupper() for w in mention[2].split()):  # "foreign ministry" tagged as an organisation
@@ -311,8 +317,28 @@ class SpeakerResolver:
         chain, chain_start = proper_chain(token) if token.pos_ == "PROPN" else ("", 0)
         if chain and (len(chain) > len(name) and name in chain or "," in mention[2]):
             name = chain
+            if self._surname(name):
+                return replace(self._person(mention), name=self._surname(name), text=text or name)
         source_type = "media" if self._is_media(token, name) else "named"
         return Speaker(name, text or mention[2], mention[0], source_type, token.lower_)
+
+    def _with_first_names(self, token, mention):
+        """"Dmitry Peskov" when the recogniser only took "Peskov": up to two name words before it."""
+        doc = self.doc
+        span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        if span is None:
+            return mention
+        first = span.start
+        while first > span.start - 2 and first > 0:
+            before = doc[first - 1]
+            if before.pos_ != "PROPN" or before.dep_ != "compound" or before.lower_.rstrip(".") in self.lexicon.person_roles \
+                    or strip_honorific(before.text + " x") == "x" or not before.text[:1].isupper():
+                break
+            first -= 1
+        if first == span.start:
+            return mention
+        name = doc[first : span.end].text
+        return (doc[first].idx, mention[1], name, "PERSON", name)
 
     def _person(self, mention) -> Speaker:
         name = self._full_name(mention[4])

@@ -239,7 +239,7 @@ def _after_colon(doc, quote, first) -> _Draft | None:
 def _continuation(doc, quote, first) -> _Draft | None:
     """A quote opening a sentence or paragraph with no attribution continues the last speaker."""
     before = doc.text[: quote.open_at].rstrip(" ")
-    if before and before[-1] not in ".!?\n”’\"«»“":
+    if before and before[-1] not in ".!?\n”’\"«»“" or _looks_like_title(doc.text[quote.start : quote.end]):
         return None
     return _Draft(quote.start, quote.end, "direct", None)
 
@@ -272,13 +272,10 @@ def _resolved(doc, drafts: list[_Draft], resolver: SpeakerResolver) -> list[Quot
     for draft in drafts:
         verb = None
         if draft.cue is None and draft.source is None:
-            focus = resolver.focus_before(draft.start)
-            if focus is not None and focus.person:
-                speaker = focus
-            elif last is None or _paragraphs_between(doc.text, last[0], draft.start) > 1:
+            if last is None or _paragraphs_between(doc.text, last[0], draft.start) > 1:
                 continue
-            else:
-                speaker = last[1]
+            focus = resolver.focus_before(draft.start)
+            speaker = focus if focus is not None and focus.person else last[1]
         else:
             source = draft.source if draft.source is not None else draft.cue.source
             if source.i not in by_token:
