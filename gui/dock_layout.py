@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 LEFT = ("articles", "stories", "chart", "timeline")
-TABBED_LEFT = {"stories": "articles"}
-TABBED_RIGHT = ("quotes", "terms", "import_report")
+TABS = {"articles": ("stories",), "chart": ("timeline",), "entities": ("quotes", "terms", "import_report")}
 
 
 def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -> dict[str, QDockWidget]:
@@ -18,19 +17,45 @@ def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -
         dock = QDockWidget(title, window)
         dock.setObjectName(f"{key}Dock")
         dock.setWidget(widget)
-        window.addDockWidget(area.LeftDockWidgetArea if key in LEFT else area.RightDockWidgetArea, dock)
         docks[key] = dock
-    for key, onto in TABBED_LEFT.items():
-        window.tabifyDockWidget(docks[onto], docks[key])
+    tabbed = {key for keys in TABS.values() for key in keys}
+    for key, dock in docks.items():  # tabbed docks join their group below, never added on their own
+        if key not in tabbed:
+            window.addDockWidget(area.LeftDockWidgetArea if key in LEFT else area.RightDockWidgetArea, dock)
     window.splitDockWidget(docks["articles"], docks["chart"], Qt.Orientation.Vertical)
-    window.tabifyDockWidget(docks["chart"], docks["timeline"])
-    docks["chart"].raise_()
     window.splitDockWidget(docks["side_by_side"], docks["entities"], Qt.Orientation.Vertical)
-    for key in TABBED_RIGHT:
-        window.tabifyDockWidget(docks["entities"], docks[key])
+    for onto, keys in TABS.items():  # tabs only after the splits, or Qt stacks them all together
+        for key in keys:
+            window.tabifyDockWidget(docks[onto], docks[key])
+    docks["chart"].raise_()
     docks["articles"].raise_()
     docks["entities"].raise_()
     window.resizeDocks([docks["articles"], docks["side_by_side"]], [640, 960], Qt.Orientation.Horizontal)
     window.resizeDocks([docks["articles"], docks["chart"]], [380, 560], Qt.Orientation.Vertical)
     window.resizeDocks([docks["side_by_side"], docks["entities"]], [700, 240], Qt.Orientation.Vertical)
     return docks
+
+
+def hide_stale_tab_bars(window: QMainWindow) -> int:
+    """Hide dock tab bars Qt left visible from intermediate layouts; returns how many.
+
+    Building tabbed docks (and restoring a layout) leaves earlier tab bars of
+    the main window on screen at stale positions (seen with Qt 6.12 under X11),
+    where they show as stray tab fragments between docks. A tab bar in use
+    sits right below the visible dock of its group; the others are hidden.
+    """
+    docks = [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
+    hidden = 0
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not bar.isVisible():
+            continue
+        titles = {bar.tabText(i) for i in range(bar.count())}
+        rect = bar.geometry()
+        in_use = any(
+            abs(rect.top() - dock.geometry().bottom() - 1) <= 4 and abs(rect.left() - dock.geometry().left()) <= 4
+            for dock in docks if dock.windowTitle() in titles
+        )
+        if not in_use:
+            bar.hide()
+            hidden += 1
+    return hidden

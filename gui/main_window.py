@@ -22,7 +22,7 @@ from gui.commands import EditArticleCommand
 from gui.dialogs import entity_dialogs
 from gui.dialogs.about_dialog import show_about
 from gui.dialogs.error_dialog import show_exception
-from gui.dock_layout import arrange_docks
+from gui.dock_layout import arrange_docks, hide_stale_tab_bars
 from gui.file_commands import FileCommands
 from gui.models.article_table_model import ArticleTableModel
 from gui.plots.chart_state import ChartState
@@ -233,6 +233,11 @@ class MainWindow(FileCommands, QMainWindow):
         self.restoreState(self._default_state, LAYOUT_VERSION)
         for dock in self.docks.values():
             dock.show()
+        QTimer.singleShot(0, lambda: hide_stale_tab_bars(self))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: hide_stale_tab_bars(self))
 
     def _on_project_changed(self, project: Project) -> None:
         self.undo_stack.clear()
@@ -252,6 +257,8 @@ class MainWindow(FileCommands, QMainWindow):
         self._show_articles(self.article_panel.selected_ids())
         if data.problems:
             self.statusBar().showMessage("Some views are incomplete: " + "; ".join(data.problems), 15000)
+        elif self.statusBar().currentMessage().startswith("Some views are incomplete"):
+            self.statusBar().clearMessage()
         self.dataRefreshed.emit()
 
     def _fill_tables(self) -> None:

@@ -83,6 +83,31 @@ def main() -> int:
     save(window.docks["chart"], "entity-chart-per-1000-words.png")
     window.chart_state.metric = "mentions"
 
+    for key, name in (("stories", "stories.png"), ("quotes", "quotes.png"), ("terms", "distinctive-language.png")):
+        window.docks[key].raise_()
+        settle(app)
+        save(window.docks[key], name)
+
+    wire = window.view_data.quotes
+    if not wire.empty:  # a quote clicked: shaded in its article
+        window.docks["quotes"].raise_()
+        window.quotes_panel.table.selectRow(0)
+        settle(app, 0.6)
+        save(window.docks["side_by_side"], "side-by-side-quote.png")
+
+    model = window.article_model
+    for row, day in enumerate(("2023-09-05", "2024-06-19")):
+        model.setData(model.index(row, 2), day)
+    wait_until(app, lambda: not window.controller.data.is_running())
+    window.select_entity("Kim Jong Un")
+    window.docks["timeline"].raise_()
+    settle(app, 0.8)
+    save(window.docks["timeline"], "timeline.png")
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    window.docks["chart"].raise_()
+    wait_until(app, lambda: not window.controller.data.is_running())
+
     bad = Path(tempfile.mkdtemp(prefix="newsprism-bad-"))
     (bad / "empty.txt").write_bytes(b"")
     (bad / "scan.txt").write_bytes(bytes(range(256)) * 40)

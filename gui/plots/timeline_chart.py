@@ -20,7 +20,7 @@ class TimelineChart(pg.PlotWidget):
         self.plot_item.setMouseEnabled(x=True, y=False)
         self.plot_item.showGrid(x=True, y=True, alpha=0.2)
         self.plot_item.setLabel("left", "Mentions")
-        self.legend = self.plot_item.addLegend(offset=(10, 10))
+        self.legend = self.plot_item.addLegend(offset=(-10, 10))
         self.lines: dict[str, pg.PlotDataItem] = {}
         self.message = pg.TextItem(NO_ENTITY, anchor=(0.5, 0.5))
         self._last: tuple = (pd.DataFrame(), {}, None, 0.0)
@@ -39,14 +39,16 @@ class TimelineChart(pg.PlotWidget):
             return
         self.plot_item.setTitle(f"{entity}: mentions per day"
                                 + (f" ({undated_share:.0%} of articles have no date)" if undated_share else ""))
-        for outlet, rows in table.groupby("outlet", sort=True):
+        seconds = table["day"].map(lambda day: pd.Timestamp(day).timestamp())  # any datetime64 resolution
+        for outlet, rows in table.assign(x=seconds).groupby("outlet", sort=True):
             colour = colours.get(outlet, QColor("#888888"))
-            x = (rows["day"].astype("int64") // 10**9).to_numpy(dtype=float)
-            line = self.plot_item.plot(x, rows["mentions"].to_numpy(dtype=float), name=outlet,
-                                       pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=7,
+            line = self.plot_item.plot(rows["x"].to_numpy(dtype=float), rows["mentions"].to_numpy(dtype=float),
+                                       name=outlet, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=8,
                                        symbolBrush=pg.mkBrush(colour), symbolPen=pg.mkPen(colour.darker(130)))
             self.lines[outlet] = line
-        self.plot_item.enableAutoRange()
+        margin = max(86_400.0, (seconds.max() - seconds.min()) * 0.05)
+        self.plot_item.setRange(xRange=(seconds.min() - margin, seconds.max() + margin),
+                                yRange=(0, float(table["mentions"].max()) * 1.15), padding=0.02)
 
     def legend_labels(self) -> list[str]:
         return [label.text for _, label in self.legend.items]

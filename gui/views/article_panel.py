@@ -71,7 +71,7 @@ class ArticlePanel(QWidget):
     def fit_columns(self) -> None:
         for column in (0, 2, 3, 4, 5):
             self.table.resizeColumnToContents(column)
-        self.table.setColumnWidth(6, min(self.table.sizeHintForColumn(6), 220))
+        self.table.setColumnWidth(6, min(self.table.sizeHintForColumn(6), 150))
 
     def _emit_selection(self, *_) -> None:
         self.selectionChanged.emit(self.selected_ids())

@@ -20,3 +20,7 @@ def test_timeline_draws_the_followed_entity_per_outlet_once_articles_have_dates(
     assert sorted(timeline.legend_labels()) == ["Newsweek", "Yahoo News"]
     xs, ys = timeline.lines["Newsweek"].getData()
     assert len(xs) == 1 and ys[0] > 0
+    import datetime as dt
+
+    when = dt.datetime.fromtimestamp(xs[0], dt.timezone.utc).date()
+    assert str(when) == "2024-06-19"  # drawn on its day, whatever resolution pandas gives datetimes
