@@ -4,6 +4,9 @@ Three sources, three outputs next to this file:
 
 * ``gold_written.jsonl`` from ``written/*.txt``: articles written for this set,
   annotated inline with ``⟦content⟧{kind|speaker|type}`` (see README.md).
+* ``gold_heldout.jsonl`` from ``heldout/*.txt``: more written articles, made
+  after the extractor had been tuned on the others and committed before it
+  was first run on them (an honest estimate after tuning).
 * ``gold_seeds.jsonl`` from ``anchors_seeds.txt`` (the two sample articles).
 * ``gold_html.jsonl`` from an anchor file kept OUTSIDE the repository: the
   real pages in ``../shared/fixtures/html-pages`` may not be copied here, so
@@ -138,6 +141,11 @@ def main(argv: list[str] | None = None) -> None:
     sys.path.insert(0, str(REPO))
     written = [read_written(p) for p in sorted((HERE / "written").glob("*.txt"))]
     write_jsonl(HERE / "gold_written.jsonl", written)
+    heldout = [read_written(p) for p in sorted((HERE / "heldout").glob("*.txt"))]
+    for record in heldout:
+        record["source"] = record["source"].replace("written:", "heldout:")
+        record["file"] = record["file"].replace("written/", "heldout/")
+    write_jsonl(HERE / "gold_heldout.jsonl", heldout)
     write_jsonl(HERE / "gold_seeds.jsonl", parse_anchors(HERE / "anchors_seeds.txt"))
     if args.html:
         write_jsonl(HERE / "gold_html.jsonl", [r for p in args.html for r in parse_anchors(p)])
