@@ -203,13 +203,22 @@ def _clause_content(verb, lemma: str, lexicon: QuoteLexicon, in_quote) -> list[i
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
         clauses = [c for c in verb.children if c.dep_ in ("dep", "parataxis") and c.i < verb.i and c.pos_ in ("VERB", "AUX", "PROPN", "NOUN")]
+    if lemma == "find":  # "Jury finds bookkeeper guilty" is a verdict, "a study found that …" a finding
+        clauses = [c for c in clauses if c.pos_ in ("VERB", "AUX")]
     if clauses:
         clause = max(clauses, key=lambda c: len(list(c.subtree)))
         indices = _without_inner_reports({t.i for t in clause.subtree}, clause, lexicon, in_quote)
         if clause.i < verb.i:
-            return _content_before(verb, clause, indices)
+            return _content_before(verb, clause, indices) if verb.dep_ not in ("relcl", "acl") else []
         return _cut_at_dash(verb.doc, _content_after(verb, clause, indices, lexicon))
+    stray = _stray_that_clause(verb)
+    if stray:
+        return stray
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "say" and objects and objects[0].i > verb.i and any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl") for t in objects[0].subtree
+    ):  # "said several ministers expected to lose their seats" (parsed as an object)
+        return [t.i for t in objects[0].subtree]
     if lemma == "say" and objects:  # "U.S. says North Korea to ‘pay a price’"; "X said Y, …, has provided"
         rest = [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.i > objects[0].i and c.pos_ in ("VERB", "AUX")]
         rest = [c for c in rest if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
@@ -219,6 +228,22 @@ def _clause_content(verb, lemma: str, lexicon: QuoteLexicon, in_quote) -> list[i
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ACCUSING[lemma]]
         if objects and preps:
             return list(range(objects[0].left_edge.i, verb.right_edge.i + 1))
+    return []
+
+
+def _stray_that_clause(verb) -> list[int]:
+    """"said after the verdict that …", "said in a statement that …": the parser hung the clause on the noun."""
+    for token in verb.subtree:
+        if token.i > verb.i and token.lower_ == "that" and token.head.i != verb.i and token.head.pos_ in ("VERB", "AUX"):
+            clause = token.head
+            path = list(clause.ancestors)
+            between = path[: [a.i for a in path].index(verb.i)] if any(a.i == verb.i for a in path) else None
+            if clause.i > token.i and between is not None and not any(a.pos_ in ("VERB", "AUX") for a in between):
+                content = {t.i for t in clause.subtree if t.i > token.i}
+                for child in verb.children:  # "… and that new controls were in place"
+                    if child.dep_ == "conj" and child.i > clause.i and any(g.lower_ == "that" for g in child.children):
+                        content.update(t.i for t in child.subtree)
+                return sorted(content)
     return []
 
 

@@ -26,6 +26,7 @@ class QuoteLexicon:
     person_roles: frozenset[str]  # "the spokesman", "the minister": a person named before
     groups: frozenset[str]  # plural sources "they" may stand for (experts, officials)
     documents: frozenset[str]  # sources that are documents of someone ("a report by X")
+    first_names: dict[str, str]  # "Mateo" -> "m", "Anna" -> "f": a hint for "he"/"she"
 
     def is_reporting(self, token) -> bool:
         """Is ``token`` a reporting verb (phrasal verbs need their particle)?"""
@@ -55,6 +56,12 @@ def _sections(name: str) -> dict[str, list[str]]:
     return sections
 
 
+def _first_names() -> dict[str, str]:
+    names = _sections("quote_first_names.txt")
+    pronoun = {"female": "f", "male": "m"}
+    return {name: pronoun[kind] for kind in pronoun for line in names.get(kind, []) for name in line.split()}
+
+
 @lru_cache(maxsize=1)
 def quote_lexicon() -> QuoteLexicon:
     verbs = _lines("reporting_verbs.txt")
@@ -72,4 +79,5 @@ def quote_lexicon() -> QuoteLexicon:
         person_roles=frozenset(w.lower() for w in words.get("person_roles", [])),
         groups=frozenset(w.lower() for w in words.get("groups", [])),
         documents=frozenset(w.lower() for w in words.get("documents", [])),
+        first_names=_first_names(),
     )

@@ -62,11 +62,18 @@ def modifiers(token) -> set[str]:
     }
 
 
-def proper_chain(token) -> tuple[str, int]:
-    """The capitalised words around a proper noun: "Water UK", "Surfers Against Sewage"."""
+def proper_chain(token, stop: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """The capitalised words around a proper noun: "Water UK", "Surfers Against Sewage".
+
+    Words in ``stop`` (titles: "Minister") end the chain on the left.
+    """
     doc = token.doc
     first = token.i
-    while first > 0 and doc[first - 1].head.i in (token.i, first) and doc[first - 1].dep_ == "compound" and doc[first - 1].text[:1].isupper():
+    while first > 0:
+        before = doc[first - 1]
+        joined = before.dep_ in ("compound", "poss") and before.text[:1].isupper() or before.dep_ == "case" and before.text in ("'s", "’s")
+        if not joined or not any(a.i == token.i for a in before.ancestors) or before.lower_.rstrip(".") in stop:
+            break
         first -= 1
     last = token.i
     for child in token.children:

@@ -65,6 +65,7 @@ class SpeakerResolver:
         self.roles: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
         self.full_names = sorted({strip_honorific(m[4]) for m in self.mentions if m[3] == "PERSON" and " " in strip_honorific(m[4])})
+        self.name_chains = _name_chains(doc, in_quote, self.lexicon.person_roles)
         for mention in self.mentions:
             if mention[3] == "PERSON":
                 self._learn_roles(mention)
@@ -143,8 +144,8 @@ class SpeakerResolver:
                 return self._person(mention)
         return None
 
-    def focus_before(self, char: int) -> Speaker | None:
-        """The person the words before offset ``char`` (its sentence, else the one before) are about."""
+    def focus_before(self, char: int, back: int = 1) -> Speaker | None:
+        """The person the words before offset ``char`` (its sentence, else the ``back`` ones before) are about."""
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None:
             return None
@@ -152,7 +153,11 @@ class SpeakerResolver:
         first = self.sentences[sentence][0]
         if first < span[0].i - 1:
             return self._span_subject(first, span[0].i - 1)
-        return self.focus(sentence - 1) if sentence > 0 else None
+        for earlier in range(sentence - 1, max(sentence - 1 - back, -1), -1):
+            focus = self.focus(earlier)
+            if focus is not None:
+                return focus
+        return None
 
     def focus(self, sentence: int) -> Speaker | None:
         """The person a sentence is about: its subject, if that is a person or a person-like description."""
@@ -229,12 +234,19 @@ class SpeakerResolver:
         return self.gender.get(name or "", kind) == kind
 
     def _group_before(self, token, nouns_first: bool = False) -> Speaker | None:
-        """"they": an earlier group source, else a group noun in the previous sentences ("one": nouns first)."""
+        """"they": an earlier group source, else a group noun in the previous sentences.
+
+        "One said": the group speaking in the previous sentence, else a group
+        noun there ("Furious fans took to social media. One wrote: …").
+        """
         sources = [s for s in self.history if not s.person and s.start is not None and 0 < token.idx - s.start < _REACH]
-        noun = self._group_noun(token)
-        if nouns_first and noun is not None:
-            return noun
-        return sources[-1] if sources else noun
+        if nouns_first:
+            sentence = self.sentence_of.get(token.i, 0)
+            previous = self.doc[self.sentences[max(sentence - 1, 0)][0]].idx
+            if sources and sources[-1].start >= previous:
+                return sources[-1]
+            return self._group_noun(token) or (sources[-1] if sources else None)
+        return sources[-1] if sources else self._group_noun(token)
 
     def _group_noun(self, token) -> Speaker | None:
         sentence = self.sentence_of.get(token.i, 0)
@@ -254,7 +266,8 @@ class SpeakerResolver:
             return own
         for t in phrase_tokens(token, ("poss", "relcl", "acl", "pobj")):
             found = self._mention_at(t) if t.i != token.i else None
-            if found is not None and found[3] == "PERSON" and t.pos_ == "PROPN":
+            titled = any(w.lower_ in self.lexicon.person_roles for w in self.doc[min(t.i, token.i) + 1 : max(t.i, token.i)])
+            if found is not None and found[3] == "PERSON" and t.pos_ == "PROPN" and not (t.i < token.i and titled):
                 return found
         if self._role_head(token):
             return None
@@ -348,6 +361,8 @@ class SpeakerResolver:
         """"Mr. Marcus", "Abu Hatab" -> the full name the article uses (the longest, if several fit)."""
         bare = strip_honorific(name)
         fits = {full for full in self.full_names if full != bare and (full.endswith(" " + bare) or full.split()[0] == bare)}
+        if not fits and " " not in bare:  # names the recogniser missed: "Interior Minister Nadia Tavares"
+            fits = {full for full in self.name_chains if full.endswith(" " + bare)}
         if len(fits) > 1:  # "Seth Goldstein", "Rabbi Seth Goldstein": one person if one name holds the others
             longest = max(fits, key=len)
             fits = {longest} if all(f in longest for f in fits) else fits
@@ -362,7 +377,9 @@ class SpeakerResolver:
 
     def _proper_name(self, token) -> Speaker:
         """A name the entity recogniser missed: its capitalised chain, widened to a known full name."""
-        chain, start = proper_chain(token)
+        chain, start = proper_chain(token, self.lexicon.person_roles)
+        if strip_honorific(chain) != chain:
+            start += len(chain) - len(strip_honorific(chain))
         full = self._full_name(chain)
         person = full != strip_honorific(chain) or full in self.full_names
         source_type = "media" if self._is_media(token, full) else "named"
@@ -381,6 +398,9 @@ class SpeakerResolver:
 
     def _corefer(self, token) -> Speaker | None:
         head, words = token.lower_, modifiers(token)
+        if token.lemma_.lower() in _STATEMENTS:  # "the statement said": whoever made it
+            recent = [s for s in self.history if s.start is not None and 0 < token.idx - s.start < _REACH]
+            return recent[-1] if recent else None
         earlier = [s for s in self.history if s.head == head and not s.person and words <= s.words | {s.head}
                    and s.start is not None and 0 < token.idx - s.start < _REACH * 2]
         if head in self.lexicon.person_roles or token.lemma_.lower() in self.lexicon.person_roles:
@@ -497,6 +517,8 @@ class SpeakerResolver:
             self.gender.setdefault(name, "f")
         elif hints & _MALE:
             self.gender.setdefault(name, "m")
+        elif name.split()[0] in self.lexicon.first_names and " " in name:
+            self.gender.setdefault(name, self.lexicon.first_names[name.split()[0]])
 
 
 def _token_in_quote(doc, char: int, in_quote: list[bool]) -> bool:
@@ -535,6 +557,21 @@ def _in_subordinate(t, pronoun) -> bool:
             return True
         t = t.head
     return False
+
+
+def _name_chains(doc, in_quote, roles) -> set[str]:
+    """Two or three capitalised proper nouns in a row ("Nadia Tavares"), titles left out."""
+    chains = set()
+    for token in doc:
+        if token.pos_ != "PROPN" or in_quote[token.i] or token.dep_ == "compound":
+            continue
+        words = [t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ == "compound" or t.i == token.i]
+        words = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() and t.lower_ not in roles]
+        while words and strip_honorific(words[0].text + " x") == "x":
+            words.pop(0)
+        if 2 <= len(words) <= 3 and words[-1].i == token.i and all(b.i == a.i + 1 for a, b in zip(words, words[1:])):
+            chains.add(" ".join(t.text for t in words))
+    return chains
 
 
 def _line_sentences(doc) -> list[tuple[int, int]]:

@@ -141,6 +141,7 @@ def _direct_drafts(doc, cues, marked, ranges, in_quote, clause_drafts, lexicon) 
             _object_of_speech(doc, quote, root, cue_at, lexicon)
             or _adjacent(doc, quote, first, last, root, cue_at, in_quote, titles)
             or _after_colon(doc, quote, first)
+            or _headline_name_after(doc, quote, last)
             or _continuation(doc, quote, first)
         )
         if draft is not None:
@@ -236,6 +237,16 @@ def _after_colon(doc, quote, first) -> _Draft | None:
     return _Draft(quote.start, quote.end, "direct", None, source)
 
 
+def _headline_name_after(doc, quote, last) -> _Draft | None:
+    """"‘I thought my career was over’: Kessler’s long road back" – a headline names the speaker after a colon."""
+    if "\n" in doc.text[: quote.open_at]:
+        return None
+    after = [t for t in doc[last : last + 4] if not t.is_quote]
+    if len(after) >= 2 and after[0].text == ":" and after[1].pos_ == "PROPN":
+        return _Draft(quote.start, quote.end, "direct", None, after[1])
+    return None
+
+
 def _continuation(doc, quote, first) -> _Draft | None:
     """A quote opening a sentence or paragraph with no attribution continues the last speaker."""
     before = doc.text[: quote.open_at].rstrip(" ")
@@ -272,10 +283,14 @@ def _resolved(doc, drafts: list[_Draft], resolver: SpeakerResolver) -> list[Quot
     for draft in drafts:
         verb = None
         if draft.cue is None and draft.source is None:
-            if last is None or _paragraphs_between(doc.text, last[0], draft.start) > 1:
-                continue
             focus = resolver.focus_before(draft.start)
-            speaker = focus if focus is not None and focus.person else last[1]
+            if last is None or _paragraphs_between(doc.text, last[0], draft.start) > 1:
+                focus = focus or resolver.focus_before(draft.start, back=2)
+                if focus is None or not focus.person or not _first_person(draft, doc):
+                    continue  # unattributed: counted only if it speaks in the first person about someone just named
+                speaker = focus
+            else:
+                speaker = focus if focus is not None and focus.person else last[1]
         else:
             source = draft.source if draft.source is not None else draft.cue.source
             if source.i not in by_token:
@@ -288,6 +303,11 @@ def _resolved(doc, drafts: list[_Draft], resolver: SpeakerResolver) -> list[Quot
             last = (draft.end, speaker)
         quotes.append(_quote(doc, draft, speaker, verb))
     return [q for q in quotes if q.speaker is not None]
+
+
+def _first_person(draft: _Draft, doc) -> bool:
+    words = set(doc.text[draft.start : draft.end].lower().replace("’", "'").split())
+    return bool(words & {"i", "i'm", "i've", "my", "me", "we", "we're", "our", "us"})
 
 
 def _paragraphs_between(text: str, end: int, start: int) -> int:
