@@ -146,8 +146,14 @@ def export_table(
     return target
 
 
+#: Streamed (write_only) sheets; ``False`` only to measure normal mode (benchmarks/excel_bench.py).
+STREAMING = True
+
+
 def _new_workbook(title: str) -> Workbook:
-    workbook = Workbook(write_only=True)
+    workbook = Workbook(write_only=STREAMING)
+    if not STREAMING:
+        workbook.remove(workbook.active)
     workbook.properties.creator = "Newsprism"
     workbook.properties.title = title
     return workbook

@@ -9,9 +9,10 @@ CONTEXT_LIMIT = 300
 
 # A sentence ends at . ! ? … (and closing quotes) followed by space and a capital
 # or an opening quote, unless the dot ends an initial ("U.S.", "J.") or a title.
+# The look-behinds come after the punctuation so they run only where there is some.
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
-    r"[.!?…][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])"
+    r"[.!?…](?<!\b[A-Z].)(?<!\bMr.)(?<!\bMs.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)"
+    r"[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])"
     r"|\n+"
 )
 
@@ -19,9 +20,13 @@ _SENTENCE_END = re.compile(
 class SentenceIndex:
     """Sentence boundaries of one text, found once and looked up per mention."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, starts: list[int] | None = None):
+        """``starts``: sentence starts the analysis found; else found here with a rule."""
         self.text = text
-        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        if starts:
+            self.starts = sorted({0, *starts})
+        else:
+            self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
     def context(self, start: int, end: int, limit: int = CONTEXT_LIMIT) -> str:
         """The sentence holding ``start:end``; a window around it if the sentence is long."""

@@ -109,6 +109,14 @@ class ExportData:
     def story_names(self) -> pd.Series:
         return pd.Series(self.stories["name"].to_numpy(), index=self.stories["id"].to_numpy(), dtype=object)
 
+    def sentence_starts(self, ids: list[str]) -> dict[str, list[int]]:
+        """Where the analysis found each sentence of these articles (empty before it stored sentences)."""
+        try:
+            sentences = self.project.store.frame("sentences", ids)
+        except (AttributeError, ValueError):
+            return {}
+        return {a: group.tolist() for a, group in sentences.groupby("article_id")["start"]}
+
     def texts(self, ids: list[str]) -> dict[str, str]:
         return {a.id: a.text for a in self.project.store.articles(ids)}
 
@@ -185,7 +193,9 @@ def mentions_sheet(data: ExportData) -> Iterator[pd.DataFrame]:
         if lo == hi:
             continue
         chunk = mentions.iloc[lo:hi]
-        indexes = {i: SentenceIndex(t) for i, t in data.texts(list(chunk["article_id"].unique())).items()}
+        ids = list(chunk["article_id"].unique())
+        starts = data.sentence_starts(ids)
+        indexes = {i: SentenceIndex(t, starts.get(i)) for i, t in data.texts(ids).items()}
         context = [indexes[a].context(s, e) if a in indexes else ""
                    for a, s, e in zip(chunk["article_id"], chunk["start"], chunk["end"])]
         chunk = chunk.assign(title=chunk["article_id"].map(titles), context=context)

@@ -9,6 +9,7 @@ a second sheet ("Entity mentions (2)").
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from dataclasses import dataclass
@@ -17,12 +18,13 @@ from typing import Iterable, Iterator, Mapping
 
 import pandas as pd
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from core.io.excel_cells import excel_value, is_formula_like, parse_date
+from core.io.excel_cells import CELL_LIMIT, FORMULA_STARTS, excel_value, is_formula_like, parse_date
 from core.tasks import NULL_STATE, TaskState
 
 #: Data rows per sheet: Excel's 1,048,576 rows less the header.
@@ -36,6 +38,7 @@ FIT_WIDTH = 220
 
 FONT = "Calibri"  # the workbook default; a font without a name renders as serif in LibreOffice
 HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+FORMULA_FIRST_CHARS = frozenset(FORMULA_STARTS)
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 TABLE_STYLE = "TableStyleMedium2"
@@ -136,11 +139,13 @@ class TableWriter:
         first = next(chunks)
         self._prepare(first)
         for chunk in _with_first(first, chunks):
-            for row in chunk.itertuples(index=False, name=None):
+            columns = [self._column(chunk.iloc[:, i], i) for i in range(chunk.shape[1])]
+            heights = self._heights(chunk)
+            for row, height in zip(zip(*columns), heights):
                 if self._sheet_rows == MAX_DATA_ROWS:
                     self._finish_sheet()
                     self._start_sheet()
-                self._append([self._cell(v, c) for c, v in enumerate(row)], self._height(row))
+                self._append(list(row), height)
                 self._sheet_rows += 1
                 self.rows_written += 1
                 if self.rows_written % PROGRESS_EVERY == 0:
@@ -180,16 +185,20 @@ class TableWriter:
             return bounds.number_format, Alignment(vertical="top")
         return (bounds.number_format, None) if bounds.number_format else None
 
-    def _height(self, row: tuple) -> float | None:
+    def _heights(self, chunk: pd.DataFrame) -> Iterable[float | None]:
         """Rows with wrapped text get the height of their longest cell (spreadsheets don't size them on open)."""
         if self.row_height or not self.wrapped:
-            return self.row_height
-        lines = 1
-        for i, width in self.wrapped:
-            value = row[i]
-            if isinstance(value, str) and len(value) > width:
-                lines = max(lines, sum(-(-len(part) // width) or 1 for part in value.split("\n")))
-        return min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None
+            return itertools.repeat(self.row_height, len(chunk))
+        wrapped = [(chunk.iloc[:, i].tolist(), width) for i, width in self.wrapped]
+        heights = []
+        for r in range(len(chunk)):
+            lines = 1
+            for values, width in wrapped:
+                value = values[r]
+                if isinstance(value, str) and len(value) > width:
+                    lines = max(lines, sum(-(-len(part) // width) or 1 for part in value.split("\n")))
+            heights.append(min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) if lines > 1 else None)
+        return heights
 
     def _start_sheet(self) -> None:
         n = len(self.sheets) + 1
@@ -226,6 +235,15 @@ class TableWriter:
         return cell
 
     # -- cells -----------------------------------------------------------
+    def _column(self, series: pd.Series, column: int) -> list:
+        """The cells of one column of a chunk; plain values where openpyxl can take them as they are."""
+        values = series.tolist()
+        if self.styles[column] is not None:
+            return [self._cell(v, column) for v in values]
+        if pd.api.types.is_integer_dtype(series.dtype) and not pd.api.types.is_extension_array_dtype(series.dtype):
+            return values
+        return [v if type(v) is str and _plain_text(v) else self._cell(v, column) for v in values]
+
     def _cell(self, value, column: int):
         kind = self.kinds[column]
         if kind == "date":
@@ -271,6 +289,14 @@ def add_table(ws, name: str, ref: str, headers: list[str]) -> None:
     with warnings.catch_warnings():  # "you must add table columns manually": done above
         warnings.filterwarnings("ignore", message="In write-only mode", category=UserWarning)
         ws.add_table(table)
+
+
+def _plain_text(text: str) -> bool:
+    """Text openpyxl stores as it is: not formula-like, no rejected characters, not too long."""
+    return (
+        bool(text) and text[0] not in FORMULA_FIRST_CHARS and len(text) <= CELL_LIMIT // 2
+        and ILLEGAL_CHARACTERS_RE.search(text) is None
+    )
 
 
 def _with_first(first: pd.DataFrame, rest: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
