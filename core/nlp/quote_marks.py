@@ -81,7 +81,7 @@ def _pair_paragraph(text: str, start: int, end: int) -> list[MarkedQuote]:
         gaps += [(last_start, quote.open_at), (min(quote.close_at + 1, end), last_end)]
     for gap_start, gap_end in gaps:
         if gap_end > gap_start:
-            inner += _pair(text, gap_start, gap_end, inner_marks, inner_closers, rev, single=inner_single)
+            inner += _pair(text, gap_start, gap_end, inner_marks, inner_closers, rev, single=inner_single, may_stay_open=gap_end == end)
     return sorted(outer + inner, key=lambda q: q.open_at)
 
 
@@ -102,7 +102,7 @@ def _guillemets_reversed(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _pair(text, start, end, marks, closers, reversed_guillemets, single) -> list[MarkedQuote]:
+def _pair(text, start, end, marks, closers, reversed_guillemets, single, may_stay_open=True) -> list[MarkedQuote]:
     out: list[MarkedQuote] = []
     open_at: int | None = None
     i = start
@@ -117,7 +117,7 @@ def _pair(text, start, end, marks, closers, reversed_guillemets, single) -> list
                     out.append(MarkedQuote(open_at, i, open_at + 1, i, single))
                     open_at = None
         i += 1
-    if open_at is not None and (not single or text[open_at] in "‘‚‹›") and _first_word_after(text, open_at, end):
+    if open_at is not None and may_stay_open and (not single or text[open_at] in "‘‚‹›") and _first_word_after(text, open_at, end):
         out.append(MarkedQuote(open_at, end, open_at + 1, end, single))
     return [_trimmed(text, q) for q in out if text[q.start : q.end].strip()]
 

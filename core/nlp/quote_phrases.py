@@ -20,8 +20,13 @@ def strip_honorific(name: str) -> str:
 
 def phrase_text(token) -> str:
     """The words naming a source, without relative clauses and appositions."""
+    return phrase_span(token).text
+
+
+def phrase_span(token):
+    """The span of :func:`phrase_text` (its ``start_char`` is where the speaker is named)."""
     tokens = [t for t in token.subtree if t.dep_ != "punct" and not _below(t, token, _CLAUSE_DEPS)]
-    return token.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else token.text
+    return token.doc[tokens[0].i : tokens[-1].i + 1] if tokens else token.doc[token.i : token.i + 1]
 
 
 def _below(t, head, deps) -> bool:

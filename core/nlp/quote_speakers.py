@@ -26,7 +26,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from core.nlp.quote_lexicon import QuoteLexicon
-from core.nlp.quote_phrases import describe, modifiers, phrase_text, phrase_tokens, proper_chain, strip_honorific
+from core.nlp.quote_phrases import describe, modifiers, phrase_span, phrase_text, phrase_tokens, proper_chain, strip_honorific
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o"}
 _QUANTIFIERS = {"one", "two", "three", "several", "some", "many", "most", "both", "another", "others", "each"}
@@ -90,7 +90,7 @@ class SpeakerResolver:
             token = inner
         author = self._statement_author(token)
         if author is not None:
-            return replace(self._resolve(author), text=phrase_text(token), start=token.idx)
+            return replace(self._resolve(author), text=phrase_text(token), start=phrase_span(token).start_char)
         mention = self._named_in_phrase(token)
         if mention is not None:
             return self._named(token, mention)
@@ -102,7 +102,8 @@ class SpeakerResolver:
             earlier = self._corefer(token)
             if earlier is not None:
                 anonymous = earlier.source_type == "unnamed" and self._anonymous_sentence(token)
-                return replace(earlier, text=phrase_text(token), start=token.idx, source_type="anonymous" if anonymous else earlier.source_type)
+                return replace(earlier, text=phrase_text(token), start=phrase_span(token).start_char,
+                               source_type="anonymous" if anonymous else earlier.source_type)
         return self._described(token)
 
     # -- pronouns ---------------------------------------------------------------------------------
@@ -423,13 +424,13 @@ class SpeakerResolver:
             named = [m for m in self._before(token.idx, ("ORG", "GPE", "NORP"))
                      if (head in m[4].lower().split() or head in self.roles.get(m[4], ())) and words <= set(m[4].lower().split())]
             if named and (not earlier or named[0][0] > earlier[-1].start):
-                return self._named(token, named[0], text=phrase_text(token))
+                return replace(self._named(token, named[0]), text=phrase_text(token), start=phrase_span(token).start_char)
         return earlier[-1] if earlier else None
 
     def _described(self, token) -> Speaker:
         description = describe(token)
         gender = "f" if token.lower_ in _FEMALE else "m" if token.lower_ in _MALE else ""
-        return Speaker(description, phrase_text(token), token.idx, self._description_type(token, description),
+        return Speaker(description, phrase_text(token), phrase_span(token).start_char, self._description_type(token, description),
                        token.lower_, gender=gender, words=frozenset(modifiers(token)))
 
     def _description_type(self, token, description: str) -> str:
@@ -440,6 +441,9 @@ class SpeakerResolver:
             return "anonymous"
         if token.lower_ in self.lexicon.institutions or lowered in self.lexicon.institutions:
             return "named"
+        words = [w for w in description.split() if w.isalpha()]
+        if words and all(w[:1].isupper() for w in words) and (len(words) > 1 or not self._sentence_initial(token) or token.is_upper):
+            return "named"  # "Surfers Against Sewage", "JCS": a name the recogniser missed
         return "unnamed"
 
     def _anonymous(self, token, lowered: str) -> bool:
