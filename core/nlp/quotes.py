@@ -25,10 +25,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from core.nlp.quote_cues import DIRECT_ONLY, Cue, find_cues
+from core.nlp.quote_cues import Cue, find_cues
 from core.nlp.quote_lexicon import quote_lexicon
-from core.nlp.quote_marks import MarkedQuote, find_marked_quotes
-from core.nlp.quote_speakers import UNKNOWN, Speaker, SpeakerResolver
+from core.nlp.quote_marks import find_marked_quotes
+from core.nlp.quote_speakers import Speaker, SpeakerResolver
 
 KINDS = ("direct", "indirect", "according_to")
 SOURCE_TYPES = ("named", "anonymous", "unnamed", "media", "unknown")
