@@ -190,7 +190,7 @@ ANALYSIS_SHEETS = [
         "Quotes", "Quotes", quotes_sheet,
         "Every quotation: who is quoted (speaker resolved to the entity, and as written), source type "
         "(named, anonymous, document…), direct or reported, the verb, and the quoted words.",
-        formats={"Article id": "id", "Quote": "para"}, requires=("quotes", "story_of", "stories"),
+        formats={"Article id": "id", "Quote": "para"}, requires=("quotes", "story_of", "stories"), align_top=True,
         size=lambda data: len(_story_scoped(data, "quotes", "quotes")),
     ),
     SheetSpec(
@@ -204,7 +204,7 @@ ANALYSIS_SHEETS = [
         "such as wire copy) or the same fact in other words, with the similarity of the two sentences.",
         formats={"Article id": "id", "Other article id": "id", "Sentence": "wrap", "Other sentence": "wrap",
                  "Similarity": "decimal"},
-        requires=("passages", "story_of", "stories"),
+        requires=("passages", "story_of", "stories"), align_top=True,
         size=lambda data: len(_passages(data)[0]),
     ),
     SheetSpec(

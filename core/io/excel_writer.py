@@ -32,9 +32,10 @@ MAX_DATA_ROWS = 1_048_575
 PROGRESS_EVERY = 2_000
 WIDTH_SAMPLE = 2_000
 LINE_HEIGHT = 15.0  # points per line of 11-point text
+HEADER_WRAP = 14  # headers longer than this may wrap onto a second line
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 #: Sheets up to this total column width (characters) print fitted to the page width.
-FIT_WIDTH = 220
+FIT_WIDTH = 250
 
 FONT = "Calibri"  # the workbook default; a font without a name renders as serif in LibreOffice
 HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
@@ -174,8 +175,9 @@ class TableWriter:
         else:
             lengths = values.dropna().astype(str).str.len()
             longest = float(lengths.quantile(0.95)) if len(lengths) else 0
-        # header text plus room for the filter button, then the values
-        return min(max(bounds.min_width, len(header) + 4, longest + 2), max(bounds.max_width, len(header) + 4))
+        # the header (wrapped onto two lines if long) plus room for the filter button, then the values
+        header_width = min(len(header), max(HEADER_WRAP, -(-len(header) // 2))) + 4
+        return min(max(bounds.min_width, header_width, longest + 2), max(bounds.max_width, header_width))
 
     def _style_for(self, kind: str):
         bounds = KINDS[kind]
@@ -216,7 +218,9 @@ class TableWriter:
         self.sheets.append(ws)
         self._sheet_rows = 0
         self._row_index = 1
-        self._append([self._header_cell(ws, h) for h in self.headers])
+        header_lines = max(-(-len(h) // max(w - 4, 1)) for h, w in zip(self.headers, self.widths))
+        self._append([self._header_cell(ws, h) for h in self.headers],
+                     LINE_HEIGHT * min(header_lines, 3) if header_lines > 1 else None)
 
     def _append(self, row: list, height: float | None = None) -> None:
         ws = self.sheets[-1]
@@ -274,6 +278,11 @@ class TableWriter:
         ref = f"A1:{get_column_letter(len(self.headers))}{last_row}"
         n = len(self.sheets)
         add_table(ws, self.table_name if n == 1 else f"{self.table_name}{n}", ref, self.headers)
+        printed = len(self.kinds)
+        while printed > 1 and self.kinds[printed - 1] == "longtext":
+            printed -= 1
+        if printed < len(self.kinds):  # full texts run over dozens of pages: print the columns before them
+            ws.print_area = f"A1:{get_column_letter(printed)}{last_row}"
 
 
 def add_table(ws, name: str, ref: str, headers: list[str]) -> None:
