@@ -8,6 +8,8 @@ from datetime import date, datetime, timezone
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.io.excel_cells import (
     CELL_LIMIT, TRUNCATION_MARK, clean_text, csv_value, excel_value, fit_cell, is_formula_like, parse_date,
@@ -79,3 +81,20 @@ def test_context_of_a_long_sentence_is_a_window_with_ellipses():
     start = text.index("Putin")
     context = SentenceIndex(text).context(start, start + 5, limit=100)
     assert context.startswith("…") and context.endswith("…") and "Putin" in context and len(context) <= 110
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(min_size=1, max_size=60), min_size=1, max_size=8))
+def test_any_text_reads_back_as_text_minus_rejected_characters(tmp_path, texts):
+    from openpyxl import load_workbook
+
+    from core.io.excel import export_table
+
+    target = export_table(pd.DataFrame({"Text": texts}), tmp_path / "any.xlsx")
+    ws = load_workbook(target)["Data"]
+    for row, text in enumerate(texts, 2):
+        cell = ws.cell(row, 1)
+        expected = fit_cell(clean_text(text))
+        assert (cell.value or "") == expected
+        if expected:
+            assert cell.data_type == "s"
