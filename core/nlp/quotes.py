@@ -71,6 +71,8 @@ def find_quotes(doc, mentions: list[tuple]) -> list[Quote]:
     ``(start, end, text, label, name)`` as made by
     :func:`core.analysis.analyse.mentions_of`.
     """
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise ValueError("find_quotes needs a parsed doc: run a pipeline with its 'parser' component")
     lexicon = quote_lexicon()
     marked = find_marked_quotes(doc.text)
     starts = [t.idx for t in doc]

@@ -109,3 +109,17 @@ def test_mixed_quote_is_one_indirect_quote(quotes_in):
 def test_the_outlet_own_scoop_and_first_person_reporter_are_not_sources(quotes_in):
     assert quotes_in("The chef has left the show, MailOnline can reveal.") == []
     assert quotes_in("When I asked residents what they thought, they shrugged.") == []
+
+
+@pytest.mark.parametrize("text", ["", "“", "”” ‘‘ «", "\n\n“Unclosed\n\n", "Said said said."])
+def test_odd_texts_give_no_error(quotes_in, text):
+    assert isinstance(quotes_in(text), list)
+
+
+def test_a_doc_without_parse_is_refused(full_nlp):
+    from core.nlp.quotes import find_quotes
+
+    with full_nlp.select_pipes(enable=["tok2vec", "ner"]):
+        doc = full_nlp("“We will win,” she said.")
+    with pytest.raises(ValueError, match="parser"):
+        find_quotes(doc, [])
