@@ -10,14 +10,27 @@ What counts (the rules the gold set in ``tests/data/quotes`` was annotated by):
 * **indirect** – a reporting verb with a content clause ("Sullivan warned that
   North Korea would …"). If the clause holds quoted words (a mixed quote) the
   whole clause is one indirect quote and the quoted words are not counted again.
-* **according_to** – a statement qualified by "according to X"; not counted
-  when the sentence already has a quote (X is then the channel, not the source).
+* **according_to** – a statement qualified by "according to X" (or the German
+  "…, so X"); when the sentence also has a reporting verb, an opening
+  "According to X, …" makes X the source, a closing "…, according to X"
+  makes X only the channel and adds no quote.
 * **not counted** – quoted words no source is given for: scare quotes
   ("hegemonic policy" would be one if "blaming" did not make North Korea its
   source), terms, titles of films, shows and newspapers; impersonal reports
-  ("it was reported that"); verbs of belief ("officials fear that").
+  ("it was reported that"); verbs of belief ("officials fear that"); the
+  reporter's own questions and scoops ("MailOnline can reveal").
 
-Speakers and source types: see :mod:`core.nlp.quote_speakers`.
+An unattributed quoted sentence continues the speaker of the quote or
+attribution just before it (same or previous paragraph), or the person the
+previous sentence is about; one opening a paragraph far from any attribution
+counts only if it speaks in the first person right after a named person.
+Every quote returned has a speaker: quotes whose source cannot be found are
+left out, so ``speaker`` is never None here (``source_type`` "unknown" is
+reserved for callers that keep such quotes).
+
+Speakers and source types: see :mod:`core.nlp.quote_speakers` and
+:mod:`core.nlp.quote_pronouns`. The parser reads better with
+:func:`core.nlp.quote_pipeline.add_line_breaks` in the pipeline.
 """
 
 from __future__ import annotations
