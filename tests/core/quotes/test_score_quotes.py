@@ -86,3 +86,13 @@ def test_target_is_met_on_the_seeds(full_nlp):
     assert total.gold >= 25
     assert total.prf()[2] >= 0.85
     assert total.speaker_accuracy() >= 0.88
+
+
+def test_quotes_are_found_again_when_the_extracted_text_shifts():
+    text = "Intro. “We will win,” she said."
+    start = text.index("We")
+    quote = {**gold(start, start + 11), "sha1": hashlib.sha1(text[start : start + 11].encode()).hexdigest()}
+    moved, lost = score_quotes._reanchored("A new first line.\n" + text, [quote])
+    assert lost == 0 and moved[0]["start"] == start + len("A new first line.\n")
+    _, lost = score_quotes._reanchored("Different text altogether.", [quote])
+    assert lost == 1
