@@ -7,6 +7,8 @@ Three sources, three outputs next to this file:
 * ``gold_heldout.jsonl`` from ``heldout/*.txt``: more written articles, made
   after the extractor had been tuned on the others and committed before it
   was first run on them (an honest estimate after tuning).
+* ``gold_heldout2.jsonl`` from ``heldout2/*.txt``: the same again after the
+  final tuning, never used for tuning.
 * ``gold_seeds.jsonl`` from ``anchors_seeds.txt`` (the two sample articles).
 * ``gold_html.jsonl`` from an anchor file kept OUTSIDE the repository: the
   real pages in ``../shared/fixtures/html-pages`` may not be copied here, so
@@ -141,11 +143,12 @@ def main(argv: list[str] | None = None) -> None:
     sys.path.insert(0, str(REPO))
     written = [read_written(p) for p in sorted((HERE / "written").glob("*.txt"))]
     write_jsonl(HERE / "gold_written.jsonl", written)
-    heldout = [read_written(p) for p in sorted((HERE / "heldout").glob("*.txt"))]
-    for record in heldout:
-        record["source"] = record["source"].replace("written:", "heldout:")
-        record["file"] = record["file"].replace("written/", "heldout/")
-    write_jsonl(HERE / "gold_heldout.jsonl", heldout)
+    for folder in ("heldout", "heldout2"):
+        heldout = [read_written(p) for p in sorted((HERE / folder).glob("*.txt"))]
+        for record in heldout:
+            record["source"] = record["source"].replace("written:", f"{folder}:")
+            record["file"] = record["file"].replace("written/", f"{folder}/")
+        write_jsonl(HERE / f"gold_{folder}.jsonl", heldout)
     write_jsonl(HERE / "gold_seeds.jsonl", parse_anchors(HERE / "anchors_seeds.txt"))
     if args.html:
         write_jsonl(HERE / "gold_html.jsonl", [r for p in args.html for r in parse_anchors(p)])
