@@ -182,7 +182,19 @@ class Project:
         return self.store.articles()
 
     def articles_frame(self) -> pd.DataFrame:
-        return self.store.articles_frame()
+        """Article metadata; ``shared_copy_with`` names the other outlets that ran
+        the same wire copy (kept for each outlet, flagged on import)."""
+        from core.io.copy_index import shared_copy_groups
+
+        frame = self.store.articles_frame()
+        groups = shared_copy_groups(self.store).merge(frame[["id", "outlet"]], left_on="article_id", right_on="id")
+        outlets = groups.groupby("group_id")["outlet"].agg(lambda s: set(s))
+        others = {
+            row.article_id: ", ".join(sorted(outlets[row.group_id] - {row.outlet}))
+            for row in groups.itertuples()
+        }
+        frame["shared_copy_with"] = frame["id"].map(others).fillna("")
+        return frame
 
     def outlets(self) -> list[str]:
         return sorted(self.articles_frame()["outlet"].unique())

@@ -97,3 +97,22 @@ def test_duplicates_within_one_file_are_caught(tmp_path, store):
     assert len(shared_copy_groups(store)) == 2
     with store.transaction() as db:
         assert db.execute("SELECT COUNT(*) FROM copy_indexed").fetchone()[0] == 2
+
+
+def test_the_article_table_names_the_other_outlets_of_shared_copy(tmp_path):
+    from core.project import Project
+
+    pages = [
+        _page(tmp_path, "g.html", "Valleys to get new railway", WIRE, "The Guardian"),
+        _page(tmp_path, "b.html", "Rail line promised for northern valleys", WIRE[:7], "BBC News"),
+        _page(tmp_path, "o.html", "Harbour bridge approved", [
+            "The city council voted on Tuesday to approve a new bridge across the harbour after years of debate.",
+            "Construction is expected to start next spring and to take three years, the mayor said.",
+        ], "The Times"),
+    ]
+    with Project(tmp_path / "p.newsprism") as project:
+        project.import_paths(pages)
+        shared = project.articles_frame().set_index("outlet")["shared_copy_with"]
+    assert shared["The Guardian"] == "BBC News"
+    assert shared["BBC News"] == "The Guardian"
+    assert shared["The Times"] == ""
