@@ -8,9 +8,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QToolBar, QWidget
 
-from core.analysis.article_table import article_table
 from core.analysis.entity_articles import articles_naming, one_article_per_outlet
-from core.analysis.entity_list import entity_list
 from core.analysis.timeline import mentions_per_day, undated_share
 from core.io.store import ProjectError
 from core.paths import resources_dir, user_data_dir
@@ -140,6 +138,7 @@ class MainWindow(FileCommands, QMainWindow):
         c.exportFinished.connect(lambda path: self.statusBar().showMessage(f"Workbook saved: {path}", 8000))
         c.findFinished.connect(self._on_found)
         c.passagesCompared.connect(self._on_passages)
+        c.termsLoaded.connect(self.terms_panel.set_frame)
         c.failed.connect(self._on_failed)
         self.article_panel.selectionChanged.connect(self._show_articles)
         self.article_model.editRejected.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -262,17 +261,16 @@ class MainWindow(FileCommands, QMainWindow):
         self.dataRefreshed.emit()
 
     def _fill_tables(self) -> None:
-        data, types = self.view_data, self.chart_state.types
+        data = self.view_data
         if data is None:
             return
-        counted = data.mentions[data.mentions["label"].isin(types)] if not data.mentions.empty else data.mentions
-        self.article_model.set_frame(article_table(data.articles, counted, quotes=data.quotes,
-                                                   story_of=data.story_of, stories=data.stories))
+        if data.types != self.chart_state.types:  # the types changed since the data was loaded
+            data.count(self.chart_state.types)
+        self.article_model.set_frame(data.article_rows)
         self.article_panel.fit_columns()
-        self.entity_panel.set_entities(entity_list(data.entities, data.outlets, types))
+        self.entity_panel.set_entities(data.entity_rows)
         self.story_panel.set_frame(data.stories)
         self.quotes_panel.set_frame(data.quotes)
-        self.terms_panel.set_frame(data.terms)
 
     def _draw_timeline(self) -> None:
         data, entity = self.view_data, self.chart_state.selected_entity
@@ -310,6 +308,7 @@ class MainWindow(FileCommands, QMainWindow):
             self._draw_timeline()
         elif name == "types":
             self.settings.entity_types = list(value)
+            self.controller.types = tuple(value)
             self._fill_tables()
         elif name in ("metric", "top_n"):
             self.qsettings.setValue(f"chart/{name}", value)

@@ -14,7 +14,9 @@ from typing import Iterable
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
+from core.analysis.article_table import article_table
 from core.analysis.entities import entity_outlet_table
+from core.analysis.entity_list import entity_list
 from core.analysis.shown_passages import compare_articles, sentences_of
 from core.model.import_result import ImportResult
 from core.project import Project, open_sample_project, untitled_project_path
@@ -35,8 +37,18 @@ class ViewData:
     stories: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.stories
     story_of: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))  # story id by article id
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.quotes
-    terms: pd.DataFrame = field(default_factory=pd.DataFrame)  # distinctive terms per outlet (project scope)
     problems: list[str] = field(default_factory=list)  # extras that failed to load
+    types: tuple[str, ...] = ()  # the entity types the two tables below count
+    article_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # article_table for ``types``
+    entity_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # entity_list for ``types``
+
+    def count(self, types: tuple[str, ...]) -> None:
+        """The corpus and entity tables counting ``types`` (done in the worker, redone when types change)."""
+        counted = self.mentions[self.mentions["label"].isin(types)] if not self.mentions.empty else self.mentions
+        self.article_rows = article_table(self.articles, counted, quotes=self.quotes, story_of=self.story_of,
+                                          stories=self.stories)
+        self.entity_rows = entity_list(self.entities, self.outlets, types)
+        self.types = tuple(types)
 
 
 @dataclass
@@ -48,7 +60,7 @@ class ImportOutcome:
     analysis_cancelled: bool = False
 
 
-def load_view_data(project: Project, *, state: TaskState) -> ViewData:
+def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState) -> ViewData:
     state.progress(0.0, "Loading the project…")
     articles = project.articles_frame()
     mentions = project.mentions(types=None)
@@ -57,14 +69,21 @@ def load_view_data(project: Project, *, state: TaskState) -> ViewData:
     data = ViewData(articles, mentions, entities, sorted(articles["outlet"].unique()))
     state.progress(0.6, "Loading stories and quotes…")
     # The main views must show even if one of these extras fails; the failure is reported.
-    for name, load in (("stories", project.stories), ("story_of", project.story_of), ("quotes", project.quotes),
-                       ("terms", lambda: project.distinctive_terms(scope="project"))):
+    for name, load in (("stories", project.stories), ("story_of", project.story_of), ("quotes", project.quotes)):
         state.check()
         try:
             setattr(data, name, load())
         except Exception as exc:  # noqa: BLE001 - shown to the user as a problem, not fatal
             data.problems.append(f"{name} could not be loaded ({exc.__class__.__name__}: {exc})")
+    state.progress(0.9, "Counting…")
+    data.count(types)
     return data
+
+
+def load_terms(project: Project, *, state: TaskState) -> pd.DataFrame:
+    """Distinctive terms per outlet (slow on big projects: loaded after everything else)."""
+    state.progress(0.0, "Finding distinctive language…")
+    return project.distinctive_terms(scope="project")
 
 
 def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
@@ -113,6 +132,7 @@ class ProjectController(QObject):
     exportFinished = Signal(object)  # Path
     findFinished = Signal(str, object)  # query, {article id: count}
     passagesCompared = Signal(object)  # (article ids, sentences, alignment, status)
+    termsLoaded = Signal(object)  # distinctive terms frame
     failed = Signal(str, object)  # what was being done, TaskFailure
 
     def __init__(self, settings: Settings, parent: QObject | None = None):
@@ -124,10 +144,12 @@ class ProjectController(QObject):
         self.exporter = TaskRunner("export", self)
         self.finder = TaskRunner("find", self)
         self.passages = TaskRunner("passages", self)
+        self.terms = TaskRunner("terms", self)
+        self.types: tuple[str, ...] = tuple(settings.entity_types)  # what the tables count
         self.view_data: ViewData | None = None
 
     def runners(self) -> list[TaskRunner]:
-        return [self.work, self.data, self.exporter, self.finder, self.passages]
+        return [self.work, self.data, self.exporter, self.finder, self.passages, self.terms]
 
     # -- projects ----------------------------------------------------------------
     def open(self, path: str | Path, *, create: bool = False) -> Project:
@@ -174,7 +196,7 @@ class ProjectController(QObject):
     def refresh(self) -> None:
         """Reload what the views show (after imports, analysis and edits)."""
         if self.project is not None:
-            self.data.start("Loading the project", load_view_data, self.project,
+            self.data.start("Loading the project", load_view_data, self.project, self.types,
                             on_done=self._on_data, on_error=lambda f: self.failed.emit("loading the project", f))
 
     def analyse(self) -> None:
@@ -235,6 +257,8 @@ class ProjectController(QObject):
     def _on_data(self, data: ViewData) -> None:
         self.view_data = data
         self.dataLoaded.emit(data)
+        self.terms.start("Finding distinctive language", load_terms, self.project, on_done=self.termsLoaded.emit,
+                         on_error=lambda f: self.failed.emit("finding distinctive language", f))
 
     def _on_analysed(self, report) -> None:
         self.analysisFinished.emit(report)

@@ -54,14 +54,15 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             self.state.check()
-            result = self.fn(*self.args, state=self.state)
+            outcome, payload = "done", self.fn(*self.args, state=self.state)
         except Cancelled:
-            self.signals.ended.emit(self.job_id, "cancelled", None)
+            outcome, payload = "cancelled", None
         except BaseException as exc:  # reported to the user; the thread must survive
-            failure = TaskFailure(self.title, exc, traceback.format_exc())
-            self.signals.ended.emit(self.job_id, "failed", failure)
-        else:
-            self.signals.ended.emit(self.job_id, "done", result)
+            outcome, payload = "failed", TaskFailure(self.title, exc, traceback.format_exc())
+        try:
+            self.signals.ended.emit(self.job_id, outcome, payload)
+        except RuntimeError:  # the window is gone (application shutting down): nobody to tell
+            pass
 
 
 def _throttled(signals: _JobSignals, job_id: int, interval: float) -> Callable[[float, str], None]:
@@ -72,7 +73,10 @@ def _throttled(signals: _JobSignals, job_id: int, interval: float) -> Callable[[
         now = time.monotonic()
         if now - last[0] >= interval or fraction >= 1.0:
             last[0] = now
-            signals.progress.emit(job_id, fraction, message)
+            try:
+                signals.progress.emit(job_id, fraction, message)
+            except RuntimeError:  # the window is gone; the task ends at its next cancel check
+                pass
 
     return report
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 
 from gui.models.roles import ID_ROLE, RAW_ROLE
+from gui.models.source_sort_proxy import SourceSortProxyModel
 
 
-class ArticleFilterProxyModel(QSortFilterProxyModel):
+class ArticleFilterProxyModel(SourceSortProxyModel):
     """Filters rows by text in any column and, optionally, to the given article ids."""
 
     def __init__(self, parent: QObject | None = None):

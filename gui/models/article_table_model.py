@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from core.model.article import Article
 from gui.models.dataframe_table_model import display_text
 from gui.models.roles import ID_ROLE, RAW_ROLE
+from gui.models.source_sort_proxy import sort_key
 
 #: (frame column, header, article field it edits or None)
 COLUMNS = (
@@ -60,6 +61,17 @@ class ArticleTableModel(QAbstractTableModel):
 
     def row_of(self, article_id: str) -> int | None:
         return self._row_of.get(article_id)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by a column (selection and editing follow the articles)."""
+        key = COLUMNS[column][0]
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        keep = [(self._rows[i.row()]["id"], i.column()) for i in before]
+        self._rows.sort(key=lambda row: sort_key(row[key]), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._row_of = {row["id"]: i for i, row in enumerate(self._rows)}
+        self.changePersistentIndexList(before, [self.index(self._row_of[i], c) for i, c in keep])
+        self.layoutChanged.emit()
 
     def outlets(self) -> list[str]:
         return sorted({row["outlet"] for row in self._rows})

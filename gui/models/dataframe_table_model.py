@@ -9,6 +9,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from gui.models.roles import RAW_ROLE
+from gui.models.source_sort_proxy import sort_key
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -51,6 +52,20 @@ class DataFrameTableModel(QAbstractTableModel):
         self._columns = [c for c in self._headers if c in frame.columns] if self._headers else list(frame.columns)
         self._values = [self._frame[c].tolist() for c in self._columns]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder rows by a column with pandas (fast for 100,000 rows)."""
+        if not 0 <= column < len(self._columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        keys = pd.Series([sort_key(v) for v in self._values[column]])
+        order_index = sorted(range(len(keys)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        new_row = {old: new for new, old in enumerate(order_index)}
+        self._frame = self._frame.iloc[order_index].reset_index(drop=True)
+        self._values = [[values[i] for i in order_index] for values in self._values]
+        self.changePersistentIndexList(before, [self.index(new_row[i.row()], i.column()) for i in before])
+        self.layoutChanged.emit()
 
     def frame(self) -> pd.DataFrame:
         return self._frame

@@ -36,6 +36,7 @@ class ArticlePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # fit columns to the first rows, not to 10,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setToolTip("Select two or more articles (Ctrl+click) to read them side by side")

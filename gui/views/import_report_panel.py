@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from core.model.import_result import ImportResult, Status
 from gui.models.dataframe_table_model import DataFrameTableModel
 from gui.models.roles import RAW_ROLE
+from gui.models.source_sort_proxy import SourceSortProxyModel
 
 HEADERS = {"status": "Result", "file": "File", "message": "Details", "folder": "Folder"}
 _ORDER = {Status.FAILED: 0, Status.DUPLICATE: 1, Status.IMPORTED: 2}
@@ -61,7 +62,7 @@ class ImportReportPanel(QWidget):
         self.summary = QLabel("Nothing imported yet. Drop files or folders on the window, or use File ▸ Import….")
         self.summary.setWordWrap(True)
         self.model = ImportReportModel(headers=HEADERS)
-        proxy = QSortFilterProxyModel(self)
+        proxy = SourceSortProxyModel(self)
         proxy.setSourceModel(self.model)
         proxy.setSortRole(RAW_ROLE)
         self.table = QTableView()

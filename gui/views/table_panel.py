@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
 from gui.models.dataframe_table_model import DataFrameTableModel
 from gui.models.roles import RAW_ROLE
+from gui.models.source_sort_proxy import SourceSortProxyModel
 
 
 class TablePanel(QWidget):
@@ -18,7 +19,7 @@ class TablePanel(QWidget):
     def __init__(self, headers: dict[str, str], placeholder: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = DataFrameTableModel(headers=headers)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SourceSortProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(RAW_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -83,6 +83,7 @@ def test_clicking_a_quote_shows_it_in_its_article(open_window, qtbot):
 
 def test_clicking_a_distinctive_term_finds_it_in_the_texts(open_window, qtbot):
     panel = open_window.terms_panel
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() > 0, timeout=60_000)  # loaded after the rest
     row = row_of(panel.proxy, 1, "Moscow")
     open_window.docks["terms"].raise_()
     with qtbot.waitSignal(open_window.controller.findFinished, timeout=30_000):
