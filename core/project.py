@@ -193,7 +193,7 @@ class Project:
             row.article_id: ", ".join(sorted(outlets[row.group_id] - {row.outlet}))
             for row in groups.itertuples()
         }
-        frame["shared_copy_with"] = frame["id"].map(others).fillna("")
+        frame["shared_copy_with"] = frame["id"].map(lambda article: others.get(article, ""))
         return frame
 
     def outlets(self) -> list[str]:
