@@ -147,7 +147,7 @@ class SheetSpec:
 ARTICLE_LABELS = {
     "id": "Article id", "outlet": "Outlet", "title": "Title", "authors": "Authors", "date": "Date",
     "story_id": "Story id", "story": "Story", "section": "Section", "language": "Language", "url": "URL", "word_count": "Words",
-    "entity_mentions": "Entity mentions", "source_path": "Source file",
+    "entity_mentions": "Entity mentions", "shared_copy_with": "Same wire copy in", "source_path": "Source file",
 }
 
 
@@ -161,7 +161,7 @@ def articles_sheet(data: ExportData) -> Iterator[pd.DataFrame]:
     for name in META_FIELDS:
         frame[f"{name}_from"] = frame["origins"].map(lambda o, n=name: str(o.get(n, "")))
     origin_labels = {f"{n}_from": f"{ARTICLE_LABELS[n]} from" for n in META_FIELDS}
-    columns = [*ARTICLE_LABELS, *origin_labels]
+    columns = [*(c for c in ARTICLE_LABELS if c in frame.columns), *origin_labels]  # older projects lack some
     frame = frame[columns].rename(columns={**ARTICLE_LABELS, **origin_labels})
     if frame.empty:
         yield frame.assign(Text=pd.Series(dtype=str))
@@ -231,10 +231,10 @@ def coverage_sheet(data: ExportData) -> pd.DataFrame:
 
 ARTICLES = SheetSpec(
     "Articles", "Articles", articles_sheet,
-    "One row per article: metadata, its story, where each field came from (file, extracted, guessed, "
-    "edited, default), word and mention counts, and the full text.",
+    "One row per article: metadata, its story, the other outlets that ran the same wire copy, where each "
+    "field came from (file, extracted, guessed, edited, default), word and mention counts, and the full text.",
     formats={"Article id": "id", "Title": "wrap", "Date": "date", "Words": "count", "Text": "longtext",
-             "Source file": "wrap", "Story": "wrap"},
+             "Source file": "wrap", "Story": "wrap", "Same wire copy in": "wrap"},
     align_top=True,
     size=lambda data: 4 * len(data.articles),
 )

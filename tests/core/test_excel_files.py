@@ -156,3 +156,13 @@ def test_an_empty_project_exports_valid_empty_tables(tmp_path):
 def test_an_empty_selection_is_refused(project, tmp_path):
     with pytest.raises(ExportError, match="No articles are selected"):
         project.export_xlsx(tmp_path / "out.xlsx", article_ids=[])
+
+
+def test_the_command_line_reports_an_unwritable_target_clearly(project, tmp_path, capsys):
+    from core.cli import main
+
+    project.close()
+    assert main(["export", "--project", str(project.path), "--xlsx", str(tmp_path)]) == 1
+    assert "is a folder; choose a file name" in capsys.readouterr().err
+    assert main(["export", "--project", str(project.path), "--xlsx", str(tmp_path / "ok.xlsx")]) == 0
+    assert (tmp_path / "ok.xlsx").exists()
