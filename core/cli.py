@@ -43,7 +43,10 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export the project to an Excel workbook")
     export.add_argument("--project", required=True, type=Path)
-    export.add_argument("--xlsx", required=True, type=Path)
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--xlsx", type=Path, help="the workbook to write")
+    target.add_argument("--csv", type=Path, help="a folder for one CSV file per table")
+    export.add_argument("--story", type=int, help="export one story only")
     return parser
 
 
@@ -122,8 +125,17 @@ def print_comparison(comparison: dict) -> None:
 
 
 def cmd_export(args, project: Project) -> int:
-    path = project.export_xlsx(args.xlsx, state=_progress_printer(False))
-    print(f"Exported {path}")
+    state = _progress_printer(False)
+    try:
+        ids = project.story_article_ids(args.story) if args.story is not None else None
+    except KeyError:
+        print(f"newsprism-cli: no story {args.story}; 'summary' lists the stories", file=sys.stderr)
+        return EXIT_FAILED
+    if args.csv:
+        paths = project.export_csv(args.csv, state=state, article_ids=ids)
+        print(f"Exported {len(paths)} CSV files to {args.csv}")
+    else:
+        print(f"Exported {project.export_xlsx(args.xlsx, state=state, article_ids=ids)}")
     return EXIT_OK
 
 

@@ -92,8 +92,8 @@ class Project:
             first_date=("date", "min"),
             last_date=("date", "max"),
         )
-        table = story_rows.stories(self.store).set_index("id").join(info, how="inner").reset_index()
-        return table[["id", "name", "articles", "outlets", "first_date", "last_date"]]
+        table = story_rows.stories(self.store).merge(info, left_on="id", right_index=True, how="inner")
+        return table[["id", "name", "articles", "outlets", "first_date", "last_date"]].reset_index(drop=True)
 
     def story_of(self) -> pd.Series:
         """Story id by article id."""

@@ -308,29 +308,32 @@ class ProjectStore:
                 [(r.article_id, r.text_hash, r.model, stamp) for r in results],
             )
 
-    def frame(self, table: str, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
-        """Rows of one analysis table (sentences, terms, quotes, descriptors)."""
+    def frame(self, table: str, article_ids: Iterable[str] | None = None, columns: str = "*") -> pd.DataFrame:
+        """Rows of one analysis table (mentions, sentences, terms, quotes, descriptors),
+        in the order they were stored; ``article_ids`` of any number restricts them."""
         if table not in _ANALYSIS_TABLES:
             raise ValueError(table)
-        sql, params = f"SELECT * FROM {table}", ()
-        if article_ids is not None:
-            params = tuple(article_ids)
-            sql += f" WHERE article_id IN ({', '.join('?' * len(params))})"
+        sql = f"SELECT rowid AS _row, {columns} FROM {table}"
         with self._lock:
-            return pd.read_sql_query(sql + " ORDER BY rowid", self._db, params=params)
+            if article_ids is None:
+                return pd.read_sql_query(sql + " ORDER BY rowid", self._db).drop(columns="_row")
+            ids = list(dict.fromkeys(article_ids))
+            parts = [
+                pd.read_sql_query(
+                    sql + f" WHERE article_id IN ({', '.join('?' * len(chunk))})", self._db, params=tuple(chunk)
+                )
+                for chunk in (ids[i:i + _MAX_PARAMS] for i in range(0, max(len(ids), 1), _MAX_PARAMS))
+            ]
+        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        return frame.sort_values("_row", kind="stable").drop(columns="_row").reset_index(drop=True)
 
     def mentions_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """Entity mentions: article_id, start, end, text, label, name."""
-        sql = "SELECT article_id, start, end, text, label, name FROM mentions"
-        params: tuple = ()
-        if article_ids is not None:
-            ids = tuple(article_ids)
-            sql += f" WHERE article_id IN ({', '.join('?' * len(ids))})"
-            params = ids
-        with self._lock:
-            return pd.read_sql_query(sql + " ORDER BY rowid", self._db, params=params)
+        return self.frame("mentions", article_ids, "article_id, start, end, text, label, name")
 
 
+#: Ids per ``IN (…)`` query: far below SQLite's limit on bound parameters.
+_MAX_PARAMS = 900
 _ANALYSIS_TABLES = ("mentions", "sentences", "terms", "quotes", "descriptors")
 
 

@@ -79,3 +79,28 @@ def test_import_fetches_links_from_a_local_server(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0, out
     assert "1 imported" in out
+
+
+def test_export_to_csv_and_one_story_to_a_workbook(seeds_project, tmp_path, capsys):
+    import openpyxl
+
+    path = str(seeds_project.path)
+    story = int(seeds_project.stories()["id"].iloc[0])
+    seeds_project.close()
+    assert main(["export", "--project", path, "--csv", str(tmp_path / "csv")]) == 0
+    assert any(p.suffix == ".csv" for p in (tmp_path / "csv").iterdir())
+    assert main(["export", "--project", path, "--xlsx", str(tmp_path / "one.xlsx"), "--story", str(story)]) == 0
+    book = openpyxl.load_workbook(tmp_path / "one.xlsx", read_only=True)
+    assert "Articles" in book.sheetnames
+    assert len(list(book["Articles"].iter_rows(min_row=2))) == 1
+    assert main(["export", "--project", path, "--xlsx", str(tmp_path / "x.xlsx"), "--story", "999"]) == 1
+    assert main(["export", "--project", path]) == 2
+
+
+def test_stories_of_a_project_never_grouped_is_empty(tmp_path):
+    from core.project import Project
+
+    with Project(tmp_path / "new.newsprism") as project:
+        project.import_paths([SEEDS])  # imported, not analysed: no stories yet
+        assert project.stories().empty
+        assert list(project.stories().columns) == ["id", "name", "articles", "outlets", "first_date", "last_date"]

@@ -141,3 +141,19 @@ def test_a_nested_change_commits_only_with_the_outer_one(tmp_path):
         assert store.get_meta("inner") is None
     finally:
         store.close()
+
+
+def test_analysis_rows_of_thousands_of_articles_at_once(tmp_path):
+    """More ids than SQLite binds in one query: read in chunks, in stored order."""
+    from core.model.article import make_article
+
+    store = ProjectStore(tmp_path / "many.newsprism")
+    try:
+        articles = [make_article(f"Headline {i}\nBody {i} about Oslo.") for i in range(2500)]
+        store.add_articles(articles)
+        store.save_analyses([(a.id, "h", "m", [(0, 4, "Oslo", "GPE", "Oslo")]) for a in articles])
+        frame = store.mentions_frame([a.id for a in reversed(articles)])
+        assert len(frame) == 2500
+        assert list(frame["article_id"]) == [a.id for a in articles]  # stored order
+    finally:
+        store.close()
