@@ -22,6 +22,8 @@ class Actions:
     import_files: QAction
     import_folder: QAction
     export_xlsx: QAction
+    export_selected: QAction
+    export_csv: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -60,6 +62,10 @@ def build_actions(window: "MainWindow") -> Actions:
                               "Add every article in a folder and its subfolders"),
         export_xlsx=_action(window, "&Export to Excel…", window.ask_export_xlsx, "Ctrl+E",
                             "Save articles, entity mentions and the outlet comparison as a workbook"),
+        export_selected=_action(window, "Export &Selected Articles to Excel…", lambda: window.ask_export_xlsx(True),
+                                "Ctrl+Shift+E", "A workbook of the articles selected in the table"),
+        export_csv=_action(window, "Export to &CSV…", window.ask_export_csv, None,
+                           "One UTF-8 CSV file per table, for R, Python or a database"),
         quit=_action(window, "&Quit", window.close, keys.Quit),
         undo=undo,
         redo=redo,
@@ -74,7 +80,8 @@ def build_actions(window: "MainWindow") -> Actions:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     for item in (actions.new, actions.open, actions.recent_menu, None, actions.save_as, None,
-                 actions.import_files, actions.import_folder, actions.export_xlsx, None, actions.quit):
+                 actions.import_files, actions.import_folder, None, actions.export_xlsx, actions.export_selected,
+                 actions.export_csv, None, actions.quit):
         if item is None:
             file_menu.addSeparator()
         elif isinstance(item, QMenu):

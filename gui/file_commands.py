@@ -77,13 +77,25 @@ class FileCommands:
         if path:
             self.import_paths([path])
 
-    def ask_export_xlsx(self) -> None:
+    def ask_export_xlsx(self, selected_only: bool = False) -> None:
         if self.project is None:
             return
-        default = self._folder() / f"{self.project.path.stem}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", str(default), "Excel workbook (*.xlsx)")
+        ids = self.article_panel.selected_ids() if selected_only else None
+        if selected_only and not ids:
+            self.statusBar().showMessage("Select the articles to export in the article table first.", 8000)
+            return
+        name = f"{self.project.path.stem}{' (selection)' if selected_only else ''}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", str(self._folder() / name),
+                                              "Excel workbook (*.xlsx)")
         if path:
-            self.controller.export_xlsx(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            self.controller.export_xlsx(path if path.lower().endswith(".xlsx") else path + ".xlsx", ids)
+
+    def ask_export_csv(self) -> None:
+        if self.project is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Export CSV files into a folder", str(self._folder()))
+        if folder:
+            self.controller.export_csv(folder)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_paths(event):

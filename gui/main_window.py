@@ -17,7 +17,7 @@ from core.settings import Settings
 from gui.actions import build_actions
 from gui.colors import outlet_colours
 from gui.commands import EditArticleCommand
-from gui.dialogs import entity_dialogs
+from gui.dialogs import name_dialogs
 from gui.dialogs.about_dialog import show_about
 from gui.dialogs.error_dialog import show_exception
 from gui.dock_layout import arrange_docks, hide_stale_tab_bars
@@ -135,7 +135,7 @@ class MainWindow(FileCommands, QMainWindow):
         c.importFinished.connect(self._on_imported)
         c.importCancelled.connect(lambda: self.statusBar().showMessage(
             "Import cancelled: the articles imported so far are kept.", 8000))
-        c.exportFinished.connect(lambda path: self.statusBar().showMessage(f"Workbook saved: {path}", 8000))
+        c.exportFinished.connect(lambda path: self.statusBar().showMessage(f"Exported to {path}", 8000))
         c.findFinished.connect(self._on_found)
         c.passagesCompared.connect(self._on_passages)
         c.termsLoaded.connect(self.terms_panel.set_frame)
@@ -147,9 +147,11 @@ class MainWindow(FileCommands, QMainWindow):
         self.entity_panel.entitySelected.connect(self.select_entity)
         self.entity_panel.mergeRequested.connect(self.ask_merge_entities)
         self.entity_panel.renameRequested.connect(
-            lambda name: entity_dialogs.ask_rename(self, name, lambda new: self.controller.rename_entity(name, new)))
+            lambda name: name_dialogs.ask_rename(self, name, lambda new: self.controller.rename_entity(name, new)))
         self.entity_panel.splitRequested.connect(self.ask_split_entity)
         self.story_panel.storyChosen.connect(self.show_story)
+        self.story_panel.renameRequested.connect(lambda story_id, name: name_dialogs.ask_story_name(
+            self, name, lambda new: self.controller.rename_story(story_id, new)))
         self.quotes_panel.quoteChosen.connect(self.show_quote)
         self.terms_panel.termChosen.connect(self.find_in_texts)
         self.chart_state.watch(self._on_chart_state)
@@ -210,11 +212,11 @@ class MainWindow(FileCommands, QMainWindow):
 
     def ask_merge_entities(self, names: list[str]) -> None:
         if len(names) >= 2:
-            entity_dialogs.ask_merge(self, names, lambda into: self.controller.merge_entities(names, into))
+            name_dialogs.ask_merge(self, names, lambda into: self.controller.merge_entities(names, into))
 
     def ask_split_entity(self, name: str) -> None:
         merged = self.controller.merged_names(name)
-        if entity_dialogs.ask_split(self, name, merged, self.controller.split_entity) is None:
+        if name_dialogs.ask_split(self, name, merged, self.controller.split_entity) is None:
             self.statusBar().showMessage(f"Nothing was merged into “{name}”, so there is nothing to split.", 8000)
 
     def focus_find(self) -> None:
@@ -270,7 +272,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.article_panel.fit_columns()
         self.entity_panel.set_entities(data.entity_rows)
         self.story_panel.set_frame(data.stories)
-        self.quotes_panel.set_frame(data.quotes)
+        self.quotes_panel.set_data(data.quotes, data.sources)
 
     def _draw_timeline(self) -> None:
         data, entity = self.view_data, self.chart_state.selected_entity

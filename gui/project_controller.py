@@ -15,6 +15,7 @@ import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
 from core.analysis.article_table import article_table
+from core.analysis.compare import sources_table
 from core.analysis.entities import entity_outlet_table
 from core.analysis.entity_list import entity_list
 from core.analysis.shown_passages import compare_articles, sentences_of
@@ -37,6 +38,7 @@ class ViewData:
     stories: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.stories
     story_of: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))  # story id by article id
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.quotes
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)  # who each outlet quotes (Project.sources)
     problems: list[str] = field(default_factory=list)  # extras that failed to load
     types: tuple[str, ...] = ()  # the entity types the two tables below count
     article_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # article_table for ``types``
@@ -75,6 +77,8 @@ def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState
             setattr(data, name, load())
         except Exception as exc:  # noqa: BLE001 - shown to the user as a problem, not fatal
             data.problems.append(f"{name} could not be loaded ({exc.__class__.__name__}: {exc})")
+    if not data.quotes.empty:
+        data.sources = sources_table(data.quotes)
     state.progress(0.9, "Counting…")
     data.count(types)
     return data
@@ -104,8 +108,13 @@ def _analyse(project: Project, *, state: TaskState):
     return project.analyse(state=state)
 
 
-def _export_xlsx(project: Project, target: str | Path, *, state: TaskState) -> Path:
-    return project.export_xlsx(target, state=state)
+def _export_xlsx(project: Project, target: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
+    return project.export_xlsx(target, state=state, article_ids=article_ids)
+
+
+def _export_csv(project: Project, folder: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
+    project.export_csv(folder, state=state, article_ids=article_ids)
+    return Path(folder)
 
 
 def compare_shown(project: Project, article_ids: list[str], mentions: pd.DataFrame, *, state: TaskState):
@@ -214,10 +223,17 @@ class ProjectController(QObject):
                         on_done=self._on_imported, on_cancel=self._on_import_cancelled,
                         on_error=lambda f: self.failed.emit("importing the files", f))
 
-    def export_xlsx(self, target: str | Path) -> None:
-        self.exporter.start("Exporting to Excel", _export_xlsx, self.project, target,
+    def export_xlsx(self, target: str | Path, article_ids: list[str] | None = None) -> None:
+        """The workbook of the project, or of ``article_ids`` only."""
+        self.exporter.start("Exporting to Excel", _export_xlsx, self.project, target, article_ids,
                             on_done=self.exportFinished.emit,
                             on_error=lambda f: self.failed.emit("exporting to Excel", f))
+
+    def export_csv(self, folder: str | Path, article_ids: list[str] | None = None) -> None:
+        """One CSV file per table in ``folder``."""
+        self.exporter.start("Exporting CSV files", _export_csv, self.project, folder, article_ids,
+                            on_done=self.exportFinished.emit,
+                            on_error=lambda f: self.failed.emit("exporting CSV files", f))
 
     def find(self, query: str) -> None:
         if self.project is not None:
@@ -235,6 +251,10 @@ class ProjectController(QObject):
 
     def split_entity(self, alias: str) -> None:
         self.project.split_entity(alias)
+        self.refresh()
+
+    def rename_story(self, story_id: int, name: str) -> None:
+        self.project.rename_story(story_id, name)
         self.refresh()
 
     def merged_names(self, entity: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Small non-blocking dialogs for entity edits: the name to merge into, a new name, a name to split off."""
+"""Small non-blocking dialogs asking for a name: entity merges, renames and splits, story names."""
 
 from __future__ import annotations
 
@@ -39,3 +39,7 @@ def ask_split(parent: QWidget, name: str, merged: list[str], on_chosen: Callable
         return None
     return _ask(parent, "Split entity", f"Let this name stand apart from “{name}” again:", on_chosen,
                 items=merged, editable=False)
+
+
+def ask_story_name(parent: QWidget, name: str, on_chosen: Callable[[str], None]) -> QInputDialog:
+    return _ask(parent, "Rename story", f"New name for the story “{name}”:", on_chosen, text=name)

@@ -131,3 +131,21 @@ def test_export_to_excel_runs_in_the_background(open_window, qtbot, tmp_path):
     with qtbot.waitSignal(open_window.controller.exportFinished, timeout=120_000):
         open_window.controller.export_xlsx(target)
     assert "Articles" in openpyxl.load_workbook(target).sheetnames
+
+
+def test_export_of_the_selected_articles_and_to_csv(open_window, qtbot, tmp_path):
+    import pandas as pd
+
+    window = open_window
+    first = window.article_model.article_id(0)
+    window.article_panel.select_ids([first])
+    target = tmp_path / "one.xlsx"
+    with qtbot.waitSignal(window.controller.exportFinished, timeout=120_000):
+        window.controller.export_xlsx(target, window.article_panel.selected_ids())
+    articles = pd.read_excel(target, sheet_name="Articles")
+    assert len(articles) == 1 and window.project.store.article(first).title in articles.to_string()
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    with qtbot.waitSignal(window.controller.exportFinished, timeout=120_000):
+        window.controller.export_csv(folder)
+    assert any(p.suffix == ".csv" for p in folder.iterdir())

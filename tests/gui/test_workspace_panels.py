@@ -99,3 +99,33 @@ def test_about_box_lists_versions_and_licences(open_window):
     text = boxes[-1].text()
     assert "spaCy" in text and "LGPL-3.0" in text and "MIT" in text
     boxes[-1].close()
+
+
+def test_sources_mode_lists_who_is_quoted_and_leads_to_their_quotes(open_window, qtbot):
+    panel = open_window.quotes_panel
+    open_window.docks["quotes"].raise_()
+    panel.mode.setCurrentIndex(panel.mode.findData("sources"))
+    assert panel.proxy.rowCount() > 0
+    speakers = [panel.row_values(r)["speaker"] for r in range(panel.proxy.rowCount())]
+    row = next(r for r, s in enumerate(speakers) if s == "Adrienne Watson")
+    _click_row(qtbot, panel.table, row)
+    assert not panel.showing_sources()
+    assert panel.filter_box.text() == "Adrienne Watson"
+    assert panel.proxy.rowCount() >= 1
+    assert all(panel.row_values(r)["speaker"] == "Adrienne Watson" for r in range(panel.proxy.rowCount()))
+
+
+def test_renaming_a_story(open_window, qtbot):
+    panel = open_window.story_panel
+    open_window.docks["stories"].raise_()
+    _click_row(qtbot, panel.table, 0)
+    story_id = int(panel.row_values(0)["id"])
+    qtbot.mouseClick(panel.rename_button, Qt.MouseButton.LeftButton)
+    dialog = _entity_dialog(open_window)
+    dialog.setTextValue("Kim and Putin")
+    with qtbot.waitSignal(open_window.dataRefreshed, timeout=60_000):
+        dialog.accept()
+    names = dict(zip(open_window.view_data.stories["id"], open_window.view_data.stories["name"]))
+    assert names[story_id] == "Kim and Putin"
+    stories = [open_window.article_model.index(r, 6).data() for r in range(open_window.article_model.rowCount())]
+    assert "Kim and Putin" in stories
