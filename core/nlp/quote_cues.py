@@ -115,6 +115,9 @@ def _according_cue(token, in_quote) -> Cue:
     source = _according_object(token)
     phrase = {t.i for t in token.subtree} | {t.i for t in source.subtree} | {source.head.i}
     first, last = _paragraph_sentence(token)
+    after = [i for i in range(max(phrase) + 1, last) if not token.doc[i].is_punct]
+    if after and token.doc[after[0]].pos_ == "SCONJ":  # "…, according to X, although other estimates are lower."
+        last = min(phrase)
     clause = [i for i in range(first, last) if i not in phrase]
     spans = bool(clause) and min(clause) < token.i < max(clause)
     return Cue(token, "according to", source, _trim(token.doc, clause), spans)
@@ -146,6 +149,8 @@ def _verb_cue(verb, lexicon: QuoteLexicon, in_quote) -> Cue:
         if not content and _parenthetical(verb):
             content = _around_parenthetical(verb)
             spans = bool(content) and min(content) < verb.i < max(content)
+        elif not content and _closing_attribution(verb):
+            content = _content_before(verb, verb, set())
     source = source_of(verb)
     if source is not None and in_quote[source.i]:
         source = _subject_between_quote_and(verb, in_quote)
@@ -165,6 +170,17 @@ def _parenthetical(verb) -> bool:
     if verb.head.pos_ not in ("VERB", "AUX"):
         return False
     return verb.dep_ == "conj" and verb.head.i < verb.i and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _closing_attribution(verb) -> bool:
+    """"…, a new record, the ONT reported on Thursday." parsed as a clause on a noun."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
+    if verb.dep_ not in ("acl", "relcl", "conj") or not subjects or verb.lemma_.lower() == "ask":
+        return False
+    before = subjects[0].left_edge.i - 1
+    rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
+    return before > 0 and doc[before].text == "," and all(t.head.i == verb.i or t.head.head.i == verb.i for t in rest)
 
 
 def _first_person(source) -> bool:
@@ -276,8 +292,8 @@ def _after_dateline_start(doc, first: int, end: int) -> int:
     """Skip "STOCKHOLM, March 4 (Reuters) - " or "SEOUL, Oct. 14 (Agency) -- " at a line start."""
     for i in range(first, min(end, first + 12)):
         token = doc[i]
-        if token.text in _DASHES or token.text == "-" and token.whitespace_:
-            if any(t.text == ")" or t.is_upper and len(t.text) > 2 for t in doc[first:i]):
+        if token.text in _DASHES or token.text == "-" and token.whitespace_ or len(token.text) > 1 and token.text.endswith((").-", ")-")):
+            if ")" in token.text or any(t.text == ")" or t.is_upper and len(t.text) > 2 for t in doc[first:i]):
                 return i + 1
             return first
     return first
@@ -332,7 +348,7 @@ def _after_dateline(verb, subject):
                 return token
         for token in doc[dashes[-1].i + 1 : verb.i]:
             if token.pos_ in ("PROPN", "NOUN"):
-                while token.head.i < verb.i and token.dep_ in ("compound", "amod"):
+                while token.head.i < verb.i and token.dep_ in ("compound", "amod", "poss"):
                     token = token.head
                 return token
     return subject

@@ -86,7 +86,9 @@ class ArticleIndex:
     def full_name(self, name: str) -> str:
         """"Mr. Marcus", "Abu Hatab" -> the full name the article uses (the longest, if several fit)."""
         bare = strip_honorific(name)
-        fits = {full for full in self.full_names if full != bare and (full.endswith(" " + bare) or full.split()[0] == bare)}
+        folded = bare.casefold()  # "Al-Rashidi" for "Majed al-Rashidi"
+        fits = {full for full in self.full_names
+                if full != bare and (full.casefold().endswith(" " + folded) or full.split()[0].casefold() == folded)}
         if not fits and " " not in bare:  # names the recogniser missed: "Interior Minister Nadia Tavares"
             fits = {full for full in self.name_chains if full.endswith(" " + bare)}
         if len(fits) > 1:  # "Seth Goldstein", "Rabbi Seth Goldstein": one person if one name holds the others
@@ -98,7 +100,7 @@ class ArticleIndex:
         """A one-word non-person mention that is the surname of a person ("Phoenix said")."""
         if " " in name:
             return None
-        fits = {full for full in self.full_names if full.split()[-1] == name}
+        fits = {full for full in self.full_names if full.split()[-1].casefold() == name.casefold()}
         return fits.pop() if len(fits) == 1 else None
 
     def sentence_initial(self, token) -> bool:

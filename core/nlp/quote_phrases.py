@@ -50,7 +50,7 @@ def describe(token) -> str:
         if child.i < token.i and child.dep_ not in _DROP_LEFT:
             keep.update(t.i for t in child.subtree if t.dep_ not in ("det", "punct") and not t.like_num and t.tag_ != "CD")
         elif child.i > token.i and child.dep_ in _RIGHT_DEPS:
-            sub = [t.i for t in child.subtree if not _below(t, child, ("relcl", "acl", "appos"))]
+            sub = [t.i for t in child.subtree if not _below(t, child, ("relcl", "acl", "appos")) and not t.is_punct]
             if len(sub) <= 8:
                 keep.update(sub)
     words = [token.doc[i] for i in sorted(keep)]

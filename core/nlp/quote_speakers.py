@@ -91,6 +91,11 @@ class SpeakerResolver(PronounsMixin):
             titled = any(w.lower_ in self.lexicon.person_roles for w in self.doc[min(t.i, token.i) + 1 : max(t.i, token.i)])
             if found is not None and found[3] == "PERSON" and t.pos_ == "PROPN" and not (t.i < token.i and titled):
                 return found
+        if token.lower_ in self.lexicon.person_roles:  # "Rossi’s wife Sofia", "The Minister of Health, Elena Vidal"
+            for child in token.children:
+                if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i > token.i:
+                    chain, start = proper_chain(child, self.lexicon.person_roles)
+                    return (start, start + len(chain), chain, "PERSON", chain)
         if self._role_head(token):
             return None
         if own is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
@@ -102,11 +107,6 @@ class SpeakerResolver(PronounsMixin):
             if found is None and child.dep_ == "compound" and child.pos_ == "PROPN" and self._is_media(token, ""):
                 chain, start = proper_chain(child)
                 return (start, start + len(chain), chain, "ORG", chain)
-        if token.lower_ in self.lexicon.person_roles:  # "Rossi’s wife Sofia", "the spokesman, Aaron Pruitt"
-            for child in token.children:
-                if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i > token.i:
-                    chain, start = proper_chain(child)
-                    return (start, start + len(chain), chain, "PERSON", chain)
         follower = self._positional_appos(token)
         return follower
 

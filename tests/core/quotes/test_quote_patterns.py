@@ -38,6 +38,16 @@ def found(quotes) -> list[tuple]:
             id="anonymous",
         ),
         pytest.param(
+            "“The bank had considered a larger increase,” said two people familiar with the matter, who asked not to be named.",
+            [("direct", "people familiar with the matter", "anonymous", "The bank had considered a larger increase,")],
+            id="inverted-anonymous",
+        ),
+        pytest.param(
+            "Madrid (EFE).- Spain registered 2,562 organ donors in 2024, a new record, the National Transplant Organisation reported.",
+            [("indirect", "National Transplant Organisation", "named", "Spain registered 2,562 organ donors in 2024, a new record")],
+            id="dateline-and-closing-attribution",
+        ),
+        pytest.param(
             "State media reported that the two leaders would sign a treaty.",
             [("indirect", "State media", "media", "the two leaders would sign a treaty")],
             id="media",
