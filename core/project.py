@@ -147,6 +147,16 @@ class Project:
         alias_rows.save(self.store, alias, alias)
         self._reload_aliases()
 
+    def forget_alias(self, alias: str) -> None:
+        """Undo the user's merge, rename or split of ``alias`` (the defaults apply again)."""
+        alias_rows.delete(self.store, alias)
+        self._reload_aliases()
+
+    def entity_names(self, entity: str) -> list[str]:
+        """The names in this project's mentions that count as ``entity`` (merged into it)."""
+        names = self.store.frame("mentions", columns="name")["name"].unique()
+        return sorted(n for n in names if self.aliases.resolve(n, "")[0] == entity)
+
     def _reload_aliases(self) -> None:
         self.aliases = alias_rows.apply(self._default_aliases, alias_rows.load(self.store))
 
@@ -178,8 +188,12 @@ class Project:
         self.store.save_copy(target)
 
     # -- data ----------------------------------------------------------------
-    def articles(self) -> list[Article]:
-        return self.store.articles()
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Articles in import order: all, or those with the given ids."""
+        return self.store.articles(ids)
+
+    def article(self, article_id: str) -> Article:
+        return self.store.article(article_id)
 
     def articles_frame(self) -> pd.DataFrame:
         """Article metadata; ``shared_copy_with`` names the other outlets that ran

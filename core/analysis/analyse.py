@@ -15,7 +15,7 @@ from core.model.article import Article, content_hash
 from core.nlp.extract import analyse_doc
 from core.nlp.names import AliasTable
 from core.nlp.pipeline import load_pipeline
-from core.tasks import NULL_STATE, TaskState
+from core.tasks import NULL_STATE, Cancelled, TaskState
 
 BATCH_SIZE = 64
 
@@ -61,5 +61,9 @@ def analyse(
         if len(pending) >= BATCH_SIZE or done == len(todo):
             store.save_analyses(pending)
             pending = []
+        try:
             state.progress(done / len(todo), f"Analysed {done} of {len(todo)} articles")
+        except Cancelled:
+            store.save_analyses(pending)  # keep what is finished; stop at once
+            raise
     return AnalysisReport(len(todo), current)

@@ -26,3 +26,9 @@ def save(store: ProjectStore, alias: str, canonical: str, label: str = "") -> No
             "INSERT OR REPLACE INTO entity_aliases(alias_key, alias, canonical, label) VALUES (?, ?, ?, ?)",
             (alias_key(alias), alias, canonical, label),
         )
+
+
+def delete(store: ProjectStore, alias: str) -> None:
+    """Forget the user's row for ``alias`` (undo of a merge, rename or split)."""
+    with store.transaction() as db:
+        db.execute("DELETE FROM entity_aliases WHERE alias_key = ?", (alias_key(alias),))

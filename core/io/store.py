@@ -137,6 +137,8 @@ class ProjectStore:
         self.path = Path(path)
         if not create and not self.path.exists():
             raise ProjectError(f"{self.path} does not exist")
+        if not self.path.parent.is_dir():
+            raise ProjectError(f"the folder {self.path.parent} does not exist")
         self._lock = threading.RLock()
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)

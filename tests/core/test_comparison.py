@@ -80,3 +80,12 @@ def test_compare_command_prints_one_story(seeds_project, capsys):
     assert list(comparison["outlets"]) == ["Newsweek"]
     assert comparison["outlets"]["Newsweek"]["entities"][0]["entity"] == "Russia"
     assert main(["compare", "--project", path, "--story", "999"]) == 1
+
+
+def test_a_merge_can_be_undone_and_lists_the_names_it_joined(seeds_project):
+    seeds_project.merge_entities(["Pyongyang"], "North Korea")
+    assert "Pyongyang" in seeds_project.entity_names("North Korea")
+    assert "DPRK" in seeds_project.entity_names("North Korea")  # from the default alias table
+    seeds_project.forget_alias("Pyongyang")
+    assert "Pyongyang" in set(seeds_project.entity_table()["entity"])
+    assert "Pyongyang" not in seeds_project.entity_names("North Korea")

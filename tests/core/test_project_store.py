@@ -157,3 +157,29 @@ def test_analysis_rows_of_thousands_of_articles_at_once(tmp_path):
         assert list(frame["article_id"]) == [a.id for a in articles]  # stored order
     finally:
         store.close()
+
+
+def test_a_project_in_a_missing_folder_says_so(tmp_path):
+    with pytest.raises(ProjectError, match="folder .* does not exist"):
+        ProjectStore(tmp_path / "no" / "such" / "p.newsprism")
+
+
+def test_cancelling_analysis_keeps_every_finished_article(tmp_path, nlp):
+    from core.tasks import Cancelled, TaskState
+
+    folder = tmp_path / "in"
+    _write_corpus(folder, 12)
+    calls = []
+
+    def on_progress(fraction, message):
+        calls.append(fraction)
+        if len(calls) == 6:  # the fifth analysed article reports
+            state.cancel()
+
+    state = TaskState(on_progress)
+    with Project(tmp_path / "p.newsprism") as project:
+        project.import_paths([folder])
+        with pytest.raises(Cancelled):
+            project.analyse(state=state)
+        done = len(project.store.analysis_state())
+    assert 0 < done < 12  # stopped within the batch, not after it, and nothing finished was lost
