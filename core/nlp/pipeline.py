@@ -57,4 +57,7 @@ def _load(model_name: str, exclude: tuple[str, ...]) -> "Language":
         ) from exc
     if "ner" not in nlp.pipe_names:
         raise ModelUnavailable(f"The spaCy model '{model_name}' has no entity recogniser (ner); choose another model.")
+    from core.nlp.quote_pipeline import add_line_breaks
+
+    add_line_breaks(nlp)  # a headline or subheading never runs into the next paragraph
     return nlp
