@@ -271,7 +271,7 @@ class Project:
         frame = self._story_frame(story_id if scope == "story" else None)
         terms = self.store.frame("terms", frame["id"])
         entity = terms["kind"] == "entity"
-        terms.loc[entity, "term"] = terms.loc[entity, "term"].map(lambda n: self.aliases.resolve(n, "")[0])
+        terms.loc[entity, "term"] = self.aliases.canonical_names(terms.loc[entity, "term"])
         articles = frame.assign(story_id=frame["id"].map(self.story_of()))
         table = keyness.keyness(terms, articles, scope=scope, **options)
         if story_id is not None and scope == "story":

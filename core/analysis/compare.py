@@ -50,7 +50,7 @@ def descriptor_table(descriptors: pd.DataFrame, articles: pd.DataFrame, aliases:
     if descriptors.empty:
         return pd.DataFrame(columns=columns)
     frame = descriptors.merge(articles[["id", "outlet"]], left_on="article_id", right_on="id")
-    frame["entity"] = frame["name"].map(lambda n: aliases.resolve(n, "")[0])
+    frame["entity"] = aliases.canonical_names(frame["name"])
     frame["descriptor"] = frame["descriptor"].str.replace(r"\s+", " ", regex=True)
     table = frame.groupby(["entity", "outlet", "descriptor", "kind"], as_index=False).size().rename(columns={"size": "count"})
     return table.sort_values(["entity", "outlet", "count"], ascending=[True, True, False]).reset_index(drop=True)[columns]
@@ -63,7 +63,7 @@ def quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, aliases: AliasTabl
         return pd.DataFrame(columns=columns)
     frame = quotes.merge(articles[["id", "outlet"]], left_on="article_id", right_on="id")
     named = frame["source_type"] == "named"
-    frame.loc[named, "speaker"] = frame.loc[named, "speaker"].map(lambda s: aliases.resolve(s, "")[0] if s else s)
+    frame.loc[named, "speaker"] = aliases.canonical_names(frame.loc[named, "speaker"]).fillna(frame.loc[named, "speaker"])
     frame["words"] = frame["text"].map(count_words)
     return frame[columns].reset_index(drop=True)
 

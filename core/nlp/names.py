@@ -9,6 +9,11 @@ from pathlib import Path
 
 from core.paths import resources_dir
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is not needed to resolve names
+    import pandas as pd  # noqa: F401
+
 #: spaCy labels that are never entities in Newsprism (numbers, dates, amounts).
 NEVER_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 #: Counted in charts by default.
@@ -70,6 +75,11 @@ class AliasTable:
         if root != alias_key(alias) and root in self.entries:
             del self.entries[root]
         self.entries[alias_key(alias)] = (canonical.strip(), label)
+
+    def canonical_names(self, names) -> "pd.Series":
+        """Canonical name of each name in a Series, resolving each distinct name once."""
+        unique = names.dropna().unique()
+        return names.map(dict(zip(unique, (self.resolve(n, "")[0] for n in unique))))
 
     def copy(self) -> "AliasTable":
         return AliasTable(dict(self.entries), set(self.nicknames))
