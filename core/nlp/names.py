@@ -6,10 +6,9 @@ import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.paths import resources_dir
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pandas is not needed to resolve names
     import pandas as pd  # noqa: F401
