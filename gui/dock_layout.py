@@ -30,7 +30,7 @@ def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -
     docks["chart"].raise_()
     docks["articles"].raise_()
     docks["entities"].raise_()
-    window.resizeDocks([docks["articles"], docks["side_by_side"]], [640, 960], Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["articles"], docks["side_by_side"]], [720, 880], Qt.Orientation.Horizontal)
     window.resizeDocks([docks["articles"], docks["chart"]], [380, 560], Qt.Orientation.Vertical)
     window.resizeDocks([docks["side_by_side"], docks["entities"]], [700, 240], Qt.Orientation.Vertical)
     return docks

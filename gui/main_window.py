@@ -71,6 +71,7 @@ class MainWindow(FileCommands, QMainWindow):
         )
         self.view_data: ViewData | None = None
         self.colours: dict = {}
+        self._compare_on_load = True  # a project just opened shows its first two articles side by side
         self._build_views()
         self.actions = build_actions(self)
         self._build_toolbar()
@@ -243,6 +244,7 @@ class MainWindow(FileCommands, QMainWindow):
     def _on_project_changed(self, project: Project) -> None:
         self.undo_stack.clear()
         self.view_data = None
+        self._compare_on_load = True
         self.setWindowTitle(f"{project.path.stem} — Newsprism")
         self.setWindowFilePath(str(project.path))
         self.find_box.clear()
@@ -254,6 +256,10 @@ class MainWindow(FileCommands, QMainWindow):
         self._fill_tables()
         self.chart_panel.set_data(data.entities, data.outlets, self.colours)
         self._draw_timeline()
+        if selected or self.article_model.rowCount() >= 2:
+            if not selected and self._compare_on_load:
+                selected = self.article_panel.first_ids(2)  # the comparison is visible at once
+            self._compare_on_load = False
         self.article_panel.select_ids(selected)
         self._show_articles(self.article_panel.selected_ids())
         if data.problems:

@@ -63,7 +63,7 @@ def main() -> int:
     window.start_up()
     wait_until(app, lambda: window.view_data is not None and not window.view_data.mentions.empty
                and not window.controller.work.is_running())
-    window.article_panel.table.selectAll()
+    wait_until(app, lambda: len(window.side_by_side.shown_ids()) == 2)  # a first start compares at once
     window.select_entity("Kim Jong Un")
     settle(app, 1.0)
 

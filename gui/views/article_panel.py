@@ -54,6 +54,10 @@ class ArticlePanel(QWidget):
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return [self.proxy.index(row, 0).data(ID_ROLE) for row in rows]
 
+    def first_ids(self, count: int) -> list[str]:
+        """The ids of the first ``count`` rows as the table shows them."""
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in range(min(count, self.proxy.rowCount()))]
+
     def select_ids(self, ids: list[str]) -> None:
         """Select these articles (those visible through the filter)."""
         wanted = QItemSelection()
@@ -70,9 +74,11 @@ class ArticlePanel(QWidget):
             self.table.scrollTo(first)
 
     def fit_columns(self) -> None:
+        """Numbers fit their contents; outlet and story are capped so the title keeps the width."""
         for column in (0, 2, 3, 4, 5):
             self.table.resizeColumnToContents(column)
-        self.table.setColumnWidth(6, min(self.table.sizeHintForColumn(6), 150))
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 130))
+        self.table.setColumnWidth(6, min(self.table.sizeHintForColumn(6), 110))
 
     def _emit_selection(self, *_) -> None:
         self.selectionChanged.emit(self.selected_ids())

@@ -77,3 +77,14 @@ def test_filter_box_and_sorting(open_window, qtbot):
     panel.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # words, as numbers
     words = [panel.proxy.index(r, 3).data(Qt.ItemDataRole.UserRole + 1) for r in range(2)]
     assert words == sorted(words, reverse=True)
+
+
+def test_opening_a_project_compares_its_first_two_articles_at_once(open_window, qtbot):
+    qtbot.waitUntil(lambda: len(open_window.side_by_side.shown_ids()) == 2, timeout=30_000)
+    assert len(open_window.article_panel.selected_ids()) == 2
+
+
+def test_the_title_column_takes_the_spare_width(open_window):
+    table = open_window.article_panel.table
+    title, story = table.columnWidth(1), table.columnWidth(6)
+    assert title > story and title > table.columnWidth(0)

@@ -16,7 +16,8 @@ def _select_all(window, qtbot):
 
 def test_two_selected_articles_show_side_by_side_with_entities_highlighted(open_window, qtbot):
     view = open_window.side_by_side
-    assert view.placeholder.isVisible()
+    open_window.article_panel.table.clearSelection()
+    qtbot.waitUntil(lambda: view.placeholder.isVisible())
     _select_all(open_window, qtbot)
     assert not view.placeholder.isVisible()
     person = type_colour("PERSON").name()
