@@ -27,6 +27,7 @@ class Actions:
     quit: QAction
     undo: QAction
     redo: QAction
+    paste: QAction
     find: QAction
     reset_layout: QAction
     about: QAction
@@ -69,6 +70,8 @@ def build_actions(window: "MainWindow") -> Actions:
         quit=_action(window, "&Quit", window.close, keys.Quit),
         undo=undo,
         redo=redo,
+        paste=_action(window, "&Paste Articles", window.paste, keys.Paste,
+                      "Import the copied text, links (fetched) or files"),
         find=_action(window, "&Find in Texts…", window.focus_find, keys.Find, "Find a word or phrase in all articles"),
         reset_layout=_action(window, "&Reset Layout", window.reset_layout, None, "Put every panel back in its place"),
         about=_action(window, "&About Newsprism", window.show_about),
@@ -91,6 +94,7 @@ def build_actions(window: "MainWindow") -> Actions:
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
+    edit_menu.addAction(actions.paste)
     edit_menu.addAction(actions.find)
     view_menu = bar.addMenu("&View")
     for dock in window.docks.values():

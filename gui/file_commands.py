@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from core.io.importers import supported_extensions
 from core.io.store import ProjectError
@@ -15,10 +16,25 @@ from gui.dialogs.error_dialog import show_exception
 
 def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     """The local files and folders a drag carries."""
-    mime = event.mimeData()
+    return mime_paths(event.mimeData())
+
+
+def mime_paths(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def mime_links(mime: QMimeData) -> list[str]:
+    """Web links a drop or paste carries (``text/uri-list`` from a browser)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toString() for url in mime.urls() if url.scheme() in ("http", "https")]
+
+
+def importable(mime: QMimeData) -> bool:
+    """Whether a drop or paste holds files, links or text to import."""
+    return bool(mime_paths(mime) or mime_links(mime) or (mime.hasText() and mime.text().strip()))
 
 
 class FileCommands:
@@ -97,19 +113,46 @@ class FileCommands:
         if folder:
             self.controller.export_csv(folder)
 
+    def import_mime(self, mime: QMimeData) -> bool:
+        """Import what a drop or paste carries: files, else links (fetched), else text; True if any."""
+        paths, links = mime_paths(mime), mime_links(mime)
+        if paths:
+            self.import_paths(paths)
+        elif links:
+            self.controller.import_urls(links)
+        elif mime.hasText() and mime.text().strip():
+            self.controller.import_pasted(mime.text())
+        else:
+            return False
+        return True
+
+    def paste(self) -> None:
+        """Edit > Paste: links, text or copied files from the clipboard become articles."""
+        if not self.import_mime(QApplication.clipboard().mimeData()):
+            self.statusBar().showMessage("The clipboard holds no text, link or file to import.", 8000)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event):
+        if importable(event.mimeData()):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event) -> None:
-        if local_paths(event):
+        if importable(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event)
-        if paths:
+        if importable(event.mimeData()):
             event.acceptProposedAction()
-            self.import_paths(paths)
+            self.import_mime(event.mimeData())
+
+    def ask_column_mapping(self, path: str, columns: list[str]):
+        """A table's columns were not recognised: ask which holds what, then import it (non-blocking)."""
+        from gui.dialogs.column_mapping_dialog import ColumnMappingDialog
+
+        dialog = ColumnMappingDialog(path, columns, self)
+        dialog.accepted.connect(lambda: self.controller.import_mapped_table(path, dialog.mapping()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _folder(self) -> Path:
         return self.project.path.parent if self.project is not None else Path.home()

@@ -359,6 +359,8 @@ class MainWindow(FileCommands, QMainWindow):
         if failed:
             message += f"; {failed} file{'s' if failed != 1 else ''} could not be imported (see the import report)"
         self.statusBar().showMessage(message, 10000)
+        for path, columns in outcome.unmapped:
+            self.ask_column_mapping(path, columns)
 
     def _on_failed(self, doing: str, failure) -> None:
         show_exception(self, "Newsprism", failure.exception, doing, failure.details)

@@ -19,12 +19,15 @@ from core.analysis.compare import sources_table
 from core.analysis.entities import entity_outlet_table
 from core.analysis.entity_list import entity_list
 from core.analysis.shown_passages import compare_articles, sentences_of
-from core.model.import_result import ImportResult
+from core.model.import_result import ImportResult, Status, UnreadableFile
 from core.project import Project, open_sample_project, untitled_project_path
 from core.settings import Settings
 from core.tasks import Cancelled, TaskState
 from core.text.find import find_in_articles
 from gui.workers import TaskFailure, TaskRunner
+
+#: Tables whose columns the user can map when they are not recognised.
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson")
 
 
 @dataclass
@@ -49,6 +52,9 @@ class ViewData:
         counted = self.mentions[self.mentions["label"].isin(types)] if not self.mentions.empty else self.mentions
         self.article_rows = article_table(self.articles, counted, quotes=self.quotes, story_of=self.story_of,
                                           stories=self.stories)
+        if "shared_copy_with" in self.articles:  # other outlets that ran the same wire copy
+            shared = self.articles.set_index("id")["shared_copy_with"]
+            self.article_rows["shared_copy_with"] = self.article_rows["id"].map(shared).fillna("")
         self.entity_rows = entity_list(self.entities, self.outlets, types)
         self.types = tuple(types)
 
@@ -60,6 +66,7 @@ class ImportOutcome:
     results: list[ImportResult]
     analysis_error: TaskFailure | None = None
     analysis_cancelled: bool = False
+    unmapped: list[tuple[str, list[str]]] = field(default_factory=list)  # tables to map: (path, columns)
 
 
 def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState) -> ViewData:
@@ -93,15 +100,62 @@ def load_terms(project: Project, *, state: TaskState) -> pd.DataFrame:
 def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
     """``Project.import_and_analyse``, keeping the import report when analysis fails or stops."""
     results = project.import_paths(paths, state=state.sub(0.0, 0.3))
+    return _analyse_after(project, results, unmapped_tables(results), state=state)
+
+
+def import_pasted_then_analyse(project: Project, text: str, *, state: TaskState) -> ImportOutcome:
+    """Pasted or dropped text: links are fetched, other text becomes an article."""
+    return _analyse_after(project, project.import_pasted(text, state=state.sub(0.0, 0.3)), state=state)
+
+
+def import_urls_then_analyse(project: Project, urls: list[str], *, state: TaskState) -> ImportOutcome:
+    return _analyse_after(project, project.import_urls(urls, state=state.sub(0.0, 0.3)), state=state)
+
+
+def import_mapped_then_analyse(project: Project, path: str, mapping: dict[str, str], *,
+                               state: TaskState) -> ImportOutcome:
+    """A table imported with the columns the user mapped."""
+    from core.io.importers.tables import read_table_with_mapping
+    from core.io.importing import store_articles
+
+    state.progress(0.0, f"Importing {Path(path).name}…")
+    try:
+        results = [store_articles(project.store, str(path), read_table_with_mapping(path, mapping))]
+    except (UnreadableFile, OSError) as exc:
+        results = [ImportResult(str(path), Status.FAILED, str(exc))]
+    return _analyse_after(project, results, state=state)
+
+
+def unmapped_tables(results: list[ImportResult]) -> list[tuple[str, list[str]]]:
+    """Tables that failed because no column was recognised as the text: (path, columns) to map."""
+    from core.io.importers.tables import recognise_columns, table_columns
+
+    found = []
+    for result in results:
+        path = Path(result.source)
+        if result.status != Status.FAILED or path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
+            continue
+        try:
+            columns = table_columns(path)
+        except (UnreadableFile, OSError):
+            continue  # unreadable, not unmapped: the report says why
+        if columns and "text" not in recognise_columns(columns):
+            found.append((str(path), columns))
+    return found
+
+
+def _analyse_after(project: Project, results: list[ImportResult], unmapped=(), *, state: TaskState) -> ImportOutcome:
+    """Analyse what was imported; the import report is kept when analysis fails or stops."""
+    unmapped = list(unmapped)
     try:
         project.analyse(state=state.sub(0.3, 1.0))
     except Cancelled:
-        return ImportOutcome(results, analysis_cancelled=True)
+        return ImportOutcome(results, analysis_cancelled=True, unmapped=unmapped)
     except Exception as exc:  # e.g. ModelUnavailable: the articles stay imported
         import traceback
 
-        return ImportOutcome(results, TaskFailure("Analysing articles", exc, traceback.format_exc()))
-    return ImportOutcome(results)
+        return ImportOutcome(results, TaskFailure("Analysing articles", exc, traceback.format_exc()), unmapped=unmapped)
+    return ImportOutcome(results, unmapped=unmapped)
 
 
 def _analyse(project: Project, *, state: TaskState):
@@ -216,10 +270,22 @@ class ProjectController(QObject):
                             on_error=lambda f: self.failed.emit("analysing the articles", f))
 
     def import_paths(self, paths: Iterable[str | Path]) -> None:
-        paths = [str(p) for p in paths]
+        self._import("Importing files", import_then_analyse, [str(p) for p in paths])
+
+    def import_pasted(self, text: str) -> None:
+        """Pasted or dropped text (links in it are fetched)."""
+        self._import("Importing pasted text", import_pasted_then_analyse, text)
+
+    def import_urls(self, urls: list[str]) -> None:
+        self._import("Fetching links", import_urls_then_analyse, list(urls))
+
+    def import_mapped_table(self, path: str | Path, mapping: dict[str, str]) -> None:
+        self._import("Importing a table", import_mapped_then_analyse, str(path), dict(mapping))
+
+    def _import(self, title: str, fn, *args) -> None:
         if self.project is None:
             self.new()
-        self.work.start("Importing files", import_then_analyse, self.project, paths,
+        self.work.start(title, fn, self.project, *args,
                         on_done=self._on_imported, on_cancel=self._on_import_cancelled,
                         on_error=lambda f: self.failed.emit("importing the files", f))
 

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 
 from core.model.article import Article
 from gui.models.dataframe_table_model import display_text
@@ -25,8 +25,10 @@ COLUMNS = (
     ("story", "Story", None),
 )
 GUESSED_TIP = "Guessed from the text; double-click to correct"
+SHARED_COPY_TIP = "Same wire copy also ran in: {}"
 DEFAULT_TIP = "Not known; double-click to set"
 _HEADER_TIPS = {
+    "title": "The headline; a link icon marks wire copy that other outlets ran too (hover it to see which)",
     "word_count": "Words in the article, without boilerplate (photo credits, link lists)",
     "entities": "Mentions of people, organisations and places counted in the chart",
     "quotes": "Quotations found in the article",
@@ -111,6 +113,11 @@ class ArticleTableModel(QAbstractTableModel):
             return value
         if role == ID_ROLE:
             return row["id"]
+        shared = row.get("shared_copy_with") or "" if column == "title" else ""
+        if role == Qt.ItemDataRole.DecorationRole and shared:
+            return shared_copy_icon()
+        if role == Qt.ItemDataRole.ToolTipRole and shared:
+            return f"{display_text(value)}\n{SHARED_COPY_TIP.format(shared)}"
         origin = (row.get("origins") or {}).get(field, "") if field else ""
         if role == Qt.ItemDataRole.FontRole and origin in ("guessed", "default"):
             font = QFont()
@@ -150,6 +157,13 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _HEADER_TIPS.get(COLUMNS[section][0])
         return None
+
+
+def shared_copy_icon() -> QIcon:
+    """The marker of an article whose wire copy other outlets ran too."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileLinkIcon)
 
 
 def _problem(field: str, text: str) -> str:

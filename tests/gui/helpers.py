@@ -13,6 +13,11 @@ def drop_paths(widget: QWidget, paths: list[Path]) -> bool:
     """Drag ``paths`` over ``widget`` and drop them, as a file manager would; True if accepted."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return drop_mime(widget, mime)
+
+
+def drop_mime(widget: QWidget, mime: QMimeData) -> bool:
+    """Drag ``mime`` over ``widget`` and drop it; True if accepted."""
     centre = QPointF(widget.rect().center())
     enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
