@@ -2,17 +2,22 @@
 
     python -m benchmarks.gui_child reopen PROJECT
     python -m benchmarks.gui_child block FOLDER
+    python -m benchmarks.gui_child spacy N --seed S
 
 ``reopen``: from creating the main window to the analysed project's data
 shown and painted. ``block``: while the window's own worker imports and
 analyses ``FOLDER``, a 10 ms ``QTimer`` on the GUI thread records how late
 it fires; the worst lateness is the longest the window was frozen.
+``spacy``: the same timer while bare ``nlp.pipe`` (Newsprism's batch size)
+runs over the texts of ``write_corpus(N, seed=S)`` in a plain thread: how
+much of the freezing spaCy's own GIL holds cause.
 Prints one JSON line.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import sys
 import tempfile
@@ -133,13 +138,58 @@ def block(folder: str, timeout: float) -> dict:
     return {"mode": "block", "seconds": run.seconds, "complete": ok, "articles": articles, **probe.summary()}
 
 
+def bare_spacy_thread(n: int, seed: int, timeout: float) -> dict:
+    import threading
+
+    import spacy
+
+    from benchmarks.corpus import generate_corpus
+    from core.analysis.analyse import BATCH_SIZE
+    from core.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+
+    excluded = inspect.signature(load_pipeline).parameters["exclude"].default
+    app = _app()
+    nlp = spacy.load(DEFAULT_MODEL, exclude=list(excluded))
+    texts = [a["text"] for a in generate_corpus(n, seed=seed)]
+    done = threading.Event()
+
+    def work() -> None:
+        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+            pass
+        done.set()
+
+    probe = Lateness()
+    probe.start()
+    with Stopwatch() as run:
+        threading.Thread(target=work, daemon=True).start()
+        ok = _wait(app, done.is_set, timeout)
+    probe.stop()
+    return {"mode": "spacy", "seconds": run.seconds, "complete": ok, "articles": n, "batch_size": BATCH_SIZE,
+            **probe.summary()}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.gui_child")
-    parser.add_argument("mode", choices=("reopen", "block"))
-    parser.add_argument("path")
+    parser.add_argument("mode", choices=("reopen", "block", "spacy"))
+    parser.add_argument("path", help="project (reopen), corpus folder (block) or number of articles (spacy)")
+    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--profile", type=int, metavar="TOP", help="print the GUI thread's costliest functions (cProfile)")
     args = parser.parse_args(argv)
-    emit(reopen(args.path, args.timeout) if args.mode == "reopen" else block(args.path, args.timeout))
+    if args.mode == "spacy":
+        emit(bare_spacy_thread(int(args.path), args.seed, args.timeout))
+        return
+    measure = reopen if args.mode == "reopen" else block
+    if not args.profile:
+        emit(measure(args.path, args.timeout))
+        return
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()  # sees the main thread only: the GUI thread
+    result = profiler.runcall(measure, args.path, args.timeout)
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(args.profile)
+    emit(result)
 
 
 if __name__ == "__main__":
