@@ -28,7 +28,8 @@ from benchmarks.corpus_html import article_url, page
 from benchmarks.vocab.names import BYLINE_NAMES, EXPERT_TITLES, PHOTOGRAPHERS
 from benchmarks.vocab.outlets import OUTLETS, Outlet
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
+EXPERTS = 150
 MIN_WORDS, MAX_WORDS = 150, 1500
 BOILERPLATE_KINDS = ("credit", "promo", "readmore", "link", "signoff")
 TRUTH_FILE = "truth.json"
@@ -44,10 +45,17 @@ def _target_words(rng: random.Random, outlet: Outlet) -> int:
     return max(MIN_WORDS, min(MAX_WORDS, int(rng.triangular(low, high, low + (high - low) / 3))))
 
 
-def _expert(rng: random.Random, cast: Cast, event: Event) -> Expert:
-    avoid = {p.first for p in event.actors} | {p.last for p in event.actors}
-    what, where = rng.choice(EXPERT_TITLES)
-    return Expert(cast.person("", avoid), f"{what} {where}")
+def _experts(rng: random.Random, cast: Cast) -> list[Expert]:
+    """The analysts outlets turn to; the same ones are quoted again and again."""
+    return [Expert(cast.person("", set()), " ".join(rng.choice(EXPERT_TITLES))) for _ in range(EXPERTS)]
+
+
+def _expert(rng: random.Random, experts: list[Expert], event: Event) -> Expert:
+    names = {p.first for p in event.actors} | {p.last for p in event.actors}
+    while True:
+        expert = rng.choice(experts)
+        if expert.person.first not in names and expert.person.last not in names:
+            return expert
 
 
 def _coverage(rng: random.Random, remaining: int) -> list[int]:
@@ -59,13 +67,13 @@ def _coverage(rng: random.Random, remaining: int) -> list[int]:
     return chosen
 
 
-def _article(rng: random.Random, maker: EventMaker, event: Event, outlet_index: int, follow_up: bool, links: list) -> dict:
+def _article(rng: random.Random, experts: list[Expert], event: Event, outlet_index: int, follow_up: bool, links: list) -> dict:
     outlet = OUTLETS[outlet_index]
     staff = _staff(outlet_index, outlet)
     authors = rng.sample(staff, 2 if rng.random() < 0.2 else 1)
     day = event.day + timedelta(days=rng.choice((2, 3, 4)) if follow_up else rng.choice((0, 0, 0, 1, 1, 2, 3)))
     target = _target_words(rng, outlet)
-    expert = _expert(rng, maker.cast, event) if target >= 450 else None
+    expert = _expert(rng, experts, event) if target >= 450 else None
     shown = [(OUTLETS[i].name, t) for i, t in rng.sample(links, min(len(links), rng.randint(3, 5)))] if links else []
     w = compose(
         rng, event, outlet, target=target, authors=authors, editor=rng.choice([s for s in staff if s not in authors] or staff),
@@ -91,6 +99,7 @@ def generate_corpus(n: int, seed: int = 0) -> list[dict]:
 def _generate(n: int, seed: int) -> tuple[list[dict], list[Event]]:
     rng = random.Random(seed)
     maker = EventMaker(rng, max(21, min(730, n // 10)))
+    experts = _experts(rng, maker.cast)
     articles: list[dict] = []
     links: list[tuple[int, str]] = []  # (outlet index, headline) of earlier articles
     while len(articles) < n:
@@ -98,7 +107,7 @@ def _generate(n: int, seed: int) -> tuple[list[dict], list[Event]]:
         chosen = _coverage(rng, n - len(articles))
         for position, outlet_index in enumerate(chosen):
             follow_up = outlet_index in chosen[:position]
-            article = _article(rng, maker, event, outlet_index, follow_up, links[-300:])
+            article = _article(rng, experts, event, outlet_index, follow_up, links[-300:])
             article["key"] = f"A{len(articles) + 1:06d}"
             articles.append(article)
             links.append((outlet_index, article["title"]))

@@ -80,14 +80,16 @@ class Cast:
         self.used: set[str] = set()
 
     def person(self, title: str, avoid: set[str]) -> Person:
-        for _ in range(1000):
+        """A new name; once most names are taken, an old one (never one in ``avoid``)."""
+        for attempt in range(200):
             gender = self.rng.choice("fm")
             first = self.rng.choice(FIRST_NAMES_F if gender == "f" else FIRST_NAMES_M)
             last = self.rng.choice(SURNAMES)
-            if f"{first} {last}" not in self.used and first not in avoid and last not in avoid:
+            fresh = f"{first} {last}" not in self.used or attempt >= 100
+            if fresh and first not in avoid and last not in avoid:
                 self.used.add(f"{first} {last}")
                 return Person(first, last, gender, title)
-        raise RuntimeError("the name lists are exhausted")
+        raise RuntimeError("no name avoids all of: " + ", ".join(sorted(avoid)))
 
 
 def fill(template: str, slots: dict[str, str]) -> str:
