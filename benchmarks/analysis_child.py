@@ -45,7 +45,9 @@ def bare_spacy(project_path: str, n_process: int, limit: int | None, batch_size:
     from core.nlp.pipeline import DEFAULT_MODEL
 
     store = ProjectStore(project_path, create=False)
-    texts = [a.analysed_text for a in store.articles()][:limit]
+    texts = [a.analysed_text for a in store.articles()]
+    if limit and limit < len(texts):  # an even sample: import order groups outlets (and lengths)
+        texts = [texts[i * len(texts) // limit] for i in range(limit)]
     store.close()
     words = sum(count_words(t) for t in texts)
     nlp, load_s = _bare_pipeline(DEFAULT_MODEL)
