@@ -1,4 +1,4 @@
-"""Undoable edits (Ctrl+Z): each metadata edit is one command on the window's QUndoStack."""
+"""Undoable edits (Ctrl+Z): metadata edits, entity merges/renames/splits and story names on the window's QUndoStack."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from core.io import alias_rows
 from core.model.article import Article
 from core.project import Project
 
@@ -26,3 +27,63 @@ class EditArticleCommand(QUndoCommand):
     def undo(self) -> None:
         self.project.store.update_article(self.before)
         self.on_applied(self.before)
+
+
+class AliasCommand(QUndoCommand):
+    """An entity merge, rename or split: ``apply`` writes alias rows for ``aliases``.
+
+    Undo puts each alias back as it was before: the user's earlier row is
+    written again, or (usually) the row is forgotten so the defaults apply.
+    """
+
+    def __init__(self, text: str, project: Project, aliases: list[str], apply: Callable[[], None],
+                 on_changed: Callable[[], None]):
+        super().__init__(text)
+        self.project, self.aliases, self.apply, self.on_changed = project, list(aliases), apply, on_changed
+        self.previous = {alias: canonical for alias, canonical, *_ in alias_rows.load(project.store)
+                         if alias in self.aliases}
+
+    def redo(self) -> None:
+        self.apply()
+        self.on_changed()
+
+    def undo(self) -> None:
+        for alias in self.aliases:
+            before = self.previous.get(alias)
+            if before is None:
+                self.project.forget_alias(alias)
+            elif before == alias:
+                self.project.split_entity(alias)
+            else:
+                self.project.merge_entities([alias], before)
+        self.on_changed()
+
+
+def merge_command(project: Project, names: list[str], into: str, on_changed: Callable[[], None]) -> AliasCommand:
+    return AliasCommand(f"merge {', '.join(names)} into {into}", project, [n for n in names if n != into],
+                        lambda: project.merge_entities(names, into), on_changed)
+
+
+def rename_command(project: Project, name: str, new_name: str, on_changed: Callable[[], None]) -> AliasCommand:
+    return AliasCommand(f"rename {name} to {new_name}", project, [name],
+                        lambda: project.rename_entity(name, new_name), on_changed)
+
+
+def split_command(project: Project, alias: str, on_changed: Callable[[], None]) -> AliasCommand:
+    return AliasCommand(f"split {alias} off", project, [alias], lambda: project.split_entity(alias), on_changed)
+
+
+class RenameStoryCommand(QUndoCommand):
+    """A story's new name; undo gives back the old one."""
+
+    def __init__(self, project: Project, story_id: int, old: str, new: str, on_changed: Callable[[], None]):
+        super().__init__(f"rename story “{old}”")
+        self.project, self.story_id, self.old, self.new, self.on_changed = project, story_id, old, new, on_changed
+
+    def redo(self) -> None:
+        self.project.rename_story(self.story_id, self.new)
+        self.on_changed()
+
+    def undo(self) -> None:
+        self.project.rename_story(self.story_id, self.old)
+        self.on_changed()

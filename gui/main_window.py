@@ -17,6 +17,7 @@ from core.settings import Settings
 from gui.actions import build_actions
 from gui.colors import outlet_colours
 from gui.commands import EditArticleCommand
+from gui.edit_commands import EditCommands
 from gui.dialogs import name_dialogs
 from gui.dialogs.about_dialog import show_about
 from gui.dialogs.error_dialog import show_exception
@@ -46,7 +47,7 @@ def window_settings() -> QSettings:
     return QSettings(str(user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
-class MainWindow(FileCommands, QMainWindow):
+class MainWindow(FileCommands, EditCommands, QMainWindow):
     """Everything the analyst sees; long work is delegated to :class:`ProjectController`."""
 
     dataRefreshed = Signal()  # the views show the project's current data
@@ -148,11 +149,15 @@ class MainWindow(FileCommands, QMainWindow):
         self.entity_panel.entitySelected.connect(self.select_entity)
         self.entity_panel.mergeRequested.connect(self.ask_merge_entities)
         self.entity_panel.renameRequested.connect(
-            lambda name: name_dialogs.ask_rename(self, name, lambda new: self.controller.rename_entity(name, new)))
+            lambda name: name_dialogs.ask_rename(self, name, lambda new: self.rename_entity(name, new)))
         self.entity_panel.splitRequested.connect(self.ask_split_entity)
+        self.entity_panel.entityDropped.connect(lambda names, onto: self.merge_entities([onto, *names], onto))
         self.story_panel.storyChosen.connect(self.show_story)
         self.story_panel.renameRequested.connect(lambda story_id, name: name_dialogs.ask_story_name(
-            self, name, lambda new: self.controller.rename_story(story_id, new)))
+            self, name, lambda new: self.rename_story(story_id, name, new)))
+        self.story_panel.mergeRequested.connect(self.controller.merge_stories)
+        self.story_panel.moveRequested.connect(self.move_selected_articles)
+        self.story_panel.splitRequested.connect(self.ask_split_story)
         self.quotes_panel.quoteChosen.connect(self.show_quote)
         self.terms_panel.termChosen.connect(self.find_in_texts)
         self.chart_state.watch(self._on_chart_state)
@@ -210,15 +215,6 @@ class MainWindow(FileCommands, QMainWindow):
     def find_in_texts(self, text: str) -> None:
         self.find_box.setText(text)
         self._run_find()
-
-    def ask_merge_entities(self, names: list[str]) -> None:
-        if len(names) >= 2:
-            name_dialogs.ask_merge(self, names, lambda into: self.controller.merge_entities(names, into))
-
-    def ask_split_entity(self, name: str) -> None:
-        merged = self.controller.merged_names(name)
-        if name_dialogs.ask_split(self, name, merged, self.controller.split_entity) is None:
-            self.statusBar().showMessage(f"Nothing was merged into “{name}”, so there is nothing to split.", 8000)
 
     def focus_find(self) -> None:
         self.find_box.setFocus()

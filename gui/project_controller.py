@@ -306,22 +306,21 @@ class ProjectController(QObject):
             self.finder.start("Finding", find_text, self.project, query,
                               on_done=lambda found: self.findFinished.emit(query, found))
 
-    # -- entity edits (quick writes; the views reload after) -------------------------
-    def merge_entities(self, names: list[str], into: str) -> None:
-        self.project.merge_entities(names, into)
+    # -- story edits (quick writes; the views reload after) ----------------------------
+    # Entity merges and story names go through the window's undo stack (gui.commands).
+    def move_articles(self, article_ids: list[str], story_id: int) -> None:
+        self.project.move_articles(article_ids, story_id)
         self.refresh()
 
-    def rename_entity(self, name: str, new_name: str) -> None:
-        self.project.rename_entity(name, new_name)
+    def merge_stories(self, story_ids: list[int]) -> int:
+        target = self.project.merge_stories(story_ids)
         self.refresh()
+        return target
 
-    def split_entity(self, alias: str) -> None:
-        self.project.split_entity(alias)
+    def split_story(self, article_ids: list[str], name: str = "") -> int:
+        new = self.project.split_story(article_ids, name)
         self.refresh()
-
-    def rename_story(self, story_id: int, name: str) -> None:
-        self.project.rename_story(story_id, name)
-        self.refresh()
+        return new
 
     def merged_names(self, entity: str) -> list[str]:
         """Names the user joined to ``entity`` (what Split can separate again)."""

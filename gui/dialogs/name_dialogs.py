@@ -43,3 +43,9 @@ def ask_split(parent: QWidget, name: str, merged: list[str], on_chosen: Callable
 
 def ask_story_name(parent: QWidget, name: str, on_chosen: Callable[[str], None]) -> QInputDialog:
     return _ask(parent, "Rename story", f"New name for the story “{name}”:", on_chosen, text=name)
+
+
+def ask_new_story_name(parent: QWidget, count: int, on_chosen: Callable[[str], None]) -> QInputDialog:
+    """The name of the story that ``count`` articles are split off into."""
+    what = "this article" if count == 1 else f"these {count} articles"
+    return _ask(parent, "Split off a story", f"Name of the new story for {what}:", on_chosen, text="")

@@ -41,6 +41,7 @@ class DataFrameTableModel(QAbstractTableModel):
                  parent: QObject | None = None):
         super().__init__(parent)
         self._headers = dict(headers or {})
+        self.draggable = False  # rows can be dragged onto each other (the entity list)
         self._frame = pd.DataFrame()
         self._columns: list[str] = []
         self._values: list[list[Any]] = []
@@ -72,6 +73,10 @@ class DataFrameTableModel(QAbstractTableModel):
 
     def column_name(self, column: int) -> str:
         return self._columns[column]
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled if self.draggable else flags
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._frame)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 from gui.models.roles import RAW_ROLE
+from gui.views.entity_table_view import EntityTableView
 from gui.views.table_panel import TablePanel
 
 HEADERS = {
@@ -25,12 +26,15 @@ class EntityListPanel(TablePanel):
     mergeRequested = Signal(list)  # entity names, most mentioned first
     renameRequested = Signal(str)
     splitRequested = Signal(str)
+    entityDropped = Signal(list, str)  # dragged names, the entity they were dropped on
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(HEADERS, "Filter entities…", parent)
+        super().__init__(HEADERS, "Filter entities…", parent, table=EntityTableView())
+        self.model.draggable = True
+        self.table.entityDropped.connect(self.entityDropped)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setToolTip("Click an entity to follow it in the chart and the texts;\n"
-                              "select several (Ctrl+click) and press Merge to count them as one")
+                              "select several (Ctrl+click) and press Merge, or drag one onto another, to count them as one")
         self.merge_button = QPushButton("Merge…")
         self.merge_button.setToolTip("Count the selected entities as one (e.g. two spellings of a name)")
         self.rename_button = QPushButton("Rename…")

@@ -1,9 +1,14 @@
-"""Stories: articles on the same events grouped; choosing one opens its articles side by side."""
+"""Stories: articles on the same events grouped; choosing one opens its articles side by side.
+
+Select several stories to merge them; the articles selected in the article
+table can be split off into a new story or moved into another one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QToolButton, QWidget
 
 from gui.views.table_panel import TablePanel
 
@@ -11,27 +16,83 @@ HEADERS = {"name": "Story", "articles": "Articles", "outlets": "Outlets", "first
 
 
 class StoryPanel(TablePanel):
-    """``storyChosen`` gives the chosen story's id."""
+    """Emits what the user asked for; the window does it with the article table's selection."""
 
-    storyChosen = Signal(int)
+    storyChosen = Signal(int)  # one story selected: its id
     renameRequested = Signal(int, str)  # story id, its current name
+    mergeRequested = Signal(list)  # story ids, the first keeps its id
+    moveRequested = Signal(int)  # the selected articles go to this story
+    splitRequested = Signal()  # the selected articles become a story of their own
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(HEADERS, "Filter stories…", parent)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setToolTip("Click a story to read its articles side by side")
-        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setToolTip("Click a story to read its articles side by side;\n"
+                              "select several (Ctrl+click) and press Merge to make them one")
         self.rename_button = QPushButton("Rename…")
         self.rename_button.setToolTip("Give the chosen story a name of your own")
         self.rename_button.clicked.connect(self._request_rename)
-        self.controls.addWidget(self.rename_button)
+        self.merge_button = QPushButton("Merge")
+        self.merge_button.setToolTip("Make the selected stories one story")
+        self.merge_button.clicked.connect(self._request_merge)
+        self.split_button = QPushButton("Split Off…")
+        self.split_button.setToolTip("Make the articles selected in the article table a story of their own")
+        self.split_button.clicked.connect(self.splitRequested.emit)
+        self.move_menu = QMenu(self)
+        self.move_menu.aboutToShow.connect(self._fill_move_menu)
+        self.move_button = QToolButton()
+        self.move_button.setText("Move Articles To")
+        self.move_button.setToolTip("Move the articles selected in the article table into another story")
+        self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.move_button.setMenu(self.move_menu)
+        for button in (self.rename_button, self.merge_button, self.split_button, self.move_button):
+            self.controls.addWidget(button)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in (("Rename…", self._request_rename), ("Merge Selected Stories", self._request_merge),
+                           ("Split Selected Articles Off…", self.splitRequested.emit)):
+            action = QAction(text, self.table)
+            action.triggered.connect(lambda *_, s=slot: s())
+            self.table.addAction(action)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self._on_selection()
+
+    def selected_story_ids(self) -> list[int]:
+        return [int(row["id"]) for row in self.selected_rows()]
+
+    def select_stories(self, story_ids: list[int]) -> None:
+        """Select these stories' rows (as Ctrl+clicks would)."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        wanted = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            if int(self.row_values(row)["id"]) in story_ids:
+                index = self.proxy.index(row, 0)
+                wanted.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(wanted, flags)
+
+    def stories(self) -> list[tuple[int, str]]:
+        frame = self.model.frame()
+        return [] if frame.empty else [(int(i), str(n)) for i, n in zip(frame["id"], frame["name"])]
+
+    def _fill_move_menu(self) -> None:
+        self.move_menu.clear()
+        for story_id, name in sorted(self.stories(), key=lambda s: s[1].casefold()):
+            self.move_menu.addAction(name, lambda s=story_id: self.moveRequested.emit(s))
 
     def _request_rename(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            row = self.row_values(index.row())
-            self.renameRequested.emit(int(row["id"]), str(row["name"]))
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.renameRequested.emit(int(rows[0]["id"]), str(rows[0]["name"]))
 
-    def _on_current(self, current, _previous) -> None:
-        if current.isValid():
-            self.storyChosen.emit(int(self.row_values(current.row())["id"]))
+    def _request_merge(self) -> None:
+        ids = self.selected_story_ids()
+        if len(ids) >= 2:
+            self.mergeRequested.emit(ids)
+
+    def _on_selection(self, *_) -> None:
+        ids = self.selected_story_ids()
+        self.rename_button.setEnabled(len(ids) == 1)
+        self.merge_button.setEnabled(len(ids) >= 2)
+        if len(ids) == 1:
+            self.storyChosen.emit(ids[0])

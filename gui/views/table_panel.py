@@ -16,7 +16,8 @@ from gui.models.source_sort_proxy import SourceSortProxyModel
 class TablePanel(QWidget):
     """Filter box (over every column), a table, and room for buttons beside the filter."""
 
-    def __init__(self, headers: dict[str, str], placeholder: str, parent: QWidget | None = None):
+    def __init__(self, headers: dict[str, str], placeholder: str, parent: QWidget | None = None,
+                 table: QTableView | None = None):
         super().__init__(parent)
         self.model = DataFrameTableModel(headers=headers)
         self.proxy = SourceSortProxyModel(self)
@@ -28,7 +29,7 @@ class TablePanel(QWidget):
         self.filter_box.setPlaceholderText(placeholder)
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
+        self.table = table or QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

@@ -1,0 +1,56 @@
+"""Entity and story edits for the main window (a mixin: they need the window).
+
+Merges, renames and splits of entities and story names are commands on the
+window's undo stack (Ctrl+Z); every edit reloads the views.
+"""
+
+from __future__ import annotations
+
+from gui.commands import RenameStoryCommand, merge_command, rename_command, split_command
+from gui.dialogs import name_dialogs
+
+
+class EditCommands:
+    """What the Entities and Stories views ask for."""
+
+    def ask_merge_entities(self, names: list[str]) -> None:
+        if len(names) >= 2:
+            name_dialogs.ask_merge(self, names, lambda into: self.merge_entities(names, into))
+
+    def ask_split_entity(self, name: str) -> None:
+        merged = self.controller.merged_names(name)
+        if name_dialogs.ask_split(self, name, merged, self.split_entity) is None:
+            self.statusBar().showMessage(f"Nothing was merged into “{name}”, so there is nothing to split.", 8000)
+
+    # Entity and story edits are commands: Ctrl+Z undoes them, the views reload after each.
+    def merge_entities(self, names: list[str], into: str) -> None:
+        if self.project is not None and len(set(names) - {into}) >= 1:
+            self.undo_stack.push(merge_command(self.project, names, into, self.controller.refresh))
+
+    def rename_entity(self, name: str, new_name: str) -> None:
+        if self.project is not None and new_name != name:
+            self.undo_stack.push(rename_command(self.project, name, new_name, self.controller.refresh))
+
+    def split_entity(self, alias: str) -> None:
+        if self.project is not None:
+            self.undo_stack.push(split_command(self.project, alias, self.controller.refresh))
+
+    def rename_story(self, story_id: int, old: str, new: str) -> None:
+        if self.project is not None and new != old:
+            self.undo_stack.push(RenameStoryCommand(self.project, story_id, old, new, self.controller.refresh))
+
+    def move_selected_articles(self, story_id: int) -> None:
+        """The articles selected in the article table join the story ``story_id``."""
+        ids = self.article_panel.selected_ids()
+        if ids:
+            self.controller.move_articles(ids, story_id)
+        else:
+            self.statusBar().showMessage("Select the articles to move in the article table first.", 8000)
+
+    def ask_split_story(self) -> None:
+        """The articles selected in the article table become a story of their own."""
+        ids = self.article_panel.selected_ids()
+        if not ids:
+            self.statusBar().showMessage("Select the articles to split off in the article table first.", 8000)
+            return
+        name_dialogs.ask_new_story_name(self, len(ids), lambda name: self.controller.split_story(ids, name))
