@@ -6,6 +6,9 @@ import os
 import sys
 from pathlib import Path
 
+#: The project file suffix (also ``core.project.SUFFIX``); here so the launcher need not import pandas.
+PROJECT_SUFFIX = ".newsprism"
+
 
 def app_root() -> Path:
     """The folder holding ``resources/`` and ``seeds/``.

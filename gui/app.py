@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.project import SUFFIX
+from core.paths import PROJECT_SUFFIX as SUFFIX  # light: pandas loads only after the splash shows
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -43,9 +43,14 @@ def launch(argv: list[str]):
 
     from core.paths import resources_dir
 
+    from gui.file_open_events import FileOpenHandler
+
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("Newsprism")
     app.setOrganizationName("Newsprism")
+    app.setDesktopFileName("newsprism")  # Wayland/X11 match the window to newsprism.desktop (icon, name)
+    opener = FileOpenHandler(app)  # files macOS asks us to open while running (double-click, Dock drop)
+    app.installEventFilter(opener)
     app.setStyle("Fusion")
     splash = QSplashScreen(QPixmap(str(resources_dir() / "icons" / "newsprism-256.png")))
     splash.showMessage("Opening Newsprism…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
@@ -66,9 +71,14 @@ def launch(argv: list[str]):
     splash.finish(window)
     projects = [p for p in args.paths if p.endswith(SUFFIX)]
     files = [p for p in args.paths if not p.endswith(SUFFIX)]
-    QTimer.singleShot(0, lambda: window.start_up(projects[0] if projects else None, files))
+
+    def start_up() -> None:
+        window.start_up(projects[0] if projects else None, files)
+        opener.deliver_to(window.import_paths)  # a project file is opened, other files imported
+
+    QTimer.singleShot(0, start_up)
+    window.file_open_handler = opener
     return window
-    return app.exec()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Where the docks go by default: corpus and chart on the left, texts and lists on the right."""
+"""Where the docks go by default (corpus and chart left, texts and lists right), and the window's size."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 LEFT = ("articles", "stories", "chart", "timeline")
+MIN_DOCK_WIDTH = 320
 TABS = {"articles": ("stories",), "chart": ("timeline",), "entities": ("quotes", "terms", "import_report")}
 
 
@@ -17,6 +18,9 @@ def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -
         dock = QDockWidget(title, window)
         dock.setObjectName(f"{key}Dock")
         dock.setWidget(widget)
+        # A row of buttons must not make the window wider than a small screen: below this its
+        # controls are clipped rather than the window pushed off-screen.
+        widget.setMinimumWidth(min(widget.minimumSizeHint().width(), MIN_DOCK_WIDTH))
         docks[key] = dock
     tabbed = {key for keys in TABS.values() for key in keys}
     for key, dock in docks.items():  # tabbed docks join their group below, never added on their own
@@ -59,3 +63,18 @@ def hide_stale_tab_bars(window: QMainWindow) -> int:
             bar.hide()
             hidden += 1
     return hidden
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Never larger than the screen's free area (a small laptop, a layout saved on a bigger screen)."""
+    screen = window.screen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar and borders
+    width = min(window.width(), free.width() - frame.width())
+    height = min(window.height(), free.height() - frame.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    if not free.contains(window.frameGeometry().topLeft()):
+        window.move(free.topLeft())

@@ -7,6 +7,9 @@ starting in the same process.
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 from gui.app import launch
 
 
@@ -28,3 +31,64 @@ def test_files_on_the_command_line_are_imported_into_the_sample_project(qtbot, t
     assert window.project.path.name == "Sample.newsprism"
     window.close()
 
+
+
+def test_the_launcher_does_not_import_pandas_before_the_splash():
+    """``gui.app`` is imported before anything is on screen: it must stay light."""
+    import subprocess
+    import sys
+
+    code = "import sys, gui.app; print('pandas' in sys.modules, 'spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(Path(__file__).resolve().parents[2])).stdout.split()
+    assert out == ["False", "False"]
+
+
+def test_the_light_project_suffix_is_the_projects():
+    from core.paths import PROJECT_SUFFIX
+    from core.project import SUFFIX
+
+    assert PROJECT_SUFFIX == SUFFIX
+
+
+def test_first_paint_is_reported_when_packaging_asks(qtbot, monkeypatch, capsys):
+    from core.settings import Settings
+    from gui.main_window import MainWindow
+
+    monkeypatch.setenv("NEWSPRISM_REPORT_FIRST_PAINT", "1")
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._report_first_paint is False)
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("first-paint ")]
+    assert len(lines) == 1 and abs(float(lines[0].split()[1]) - time.time()) < 3600
+    window.repaint()
+    assert "first-paint" not in capsys.readouterr().err  # once only
+    window.close()
+
+
+def test_the_window_is_no_larger_than_the_screen(qtbot):
+    from core.settings import Settings
+    from gui.main_window import MainWindow, window_settings
+
+    settings = window_settings()
+    settings.setValue("window/geometry", None)
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    window.close()
+
+
+def test_a_file_the_system_asks_to_open_is_imported(qtbot, tmp_path):
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = launch([])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.view_data is not None and window.article_model.rowCount() == 2, timeout=120_000)
+    extra = tmp_path / "opened.txt"
+    extra.write_text("Port reopens\nThe harbour master Ana Silva reopened the port of Lisbon on Monday.\n")
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(extra)))
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 3, timeout=120_000)
+    window.close()
