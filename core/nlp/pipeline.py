@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -60,4 +61,8 @@ def _load(model_name: str, exclude: tuple[str, ...]) -> "Language":
     from core.nlp.quote_pipeline import add_line_breaks
 
     add_line_breaks(nlp)  # a headline or subheading never runs into the next paragraph
+    # The model's objects live as long as the process: keep full garbage
+    # collections (which hold the GIL for 100+ ms) from walking them.
+    gc.collect()
+    gc.freeze()
     return nlp

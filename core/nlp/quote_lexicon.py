@@ -31,8 +31,7 @@ class QuoteLexicon:
     def is_reporting(self, token) -> bool:
         """Is ``token`` a reporting verb (phrasal verbs need their particle)?"""
         lemma = token.lemma_.lower()
-        particles = {c.lemma_.lower() for c in token.children if c.dep_ == "prt"}
-        if any((lemma, p) in self.phrasal for p in particles):
+        if any((lemma, c.lemma_.lower()) in self.phrasal for c in token.children if c.dep_ == "prt"):
             return True
         if lemma in ("go", "fire", "hit", "point"):
             return False

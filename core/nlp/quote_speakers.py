@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from core.nlp.doc_text import doc_text, first_line_end
 from core.nlp.quote_lexicon import QuoteLexicon
 from core.nlp.quote_people import REACH, UNKNOWN, ArticleIndex, Speaker
 from core.nlp.quote_phrases import describe, modifiers, phrase_span, phrase_text, phrase_tokens, proper_chain, strip_honorific
@@ -194,7 +195,7 @@ class SpeakerResolver(PronounsMixin):
         return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in token.children)
 
     def _headline(self, token) -> bool:
-        return "\n" not in self.doc.text[: token.idx] and token.lower_ in self.lexicon.person_roles
+        return token.idx < first_line_end(self.doc) and token.lower_ in self.lexicon.person_roles
 
     def _corefer(self, token) -> Speaker | None:
         head, words = token.lower_, modifiers(token)
@@ -207,7 +208,7 @@ class SpeakerResolver(PronounsMixin):
             if earlier:
                 return earlier[-1]
             lemma = token.lemma_.lower()
-            for mention in self.index.before(token.idx if not self._headline(token) else len(self.doc.text), ("PERSON",)):
+            for mention in self.index.before(token.idx if not self._headline(token) else len(doc_text(self.doc)), ("PERSON",)):
                 if lemma in self.index.roles.get(mention[4], ()) or head in self.index.roles.get(mention[4], ()):
                     return self._person(mention)
             if any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for c in token.children):

@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from core.nlp.doc_text import doc_text, first_line_end
 from core.nlp.quote_cues import Cue, find_cues
 from core.nlp.quote_lexicon import quote_lexicon
 from core.nlp.quote_marks import find_marked_quotes
@@ -87,7 +88,7 @@ def find_quotes(doc, mentions: list[tuple]) -> list[Quote]:
     if len(doc) and not doc.has_annotation("DEP"):
         raise ValueError("find_quotes needs a parsed doc: run a pipeline with its 'parser' component")
     lexicon = quote_lexicon()
-    marked = find_marked_quotes(doc.text)
+    marked = find_marked_quotes(doc_text(doc))
     starts = [t.idx for t in doc]
     in_quote = [False] * len(doc)
     ranges = []
@@ -185,7 +186,7 @@ def _object_of_speech(doc, quote, root, cue_at, lexicon) -> _Draft | None:
             return None
         cue = cue_at.get(token.i)
         if cue is not None and cue.source is not None:
-            if _looks_like_title(doc.text[quote.start : quote.end]):
+            if _looks_like_title(doc_text(doc)[quote.start : quote.end]):
                 return None
             return _Draft(quote.start, quote.end, "direct", cue)
     return None
@@ -202,7 +203,7 @@ def _adjacent(doc, quote, first, last, root, cue_at, in_quote, titles) -> _Draft
         touching = [i for i in (after if index in after else before) if not doc[i].is_punct][:1] == [index]
         if not touching and root.dep_ in _MODIFIER_DEPS and root.head.i != cue.verb.i:
             return None
-        if _looks_like_title(doc.text[quote.start : quote.end]):
+        if _looks_like_title(doc_text(doc)[quote.start : quote.end]):
             return None
         return _Draft(quote.start, quote.end, "direct", cue)
     return None
@@ -236,7 +237,7 @@ def _window(doc, index: int, step: int, in_quote, titles=frozenset()) -> list[in
 
 def _after_colon(doc, quote, first) -> _Draft | None:
     """``Her neighbour was more sceptical: “…”`` – the clause before the colon names the source."""
-    before = doc.text[: quote.open_at].rstrip(" ")
+    before = doc_text(doc)[: quote.open_at].rstrip(" ")
     if not before.endswith(":") or first < 2:
         return None
     colon = doc[first - 2] if doc[first - 1].is_quote else doc[first - 1]
@@ -254,7 +255,7 @@ def _after_colon(doc, quote, first) -> _Draft | None:
 
 def _headline_name_after(doc, quote, last) -> _Draft | None:
     """"‘I thought my career was over’: Kessler’s long road back" – a headline names the speaker after a colon."""
-    if "\n" in doc.text[: quote.open_at]:
+    if quote.open_at > first_line_end(doc):  # not in the headline
         return None
     after = [t for t in doc[last : last + 4] if not t.is_quote]
     if len(after) >= 2 and after[0].text == ":" and after[1].pos_ == "PROPN":
@@ -264,8 +265,8 @@ def _headline_name_after(doc, quote, last) -> _Draft | None:
 
 def _continuation(doc, quote, first) -> _Draft | None:
     """A quote opening a sentence or paragraph with no attribution continues the last speaker."""
-    before = doc.text[: quote.open_at].rstrip(" ")
-    if before and before[-1] not in ".!?\n”’\"«»“" or _looks_like_title(doc.text[quote.start : quote.end]):
+    before = doc_text(doc)[: quote.open_at].rstrip(" ")
+    if before and before[-1] not in ".!?\n”’\"«»“" or _looks_like_title(doc_text(doc)[quote.start : quote.end]):
         return None
     return _Draft(quote.start, quote.end, "direct", None)
 
@@ -299,7 +300,7 @@ def _resolved(doc, drafts: list[_Draft], resolver: SpeakerResolver) -> list[Quot
         verb = None
         if draft.cue is None and draft.source is None:
             focus = resolver.focus_before(draft.start)
-            if last is None or _paragraphs_between(doc.text, last[0], draft.start) > 1:
+            if last is None or _paragraphs_between(doc_text(doc), last[0], draft.start) > 1:
                 focus = focus or resolver.focus_before(draft.start, back=2)
                 if focus is None or not focus.person or not _first_person(draft, doc):
                     continue  # unattributed: counted only if it speaks in the first person about someone just named
@@ -321,7 +322,7 @@ def _resolved(doc, drafts: list[_Draft], resolver: SpeakerResolver) -> list[Quot
 
 
 def _first_person(draft: _Draft, doc) -> bool:
-    words = set(doc.text[draft.start : draft.end].lower().replace("’", "'").split())
+    words = set(doc_text(doc)[draft.start : draft.end].lower().replace("’", "'").split())
     return bool(words & {"i", "i'm", "i've", "my", "me", "we", "we're", "our", "us"})
 
 
@@ -331,7 +332,7 @@ def _paragraphs_between(text: str, end: int, start: int) -> int:
 
 def _quote(doc, draft: _Draft, speaker: Speaker, verb: str | None) -> Quote:
     return Quote(
-        draft.start, draft.end, doc.text[draft.start : draft.end], draft.kind, speaker.name,
+        draft.start, draft.end, doc_text(doc)[draft.start : draft.end], draft.kind, speaker.name,
         speaker.text, speaker.start, verb, speaker.source_type if speaker.name else "unknown",
     )
 
