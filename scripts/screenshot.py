@@ -117,7 +117,23 @@ def main() -> int:
     settle(app, 0.5)
     save(window.docks["import_report"], "import-report.png")
 
+    table = bad / "articles-export.csv"  # columns Newsprism does not recognise: the mapping dialog
+    table.write_text("Kopf,Inhalt,Zeitung,Tag\nRates rise,The central bank raised rates.,Daily Ledger,2024-05-07\n",
+                     encoding="utf-8")
+    window.import_paths([table])
+    from gui.dialogs.column_mapping_dialog import ColumnMappingDialog
+
+    wait_until(app, lambda: window.findChild(ColumnMappingDialog) is not None)
+    dialog = window.findChild(ColumnMappingDialog)
+    for field, column in (("title", "Kopf"), ("text", "Inhalt"), ("outlet", "Zeitung")):
+        dialog.choose(field, column)
+    settle(app, 0.5)
+    save(dialog, "column-mapping.png")
+    dialog.reject()
+
     window.docks["entities"].raise_()
+    window.docks["articles"].raise_()
+    window.statusBar().clearMessage()
     apply_appearance("dark")
     settle(app, 1.0)
     save(window, "main-window-dark.png")

@@ -26,6 +26,7 @@ class ColumnMappingDialog(QDialog):
         self.setObjectName("columnMappingDialog")
         self.path = Path(path)
         self.setWindowTitle("Which column holds what?")
+        self.setMinimumWidth(460)
         intro = QLabel(f"Newsprism did not recognise the columns of <b>{self.path.name}</b>.<br>"
                        "Choose the column that holds each part of the articles "
                        "(at least the text or the title).")
@@ -34,6 +35,7 @@ class ColumnMappingDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         for field, label in FIELDS:
             combo = QComboBox()
+            combo.setMinimumContentsLength(18)
             combo.addItem(NOT_IN_FILE, None)
             for column in columns:
                 combo.addItem(column, column)

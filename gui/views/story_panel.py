@@ -45,6 +45,7 @@ class StoryPanel(TablePanel):
         self.move_button.setToolTip("Move the articles selected in the article table into another story")
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.move_button.setMenu(self.move_menu)
+        self.move_button.setMinimumWidth(self.move_button.sizeHint().width() + 14)  # room for the menu arrow
         for button in (self.rename_button, self.merge_button, self.split_button, self.move_button):
             self.controls.addWidget(button)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
