@@ -151,3 +151,10 @@ def test_cancelling_the_mapping_imports_nothing(window, qtbot, tmp_path):
     dialog.reject()
     assert not window.controller.work.is_running()
     assert window.project.articles() == []
+
+
+def test_a_project_not_yet_analysed_loads_without_problems(window, qtbot, tmp_path):
+    """``Project.stories`` is an empty table before analysis: no 'incomplete views' message."""
+    _empty_project(window, qtbot, tmp_path)
+    assert window.view_data.problems == []
+    assert window.story_panel.model.rowCount() == 0
