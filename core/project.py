@@ -24,10 +24,10 @@ from core.model.article import Article
 from core.model.import_result import ImportResult
 from core.nlp.names import DEFAULT_TYPES, AliasTable
 from core.nlp.pipeline import DEFAULT_MODEL
-from core.paths import seeds_dir, user_data_dir
+from core.paths import PROJECT_SUFFIX, seeds_dir, user_data_dir
 from core.tasks import NULL_STATE, TaskState
 
-SUFFIX = ".newsprism"
+SUFFIX = PROJECT_SUFFIX
 
 
 class Project:
