@@ -87,3 +87,16 @@ def test_a_date_in_the_file_name_is_taken_as_a_guess(tmp_path):
     assert articles["Putin lands in Pyongyang"].date == "2024-06-19"
     assert articles["Putin lands in Pyongyang"].origin("date") == Origin.GUESSED
     assert articles["Not a date"].date is None
+
+
+def test_import_progress_counts_files_articles_and_failures(tmp_path):
+    from core.tasks import TaskState
+
+    (tmp_path / "a.txt").write_text("One\nFirst story.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.txt").write_text("Three\nThird story.", encoding="utf-8")
+    messages = []
+    with Project(tmp_path / "p.newsprism") as project:
+        project.import_paths([tmp_path], state=TaskState(lambda f, m: messages.append(m)))
+    assert messages[-1] == "3 of 3 files, 2 articles, 1 failed"
+    assert messages[0].startswith("0 of 3 files, 0 articles, 0 failed")
