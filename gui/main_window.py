@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QToolBar, QWidget
 
 from core.analysis.entity_articles import articles_naming, one_article_per_outlet
 from core.analysis.timeline import mentions_per_day, undated_share
@@ -26,6 +26,7 @@ from gui.dialogs.about_dialog import show_about
 from gui.dialogs.error_dialog import show_exception
 from gui.dock_layout import arrange_docks, fit_to_screen, hide_stale_tab_bars
 from gui.file_commands import FileCommands
+from gui.gui_thread_gc import collect_on_gui_thread
 from gui.models.article_table_model import ArticleTableModel
 from gui.plots.chart_state import ChartState
 from gui.plots.timeline_chart import TimelineChart
@@ -57,6 +58,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        collect_on_gui_thread()  # never in a worker: see gui_thread_gc
         self.settings = settings or Settings.load()
         self.qsettings = window_settings()
         self.setWindowTitle("Newsprism")
@@ -402,4 +404,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.save_layout()
         self.controller.close()
         self.settings.save()
+        handler = getattr(self, "file_open_handler", None)
+        if handler is not None:  # no Python call on every event once the window is gone
+            QApplication.instance().removeEventFilter(handler)
         super().closeEvent(event)

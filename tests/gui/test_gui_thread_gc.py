@@ -1,0 +1,52 @@
+"""Garbage left by the window is freed on the GUI thread, never in a worker."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+
+class _Cycle:
+    """Part of a reference cycle; records the thread that frees it."""
+
+    freed_in: list[str] = []
+
+    def __init__(self):
+        self.me = self
+
+    def __del__(self):
+        _Cycle.freed_in.append(threading.current_thread().name)
+
+
+def test_a_worker_that_allocates_a_lot_does_not_collect_the_windows_garbage(window, qtbot):
+    _Cycle.freed_in.clear()
+    _Cycle()  # unreachable now, only a collection frees it
+
+    def allocate():  # crosses the collector's thresholds many times over
+        junk = [[i] for i in range(200_000)]
+        del junk
+
+    worker = threading.Thread(target=allocate, name="worker")
+    worker.start()
+    worker.join()
+    assert _Cycle.freed_in == []
+    assert not gc.isenabled()
+    qtbot.waitUntil(lambda: bool(_Cycle.freed_in), timeout=10_000)
+    assert _Cycle.freed_in == [threading.main_thread().name]
+
+
+def test_closing_the_launched_window_removes_its_file_open_filter(qtbot, seeds_file):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import launch
+
+    window = launch([str(seeds_file)])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.view_data is not None, timeout=60_000)
+    handler = window.file_open_handler
+    seen = []
+    handler.eventFilter = lambda watched, event: seen.append(event.type()) or False  # noqa: ARG005
+    window.close()
+    QApplication.sendEvent(QApplication.instance(), QEvent(QEvent.Type.User))
+    assert QEvent.Type.User not in seen
