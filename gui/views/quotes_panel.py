@@ -48,7 +48,7 @@ class QuotesPanel(TablePanel):
     def set_data(self, quotes: pd.DataFrame, sources: pd.DataFrame) -> None:
         self.quotes_model.set_frame(quotes)
         self.sources_model.set_frame(sources)
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
 
     def showing_sources(self) -> bool:
         return self.mode.currentData() == "sources"
@@ -56,7 +56,7 @@ class QuotesPanel(TablePanel):
     def _on_mode(self, _index: int) -> None:
         self.model = self.sources_model if self.showing_sources() else self.quotes_model
         self.proxy.setSourceModel(self.model)
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
 
     def _on_current(self, current, _previous) -> None:
         if not current.isValid():

@@ -12,6 +12,12 @@ from gui.models.dataframe_table_model import DataFrameTableModel
 from gui.models.roles import RAW_ROLE
 from gui.models.source_sort_proxy import SourceSortProxyModel
 
+#: Columns are fitted to this many rows: fitting to all of 100,000 quotes
+#: blocked the GUI thread for a second (docs/benchmarks.md).
+FIT_ROWS = 200
+#: No fitted column is wider than this (pixels); the user can widen it.
+MAX_FITTED_WIDTH = 320
+
 
 class TablePanel(QWidget):
     """Filter box (over every column), a table, and room for buttons beside the filter."""
@@ -41,6 +47,7 @@ class TablePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(FIT_ROWS)
         self.controls = QHBoxLayout()
         self.controls.setContentsMargins(0, 0, 0, 0)
         self.controls.addWidget(self.filter_box, 1)
@@ -51,10 +58,14 @@ class TablePanel(QWidget):
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.model.set_frame(frame)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their first rows' text, none wider than ``MAX_FITTED_WIDTH``."""
         self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            if self.table.columnWidth(column) > 320:
-                self.table.setColumnWidth(column, 320)
+        for column in range(self.table.model().columnCount()):
+            if self.table.columnWidth(column) > MAX_FITTED_WIDTH:
+                self.table.setColumnWidth(column, MAX_FITTED_WIDTH)
 
     def row_values(self, proxy_row: int) -> dict:
         """The frame's row behind a visible row, every column included."""
