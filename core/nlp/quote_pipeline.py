@@ -14,23 +14,25 @@ COMPONENT = "newsprism_line_breaks"
 _registered = False
 
 
+def line_breaks(doc):
+    """Mark each line's first token as a sentence start (module level, so worker processes can load it)."""
+    for token in doc[:-1]:
+        if "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+            second = token.i + 2
+            # Without this the parser tends to cut the line's first word off as a sentence.
+            if second < len(doc) and "\n" not in doc[second].text and doc[second].is_sent_start is None:
+                doc[second].is_sent_start = False
+    return doc
+
+
 def _register() -> None:
     global _registered
     if _registered:
         return
     from spacy.language import Language
 
-    @Language.component(COMPONENT)
-    def line_breaks(doc):
-        for token in doc[:-1]:
-            if "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
-                second = token.i + 2
-                # Without this the parser tends to cut the line's first word off as a sentence.
-                if second < len(doc) and "\n" not in doc[second].text and doc[second].is_sent_start is None:
-                    doc[second].is_sent_start = False
-        return doc
-
+    Language.component(COMPONENT, func=line_breaks)
     _registered = True
 
 
