@@ -64,7 +64,7 @@ def bare_spacy(project_path: str, n_process: int, limit: int | None, batch_size:
 def analyse_supports_processes() -> bool:
     from core.project import Project
 
-    return "n_process" in inspect.signature(Project.analyse).parameters
+    return "processes" in inspect.signature(Project.analyse).parameters
 
 
 def newsprism(project_path: str, n_process: int) -> dict:
@@ -74,7 +74,7 @@ def newsprism(project_path: str, n_process: int) -> dict:
     project = Project(project_path, create=False)
     words = sum(count_words(a.analysed_text) for a in project.articles())
     nlp, load_s = _pipeline(project.model)
-    kwargs = {"n_process": n_process} if analyse_supports_processes() else {}
+    kwargs = {"processes": n_process} if analyse_supports_processes() else {}
     with PeakMemory() as peak, Stopwatch() as run:
         report = project.analyse(**kwargs)
     project.close()
@@ -94,9 +94,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=None, help="default: Newsprism's own batch size")
     args = parser.parse_args(argv)
     if args.batch_size is None:
-        from core.analysis.analyse import BATCH_SIZE
+        from core.analysis.analyse import PIPE_BATCH
 
-        args.batch_size = BATCH_SIZE
+        args.batch_size = PIPE_BATCH
     if args.mode == "spacy":
         emit(bare_spacy(args.project, args.n_process, args.limit, args.batch_size))
     else:
