@@ -115,23 +115,32 @@ class Project:
         story_rows.pin(self.store, list(article_ids), story_id)
 
     def merge_stories(self, story_ids: list[int]) -> int:
-        """Merge stories into the first one given; returns its id."""
+        """Merge stories into the first one given (one transaction); returns its id."""
         target, *others = story_ids
-        for other in others:
-            self.move_articles(self.story_article_ids(other), target)
-        self.move_articles(self.story_article_ids(target), target)
+        with self.store.transaction():
+            for other in others:
+                self.move_articles(self.story_article_ids(other), target)
+            self.move_articles(self.story_article_ids(target), target)
         return target
 
     def split_story(self, article_ids: list[str], name: str = "") -> int:
-        """Move articles out of their story into a new one; both halves stay apart."""
-        old = {int(self.story_of()[a]) for a in article_ids}
-        new = story_rows.new_story(self.store, name or "Split story", user_named=bool(name))
-        self.move_articles(article_ids, new)
-        for story_id in old:
-            remaining = [a for a, s in self.story_of().items() if s == story_id]
-            if remaining:
-                self.move_articles(remaining, story_id)
+        """Move articles out of their story into a new one (one transaction); both halves stay apart."""
+        with self.store.transaction():
+            old = {int(self.story_of()[a]) for a in article_ids}
+            new = story_rows.new_story(self.store, name or "Split story", user_named=bool(name))
+            self.move_articles(article_ids, new)
+            for story_id in old:
+                remaining = [a for a, s in self.story_of().items() if s == story_id]
+                if remaining:
+                    self.move_articles(remaining, story_id)
         return new
+
+    def story_state(self) -> story_rows.StoryState:
+        """Every story and membership now (what undo of a story edit restores)."""
+        return story_rows.snapshot(self.store)
+
+    def restore_stories(self, state: story_rows.StoryState) -> None:
+        story_rows.restore(self.store, state)
 
     def rename_story(self, story_id: int, name: str) -> None:
         story_rows.rename(self.store, story_id, name)

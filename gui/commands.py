@@ -1,4 +1,4 @@
-"""Undoable edits (Ctrl+Z): metadata edits, entity merges/renames/splits and story names on the window's QUndoStack."""
+"""Undoable edits (Ctrl+Z): metadata edits, entity merges/renames/splits, story names, moves, merges and splits."""
 
 from __future__ import annotations
 
@@ -86,4 +86,26 @@ class RenameStoryCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.project.rename_story(self.story_id, self.old)
+        self.on_changed()
+
+
+class StoryEditCommand(QUndoCommand):
+    """A move, merge or split of stories; undo puts every story back as it was."""
+
+    def __init__(self, text: str, project: Project, edit: Callable[[], Any], on_changed: Callable[[], None]):
+        super().__init__(text)
+        self.project, self.edit, self.on_changed = project, edit, on_changed
+        self.before = self.after = None
+
+    def redo(self) -> None:
+        if self.after is None:  # the first time: make the edit and remember both states
+            self.before = self.project.story_state()
+            self.edit()
+            self.after = self.project.story_state()
+        else:
+            self.project.restore_stories(self.after)
+        self.on_changed()
+
+    def undo(self) -> None:
+        self.project.restore_stories(self.before)
         self.on_changed()

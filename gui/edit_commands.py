@@ -1,12 +1,12 @@
 """Entity and story edits for the main window (a mixin: they need the window).
 
-Merges, renames and splits of entities and story names are commands on the
+Merges, renames and splits of entities and of stories are commands on the
 window's undo stack (Ctrl+Z); every edit reloads the views.
 """
 
 from __future__ import annotations
 
-from gui.commands import RenameStoryCommand, merge_command, rename_command, split_command
+from gui.commands import RenameStoryCommand, StoryEditCommand, merge_command, rename_command, split_command
 from gui.dialogs import name_dialogs
 
 
@@ -42,8 +42,9 @@ class EditCommands:
     def move_selected_articles(self, story_id: int) -> None:
         """The articles selected in the article table join the story ``story_id``."""
         ids = self.article_panel.selected_ids()
-        if ids:
-            self.controller.move_articles(ids, story_id)
+        if ids and self.project is not None:
+            self._story_edit(f"move {len(ids)} article(s) to another story",
+                             lambda: self.project.move_articles(ids, story_id))
         else:
             self.statusBar().showMessage("Select the articles to move in the article table first.", 8000)
 
@@ -53,4 +54,13 @@ class EditCommands:
         if not ids:
             self.statusBar().showMessage("Select the articles to split off in the article table first.", 8000)
             return
-        name_dialogs.ask_new_story_name(self, len(ids), lambda name: self.controller.split_story(ids, name))
+        name_dialogs.ask_new_story_name(self, len(ids), lambda name: self._story_edit(
+            f"split off {len(ids)} article(s)", lambda: self.project.split_story(ids, name)))
+
+    def merge_stories(self, story_ids: list[int]) -> None:
+        if self.project is not None and len(story_ids) >= 2:
+            self._story_edit(f"merge {len(story_ids)} stories", lambda: self.project.merge_stories(story_ids))
+
+    def _story_edit(self, text: str, edit) -> None:
+        """A story edit on the undo stack (Ctrl+Z puts the stories back); the views reload."""
+        self.undo_stack.push(StoryEditCommand(text, self.project, edit, self.controller.refresh))

@@ -161,7 +161,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.story_panel.storyChosen.connect(self.show_story)
         self.story_panel.renameRequested.connect(lambda story_id, name: name_dialogs.ask_story_name(
             self, name, lambda new: self.rename_story(story_id, name, new)))
-        self.story_panel.mergeRequested.connect(self.controller.merge_stories)
+        self.story_panel.mergeRequested.connect(self.merge_stories)
         self.story_panel.moveRequested.connect(self.move_selected_articles)
         self.story_panel.splitRequested.connect(self.ask_split_story)
         self.quotes_panel.quoteChosen.connect(self.show_quote)

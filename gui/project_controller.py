@@ -308,20 +308,6 @@ class ProjectController(QObject):
 
     # -- story edits (quick writes; the views reload after) ----------------------------
     # Entity merges and story names go through the window's undo stack (gui.commands).
-    def move_articles(self, article_ids: list[str], story_id: int) -> None:
-        self.project.move_articles(article_ids, story_id)
-        self.refresh()
-
-    def merge_stories(self, story_ids: list[int]) -> int:
-        target = self.project.merge_stories(story_ids)
-        self.refresh()
-        return target
-
-    def split_story(self, article_ids: list[str], name: str = "") -> int:
-        new = self.project.split_story(article_ids, name)
-        self.refresh()
-        return new
-
     def merged_names(self, entity: str) -> list[str]:
         """Names the user joined to ``entity`` (what Split can separate again)."""
         from core.io import alias_rows

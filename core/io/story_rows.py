@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from core.io.store import ProjectStore
@@ -63,3 +65,35 @@ def rename(store: ProjectStore, story_id: int, name: str) -> None:
     with store.transaction() as db:
         if db.execute("UPDATE stories SET name = ?, user_named = 1 WHERE id = ?", (name.strip(), story_id)).rowcount != 1:
             raise KeyError(f"no story {story_id}")
+
+
+@dataclass(frozen=True)
+class StoryState:
+    """Every story and membership at one moment: what undoing a story edit puts back."""
+
+    stories: tuple[tuple[int, str, int], ...]  # id, name, user_named
+    members: tuple[tuple[str, int, int], ...]  # article_id, story_id, pinned
+
+
+def snapshot(store: ProjectStore) -> StoryState:
+    with store.transaction() as db:
+        stories_now = db.execute("SELECT id, name, user_named FROM stories ORDER BY id").fetchall()
+        members_now = db.execute("SELECT article_id, story_id, pinned FROM story_members ORDER BY rowid").fetchall()
+    return StoryState(tuple(map(tuple, stories_now)), tuple(map(tuple, members_now)))
+
+
+def restore(store: ProjectStore, state: StoryState) -> None:
+    """Put every story and membership back as in ``state``, in one transaction.
+
+    Articles removed since are left out; articles imported since stay
+    ungrouped until the stories are next regrouped.
+    """
+    with store.transaction() as db:
+        db.execute("DELETE FROM story_members")
+        db.execute("DELETE FROM stories")
+        db.executemany("INSERT INTO stories(id, name, user_named) VALUES (?, ?, ?)", state.stories)
+        db.executemany(
+            "INSERT INTO story_members(article_id, story_id, pinned) "
+            "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+            [(a, s, p, a) for a, s, p in state.members],
+        )

@@ -81,3 +81,17 @@ def test_reconcile_keeps_pinned_articles_and_old_story_ids():
     assert result["a"] == result["b"] == 7  # the cluster that was mostly story 7 stays story 7
     assert result["d"] == 9  # it clusters with c, which the user put in story 9
     assert result["e"] < 0  # a new article on its own: a new story
+
+
+def test_a_story_snapshot_puts_back_every_story_after_a_merge_and_a_split(seeds_project):
+    before_stories, before_of = seeds_project.stories(), seeds_project.story_of()
+    state = seeds_project.story_state()
+    first, second = before_stories["id"]
+    merged = seeds_project.merge_stories([first, second])
+    seeds_project.rename_story(merged, "Both")
+    seeds_project.split_story([before_of.index[0]], "Alone")
+    assert seeds_project.stories()["name"].tolist() != before_stories["name"].tolist()
+    seeds_project.restore_stories(state)
+    pd.testing.assert_frame_equal(seeds_project.stories(), before_stories)
+    pd.testing.assert_series_equal(seeds_project.story_of(), before_of)
+    assert seeds_project.story_state() == state

@@ -136,3 +136,32 @@ def test_split_off_move_and_merge_stories_from_the_stories_view(open_window, qtb
     story_of = window.view_data.story_of
     assert story_of[ids[0]] == story_of[ids[1]]
     assert _story_count(window) == count
+
+
+def test_ctrl_z_undoes_a_story_split_and_a_merge_and_redo_makes_them_again(open_window, qtbot):
+    window = open_window
+    panel = window.story_panel
+    ids = [window.article_model.article_id(r) for r in range(window.article_model.rowCount())]
+    stories = lambda: sorted(window.view_data.stories["name"])  # noqa: E731
+    before, before_of = stories(), window.view_data.story_of.to_dict()
+    assert len(before) == 2
+
+    panel.select_stories(list(window.view_data.stories["id"]))
+    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
+        qtbot.mouseClick(panel.merge_button, Qt.MouseButton.LeftButton)
+    assert len(stories()) == 1
+    _undo(window, qtbot)
+    assert stories() == before and window.view_data.story_of.to_dict() == before_of
+
+    window.article_panel.select_ids([ids[0]])
+    qtbot.mouseClick(panel.split_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(window)
+    dialog.setTextValue("Split off")
+    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
+        dialog.accept()
+    assert "Split off" in stories()
+    _undo(window, qtbot)
+    assert stories() == before and window.view_data.story_of.to_dict() == before_of
+    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
+        window.undo_stack.redo()
+    assert "Split off" in stories()
