@@ -153,6 +153,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.chart_panel.entityClicked.connect(self.select_entity)
         self.side_by_side.entityActivated.connect(self.select_entity)
         self.entity_panel.entitySelected.connect(self.select_entity)
+        self.entity_panel.selectionChanged.connect(self._on_entities_selected)
         self.entity_panel.mergeRequested.connect(self.ask_merge_entities)
         self.entity_panel.renameRequested.connect(
             lambda name: name_dialogs.ask_rename(self, name, lambda new: self.rename_entity(name, new)))
@@ -288,12 +289,24 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.story_panel.set_frame(data.stories)
         self.quotes_panel.set_data(data.quotes, data.sources)
 
+    def timeline_entities(self) -> list[str]:
+        """Several entities selected in the Entities view, else the followed entity."""
+        chosen = self.entity_panel.selected_entities()
+        if len(chosen) >= 2:
+            return chosen
+        return [self.chart_state.selected_entity] if self.chart_state.selected_entity else []
+
+    def _on_entities_selected(self, names: list[str]) -> None:
+        if len(names) >= 2:  # one entity is followed through select_entity
+            self._draw_timeline()
+
     def _draw_timeline(self) -> None:
-        data, entity = self.view_data, self.chart_state.selected_entity
+        data = self.view_data
         if data is None:
             return
-        table = mentions_per_day(data.mentions, data.articles, [entity] if entity else [])
-        self.timeline.set_data(table, self.colours, entity, undated_share(data.articles))
+        entities = self.timeline_entities()
+        table = mentions_per_day(data.mentions, data.articles, entities)
+        self.timeline.set_data(table, self.colours, entities, undated_share(data.articles))
 
     def _show_articles(self, ids: list[str]) -> None:
         if self.project is None or self.view_data is None:

@@ -23,6 +23,7 @@ class EntityListPanel(TablePanel):
     """Emits what the user asked for; the window does it (with a dialog where a name is needed)."""
 
     entitySelected = Signal(str)
+    selectionChanged = Signal(list)  # the selected entities, most mentioned first
     mergeRequested = Signal(list)  # entity names, most mentioned first
     renameRequested = Signal(str)
     splitRequested = Signal(str)
@@ -81,3 +82,4 @@ class EntityListPanel(TablePanel):
         self.split_button.setEnabled(len(names) == 1)
         if len(names) == 1:
             self.entitySelected.emit(names[0])
+        self.selectionChanged.emit(names)

@@ -24,3 +24,22 @@ def test_timeline_draws_the_followed_entity_per_outlet_once_articles_have_dates(
 
     when = dt.datetime.fromtimestamp(xs[0], dt.timezone.utc).date()
     assert str(when) == "2024-06-19"  # drawn on its day, whatever resolution pandas gives datetimes
+
+
+def test_entities_selected_together_in_the_entities_view_share_the_timeline(open_window, qtbot):
+    window = open_window
+    model = window.article_model
+    for outlet, day in (("Yahoo News", "2023-09-05"), ("Newsweek", "2024-06-19")):
+        with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+            assert model.setData(model.index(row_of(model, 0, outlet), 2), day)
+    window.entity_panel.select_entities(["Kim Jong Un", "Vladimir Putin"])
+    timeline = window.timeline
+    labels = sorted(timeline.legend_labels())
+    assert "Kim Jong Un — Newsweek" in labels and "Vladimir Putin — Newsweek" in labels
+    assert sorted(timeline.lines) == labels
+    putin = timeline.lines["Vladimir Putin — Newsweek"]
+    kim = timeline.lines["Kim Jong Un — Newsweek"]
+    assert putin.opts["pen"].style() != kim.opts["pen"].style()  # told apart by line style
+    assert putin.opts["pen"].color() == kim.opts["pen"].color()  # the outlet's colour
+    assert "Kim Jong Un, Vladimir Putin" in timeline.plot_item.titleLabel.text or \
+        "Vladimir Putin, Kim Jong Un" in timeline.plot_item.titleLabel.text
