@@ -115,6 +115,16 @@ class ArticleColumn(QFrame):
             return None
         return block.position() + min(offset - self._starts[number], max(block.length() - 1, 0))
 
+    def y_of(self, offset: int) -> float | None:
+        """How far down the document (pixels, as the scroll bar counts) a text offset's line is."""
+        position = self.position_of(offset)
+        if position is None:
+            return None
+        block = self.browser.document().findBlock(position)
+        top = self.browser.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return top + (line.y() if line.isValid() else 0.0)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.browser.viewport() and event.type() == QEvent.Type.MouseButtonRelease
                 and event.button() == Qt.MouseButton.LeftButton and not self.browser.textCursor().hasSelection()

@@ -2,7 +2,8 @@
 
 Clicking a sentence shades it and its counterparts in the other columns
 (the passages core aligned); sentences another shown article also carries
-are tinted, and "Only here" tints those no other shown article has.
+are tinted, and "Only here" tints those no other shown article has. "Scroll
+together" keeps shared passages level across the columns.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.model.article import Article
 from core.nlp.names import DEFAULT_TYPES
 from gui.colors import is_dark, type_colour, type_name
+from gui.views.aligned_scroll import anchor_chain, follow
 from gui.views.article_column import ArticleColumn
 from gui.views.article_html import (
     SHARED_DARK, SHARED_LIGHT, UNIQUE_DARK, UNIQUE_LIGHT, Mention, describe_mention, entity_from_link,
@@ -221,7 +223,7 @@ class SideBySideView(QWidget):
         self.only_here.setToolTip("Tint the sentences no other shown article carries")
         self.only_here.toggled.connect(lambda _: self.rerender())
         self.scroll_together = QCheckBox("Scroll together")
-        self.scroll_together.setToolTip("Scroll every column when you scroll one")
+        self.scroll_together.setToolTip("Scroll every column with the one you scroll, keeping shared passages level")
         boiler = QLabel('<span style="color:#8c8c8c; font-style:italic">grey italic = boilerplate, not analysed</span>')
         for widget in (self.shared_chip, self.only_here, self.scroll_together, boiler):
             bar.addWidget(widget)
@@ -229,19 +231,34 @@ class SideBySideView(QWidget):
         return bar
 
     def _scroll_others(self, source: ArticleColumn, value: int) -> None:
-        """Keep the columns at the same relative place while "Scroll together" is on."""
+        """While "Scroll together" is on, the other columns follow, shared passages level with the source's."""
         if self._syncing or not self.scroll_together.isChecked():
             return
-        bar = source.browser.verticalScrollBar()
-        fraction = value / bar.maximum() if bar.maximum() else 0.0
         self._syncing = True
         try:
             for column in self.columns:
-                if column is not source:
-                    other = column.browser.verticalScrollBar()
-                    other.setValue(round(fraction * other.maximum()))
+                if column is not source and column.article is not None:
+                    bar = column.browser.verticalScrollBar()
+                    xs, ys = anchor_chain(self._aligned_heights(source, column),
+                                          source.browser.verticalScrollBar().maximum(), bar.maximum())
+                    bar.setValue(round(follow(value, xs, ys)))
         finally:
             self._syncing = False
+
+    def _aligned_heights(self, source: ArticleColumn, other: ArticleColumn) -> list[tuple[float, float]]:
+        """(source y, other y) of every sentence of ``source`` aligned with one of ``other``."""
+        heights = []
+        for (article_id, idx), partners in self._pairs.items():
+            if source.article is None or article_id != source.article.id:
+                continue
+            for partner_id, partner_idx in partners:
+                if partner_id == other.article.id:
+                    mine, theirs = source.span_of(idx), other.span_of(partner_idx)
+                    y_mine = source.y_of(mine[0]) if mine else None
+                    y_theirs = other.y_of(theirs[0]) if theirs else None
+                    if y_mine is not None and y_theirs is not None:
+                        heights.append((y_mine, y_theirs))
+        return heights
 
     def _apply_find(self) -> int:
         found = 0

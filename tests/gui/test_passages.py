@@ -45,3 +45,31 @@ def test_clicking_a_shared_sentence_shades_its_counterpart(window, qtbot, tmp_pa
     probe = QTextCursor(alpha.browser.document())
     probe.setPosition(alpha.position_of(unique))
     assert probe.charFormat().background().color().name() == "#fdeccf"
+
+
+def test_scrolling_together_keeps_the_shared_passage_level(window, qtbot, tmp_path):
+    """The shared paragraph is near the end of one article and near the start of the other."""
+    with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+        window.open_project(tmp_path / "p.newsprism", create=True)
+    apples = [f"Farmers in the valley picked {n} crates of apples before the frost on day {n}." for n in range(70)]
+    music = [f"The orchestra rehearsed symphony number {n} in the old concert hall for {n} hours." for n in range(45)]
+    for outlet, paragraphs in (("alpha", ["Harvest report", *apples[:34], WIRE, *apples[34:]]),
+                               ("beta", ["Concert season", *music[:4], WIRE, *music[4:]])):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "a.txt").write_text("\n".join(paragraphs) + "\n")
+    with qtbot.waitSignal(window.controller.importFinished, timeout=120_000):
+        drop_paths(window, [tmp_path / "alpha", tmp_path / "beta"])
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 2, timeout=30_000)
+    view = window.side_by_side
+    window.article_panel.table.selectAll()
+    qtbot.waitUntil(lambda: len(view.columns) == 2 and all(c.status for c in view.columns), timeout=60_000)
+    alpha, beta = sorted(view.columns, key=lambda c: c.article.outlet)
+    wire_y = {c: c.y_of(c.article.text.index(WIRE)) for c in (alpha, beta)}
+    assert wire_y[alpha] > 3 * wire_y[beta]  # far apart: proportional scrolling would not line them up
+
+    view.scroll_together.setChecked(True)
+    alpha.browser.verticalScrollBar().setValue(round(wire_y[alpha]))  # the shared paragraph at the top
+    beta_bar = beta.browser.verticalScrollBar()
+    assert abs(beta_bar.value() - wire_y[beta]) <= 2
+    alpha.browser.verticalScrollBar().setValue(0)
+    assert beta_bar.value() == 0
