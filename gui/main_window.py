@@ -281,10 +281,12 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         data = self.view_data
         if data is None:
             return
-        if data.types != self.chart_state.types:  # the types changed since the data was loaded
+        if set(data.types) != set(self.chart_state.types):  # the types changed since the data was loaded
             data.count(self.chart_state.types)
+        first = self.article_model.rowCount() == 0
         self.article_model.set_frame(data.article_rows)
-        self.article_panel.fit_columns()
+        if first:  # later reloads keep the user's column widths
+            self.article_panel.fit_columns()
         self.entity_panel.set_entities(data.entity_rows)
         self.story_panel.set_frame(data.stories)
         self.quotes_panel.set_data(data.quotes, data.sources)

@@ -46,9 +46,11 @@ class QuotesPanel(TablePanel):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
     def set_data(self, quotes: pd.DataFrame, sources: pd.DataFrame) -> None:
+        first = self.model.rowCount() == 0
         self.quotes_model.set_frame(quotes)
         self.sources_model.set_frame(sources)
-        self.fit_columns()
+        if first:  # later reloads keep the user's column widths
+            self.fit_columns()
 
     def showing_sources(self) -> bool:
         return self.mode.currentData() == "sources"

@@ -14,7 +14,7 @@ from gui.models.source_sort_proxy import SourceSortProxyModel
 
 #: Columns are fitted to this many rows: fitting to all of 100,000 quotes
 #: blocked the GUI thread for a second (docs/benchmarks.md).
-FIT_ROWS = 200
+FIT_ROWS = 50
 #: No fitted column is wider than this (pixels); the user can widen it.
 MAX_FITTED_WIDTH = 320
 
@@ -57,8 +57,11 @@ class TablePanel(QWidget):
         layout.addWidget(self.table, 1)
 
     def set_frame(self, frame: pd.DataFrame) -> None:
+        """Show ``frame``; columns are fitted when rows first appear, then keep the user's widths."""
+        first = self.model.rowCount() == 0
         self.model.set_frame(frame)
-        self.fit_columns()
+        if first:
+            self.fit_columns()
 
     def fit_columns(self) -> None:
         """Columns as wide as their first rows' text, none wider than ``MAX_FITTED_WIDTH``."""
