@@ -9,6 +9,9 @@ Three sources, three outputs next to this file:
   was first run on them (an honest estimate after tuning).
 * ``gold_heldout2.jsonl`` from ``heldout2/*.txt``: the same again after the
   final tuning, never used for tuning.
+* ``gold_heldout3.jsonl`` from ``heldout3/*.txt``: a larger held-out set (23
+  articles in other styles), written and committed after all tuning, before
+  the extractor was first run on it; never used for tuning.
 * ``gold_seeds.jsonl`` from ``anchors_seeds.txt`` (the two sample articles).
 * ``gold_html.jsonl`` from an anchor file kept OUTSIDE the repository: the
   real pages in ``../shared/fixtures/html-pages`` may not be copied here, so
@@ -143,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     sys.path.insert(0, str(REPO))
     written = [read_written(p) for p in sorted((HERE / "written").glob("*.txt"))]
     write_jsonl(HERE / "gold_written.jsonl", written)
-    for folder in ("heldout", "heldout2"):
+    for folder in ("heldout", "heldout2", "heldout3"):
         heldout = [read_written(p) for p in sorted((HERE / folder).glob("*.txt"))]
         for record in heldout:
             record["source"] = record["source"].replace("written:", f"{folder}:")
