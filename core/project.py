@@ -35,6 +35,7 @@ class Project:
 
     def __init__(self, path: str | Path, *, model: str = DEFAULT_MODEL, create: bool = True):
         self.store = ProjectStore(path, create=create)
+        self._articles_frame: tuple[tuple, pd.DataFrame] | None = None  # (store revision, frame)
         self.model = model
         self._default_aliases = AliasTable.default()
         self.aliases = alias_rows.apply(self._default_aliases, alias_rows.load(self.store))
@@ -211,7 +212,17 @@ class Project:
 
     def articles_frame(self) -> pd.DataFrame:
         """Article metadata; ``shared_copy_with`` names the other outlets that ran
-        the same wire copy (kept for each outlet, flagged on import)."""
+        the same wire copy (kept for each outlet, flagged on import).
+
+        Read once per change of the project: most queries start from it.
+        """
+        revision = self.store.revision  # before reading: a change meanwhile makes the next call read again
+        cached = self._articles_frame
+        if cached is None or cached[0] != revision:
+            cached = self._articles_frame = (revision, self._read_articles_frame())
+        return cached[1].copy()
+
+    def _read_articles_frame(self) -> pd.DataFrame:
         from core.io.copy_index import shared_copy_groups
 
         frame = self.store.articles_frame()
@@ -244,21 +255,25 @@ class Project:
             frame = frame[frame["id"].isin(self.story_article_ids(story_id))]
         return frame
 
+    def _story_rows(self, table: str, story_id: int | None, frame: pd.DataFrame) -> pd.DataFrame:
+        """An analysis table's rows for a story's articles (the whole project in one query)."""
+        return self.store.frame(table, None if story_id is None else frame["id"])
+
     def story_entity_table(self, story_id: int | None = None, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
         """Entity × outlet within a story (or all), with prominence columns."""
         frame = self._story_frame(story_id)
-        mentions = self.mentions(types, article_ids=list(frame["id"]))
+        mentions = self.mentions(types, article_ids=None if story_id is None else list(frame["id"]))
         table = entity_outlet_table(frame, mentions)
         prominence = compare.prominence(self.store.articles(frame["id"]), mentions)
         return table.merge(prominence, on=["entity", "outlet"], how="left")
 
     def descriptors(self, story_id: int | None = None) -> pd.DataFrame:
         frame = self._story_frame(story_id)
-        return compare.descriptor_table(self.store.frame("descriptors", frame["id"]), frame, self.aliases)
+        return compare.descriptor_table(self._story_rows("descriptors", story_id, frame), frame, self.aliases)
 
     def quotes(self, story_id: int | None = None) -> pd.DataFrame:
         frame = self._story_frame(story_id)
-        return compare.quote_table(self.store.frame("quotes", frame["id"]), frame, self.aliases)
+        return compare.quote_table(self._story_rows("quotes", story_id, frame), frame, self.aliases)
 
     def sources(self, story_id: int | None = None) -> pd.DataFrame:
         return compare.sources_table(self.quotes(story_id))
@@ -266,7 +281,7 @@ class Project:
     def sentences(self, story_id: int | None = None) -> pd.DataFrame:
         """``article_id, outlet, story_id, idx, start, end, text`` of analysed sentences."""
         frame = self._story_frame(story_id)
-        rows = self.store.frame("sentences", frame["id"])
+        rows = self._story_rows("sentences", story_id, frame)
         texts = {a.id: a.text for a in self.store.articles(frame["id"])}
         rows["text"] = [texts[a][s:e] for a, s, e in zip(rows["article_id"], rows["start"], rows["end"])]
         rows["outlet"] = rows["article_id"].map(frame.set_index("id")["outlet"])
@@ -282,8 +297,9 @@ class Project:
 
     def distinctive_terms(self, story_id: int | None = None, *, scope: str = "story", **options) -> pd.DataFrame:
         """Terms each outlet overuses, against its story's other outlets or the whole project."""
-        frame = self._story_frame(story_id if scope == "story" else None)
-        terms = self.store.frame("terms", frame["id"])
+        scoped = story_id if scope == "story" else None
+        frame = self._story_frame(scoped)
+        terms = self._story_rows("terms", scoped, frame)
         entity = terms["kind"] == "entity"
         terms.loc[entity, "term"] = self.aliases.canonical_names(terms.loc[entity, "term"])
         articles = frame.assign(story_id=frame["id"].map(self.story_of()))

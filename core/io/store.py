@@ -140,6 +140,7 @@ class ProjectStore:
         if not self.path.parent.is_dir():
             raise ProjectError(f"the folder {self.path.parent} does not exist")
         self._lock = threading.RLock()
+        self._rollbacks = 0
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -201,10 +202,16 @@ class ProjectStore:
             except BaseException:
                 if outermost and self._db.in_transaction:
                     self._db.execute("ROLLBACK")
+                    self._rollbacks += 1
                 raise
             else:
                 if outermost and self._db.in_transaction:
                     self._db.execute("COMMIT")
+
+    @property
+    def revision(self) -> tuple[int, int]:
+        """Differs after every change (rows written, or a transaction rolled back): a cache key."""
+        return self._db.total_changes, self._rollbacks
 
     def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         with self._lock:

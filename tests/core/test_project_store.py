@@ -183,3 +183,21 @@ def test_cancelling_analysis_keeps_every_finished_article(tmp_path, nlp):
             project.analyse(state=state)
         done = len(project.store.analysis_state())
     assert 0 < done < 12  # stopped within the batch, not after it, and nothing finished was lost
+
+
+def test_the_article_table_follows_every_change_and_no_caller_changes_it_for_another(seeds_project):
+    import pytest
+
+    first = seeds_project.articles_frame()
+    article_id = first["id"][0]
+    seeds_project.edit_article(article_id, outlet="Renamed Outlet")
+    assert "Renamed Outlet" in set(seeds_project.articles_frame()["outlet"])
+    with pytest.raises(RuntimeError):
+        with seeds_project.store.transaction() as db:
+            db.execute("UPDATE articles SET outlet = 'Ghost' WHERE id = ?", (article_id,))
+            assert "Ghost" in set(seeds_project.articles_frame()["outlet"])  # read inside the change
+            raise RuntimeError("rolled back")
+    assert "Ghost" not in set(seeds_project.articles_frame()["outlet"])
+    mine = seeds_project.articles_frame()
+    mine.loc[:, "outlet"] = "Scribbled"
+    assert "Scribbled" not in set(seeds_project.articles_frame()["outlet"])
