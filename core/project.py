@@ -275,6 +275,10 @@ class Project:
         frame = self._story_frame(story_id)
         return compare.quote_table(self._story_rows("quotes", story_id, frame), frame, self.aliases)
 
+    def quote_counts(self) -> pd.Series:
+        """Quotes per article id (a quick count, without reading the quotes)."""
+        return self.store.counts("quotes")
+
     def sources(self, story_id: int | None = None) -> pd.DataFrame:
         return compare.sources_table(self.quotes(story_id))
 

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QToolBar, QWidget
@@ -147,6 +148,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         c.findFinished.connect(self._on_found)
         c.passagesCompared.connect(self._on_passages)
         c.termsLoaded.connect(self.terms_panel.set_frame)
+        c.quotesLoaded.connect(self.quotes_panel.set_data)
         c.failed.connect(self._on_failed)
         self.article_panel.selectionChanged.connect(self._show_articles)
         self.article_model.editRejected.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -257,6 +259,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.setWindowTitle(f"{project.path.stem} — Newsprism")
         self.setWindowFilePath(str(project.path))
         self.find_box.clear()
+        self.quotes_panel.set_data(pd.DataFrame(), pd.DataFrame())  # the new project's quotes follow its data
 
     def _on_data(self, data: ViewData) -> None:
         selected = self.article_panel.selected_ids()
@@ -289,7 +292,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self.article_panel.fit_columns()
         self.entity_panel.set_entities(data.entity_rows)
         self.story_panel.set_frame(data.stories)
-        self.quotes_panel.set_data(data.quotes, data.sources)
+        if not data.quotes.empty:  # else they follow the reload (quotesLoaded); the old ones stay till then
+            self.quotes_panel.set_data(data.quotes, data.sources)
 
     def timeline_entities(self) -> list[str]:
         """Several entities selected in the Entities view, else the followed entity."""

@@ -13,6 +13,7 @@ def article_table(
     mentions: pd.DataFrame,
     *,
     quotes: pd.DataFrame | None = None,
+    quote_counts: pd.Series | None = None,
     story_of: pd.Series | None = None,
     stories: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -21,12 +22,15 @@ def article_table(
     ``entities``: counted entity mentions (``mentions`` from
     ``canonical_mentions``, already restricted to the counted types, so the
     count matches ``summary --json``); ``quotes``: rows of ``Project.quotes``
-    per article; ``story_id`` and ``story`` (its name) from ``Project.story_of``
+    per article, or ``quote_counts`` (``Project.quote_counts``); ``story_id`` and ``story`` (its name) from ``Project.story_of``
     and ``Project.stories``. Missing inputs give zeros and blanks.
     """
     table = articles.copy()
     table["entities"] = _count(table["id"], mentions)
-    table["quotes"] = _count(table["id"], quotes)
+    if quote_counts is not None:
+        table["quotes"] = table["id"].map(quote_counts).fillna(0).astype("int64")
+    else:
+        table["quotes"] = _count(table["id"], quotes)
     if story_of is not None and not story_of.empty:
         table["story_id"] = table["id"].map(story_of).astype("Int64")
     else:

@@ -336,6 +336,13 @@ class ProjectStore:
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         return frame.sort_values("_row", kind="stable").drop(columns="_row").reset_index(drop=True)
 
+    def counts(self, table: str) -> pd.Series:
+        """Rows of an analysis table per article id (articles without rows left out)."""
+        if table not in _ANALYSIS_TABLES:
+            raise ValueError(table)
+        rows = self._query(f"SELECT article_id, COUNT(*) FROM {table} GROUP BY article_id")
+        return pd.Series({r[0]: r[1] for r in rows}, dtype="int64")
+
     def mentions_frame(self, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """Entity mentions: article_id, start, end, text, label, name."""
         return self.frame("mentions", article_ids, "article_id, start, end, text, label, name")

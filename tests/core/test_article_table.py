@@ -28,3 +28,11 @@ def test_story_names():
     assert list(table["story"]) == ["", "Summit in Pyongyang"]
     assert table["story_id"].iloc[1] == 7 and pd.isna(table["story_id"].iloc[0])
     assert list(table["entities"]) == [0, 0]
+
+
+def test_quote_counts_from_the_project_equal_counting_its_quotes(seeds_project):
+    articles, mentions = seeds_project.articles_frame(), seeds_project.mentions()
+    counted = article_table(articles, mentions, quotes=seeds_project.quotes())
+    quick = article_table(articles, mentions, quote_counts=seeds_project.quote_counts())
+    assert counted["quotes"].tolist() == quick["quotes"].tolist()
+    assert min(quick["quotes"]) > 0

@@ -70,7 +70,8 @@ def test_renaming_an_entity(open_window, qtbot):
 
 def test_clicking_a_quote_shows_it_in_its_article(open_window, qtbot):
     panel = open_window.quotes_panel
-    assert panel.proxy.rowCount() > 0, "the seeds have quotes (Watson, Sullivan)"
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() > 0, timeout=60_000)  # quotes load after the rest
+
     open_window.docks["quotes"].raise_()
     _click_row(qtbot, panel.table, 0)
     quote = panel.row_values(0)
@@ -103,6 +104,7 @@ def test_about_box_lists_versions_and_licences(open_window):
 
 def test_sources_mode_lists_who_is_quoted_and_leads_to_their_quotes(open_window, qtbot):
     panel = open_window.quotes_panel
+    qtbot.waitUntil(lambda: panel.quotes_model.rowCount() > 0, timeout=60_000)  # quotes load after the rest
     open_window.docks["quotes"].raise_()
     panel.mode.setCurrentIndex(panel.mode.findData("sources"))
     assert panel.proxy.rowCount() > 0
@@ -129,3 +131,16 @@ def test_renaming_a_story(open_window, qtbot):
     assert names[story_id] == "Kim and Putin"
     stories = [open_window.article_model.index(r, 6).data() for r in range(open_window.article_model.rowCount())]
     assert "Kim and Putin" in stories
+
+
+def test_quotes_arrive_after_the_main_views_and_agree_with_the_article_table(open_window, qtbot):
+    panel, model = open_window.quotes_panel, open_window.article_model
+    qtbot.waitUntil(lambda: panel.quotes_model.rowCount() > 0, timeout=60_000)
+    quotes = panel.quotes_model.frame()
+    counted = quotes.groupby("article_id").size().to_dict()
+    from gui.models.article_table_model import COLUMNS
+    from gui.models.roles import RAW_ROLE
+
+    column = [key for key, *_ in COLUMNS].index("quotes")
+    listed = {model.article_id(r): model.index(r, column).data(RAW_ROLE) for r in range(model.rowCount())}
+    assert listed == counted
