@@ -14,7 +14,7 @@ import pandas as pd
 
 from core.io.store import ProjectStore
 from core.model.article import Article
-from core.text.duplicates import CopyMatch, band_keys, body_of, compare, shingles
+from core.text.duplicates import SHINGLE_VERSION, CopyMatch, band_keys, body_of, compare, shingles
 
 MAX_CANDIDATES = 50
 
@@ -116,7 +116,11 @@ def _record(db, article_id: str, keys: list[tuple[int, int]]) -> None:
 
 
 def _index_missing(store: ProjectStore, db) -> None:
-    """Index articles stored before the index existed (older projects)."""
+    """Index articles stored before the index existed (older projects) or with other shingle hashes."""
+    if store.get_meta("copy_index_version", "1") != SHINGLE_VERSION:
+        db.execute("DELETE FROM copy_bands")
+        db.execute("DELETE FROM copy_indexed")
+        store.set_meta("copy_index_version", SHINGLE_VERSION)
     missing = [r[0] for r in db.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM copy_indexed)")]
     for chunk in range(0, len(missing), 200):
         for article in store.articles(missing[chunk:chunk + 200]):

@@ -1,7 +1,8 @@
 """Near-duplicates and shared wire copy: how much text two articles share.
 
 Articles are compared by their sets of word 5-grams ("shingles") over the
-body (the headline is left out: outlets retitle wire copy). MinHash
+body (the headline is left out: outlets retitle wire copy); a 5-gram's hash
+combines its words' hashes (each word hashed once) with numpy. MinHash
 signatures (numpy, multiply-shift hashing of the 64-bit shingle hashes: a
 library such as datasketch costs two seconds of scipy import for the same
 ten lines) split into bands give candidate pairs cheaply; every candidate is
@@ -27,6 +28,8 @@ from core.model.article import UNKNOWN_OUTLET, Article
 from core.text.outlets import outlet_key
 
 SHINGLE_WORDS = 5
+#: Changes whenever shingle hashes change: a project's copy index of another version is rebuilt.
+SHINGLE_VERSION = "2"
 NUM_PERM = 128
 BANDS = 32  # 4 rows a band: pairs sharing ~40% of shingles become candidates
 MIN_SHINGLES = 15  # shorter texts are only compared exactly (by id)
@@ -52,13 +55,33 @@ def body_of(article: Article) -> str:
     return text.split("\n", 1)[1] if "\n" in text else ""
 
 
+@lru_cache(maxsize=512)
 def shingles(text: str) -> frozenset[int]:
-    """64-bit hashes of the text's word 5-grams (case, accents of form and punctuation ignored)."""
+    """64-bit hashes of the text's word 5-grams (case, accents of form and punctuation ignored).
+
+    Cached: an import compares each new article with the same recent ones.
+    """
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     if len(words) < SHINGLE_WORDS:
         return frozenset()
-    grams = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
-    return frozenset(struct.unpack("<q", hashlib.blake2b(g.encode(), digest_size=8).digest())[0] for g in grams)
+    import numpy as np
+
+    hashes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    count = len(words) - SHINGLE_WORDS + 1
+    with np.errstate(over="ignore"):  # multiplications wrap modulo 2**64 by design
+        grams = hashes[:count].copy()
+        for k in range(1, SHINGLE_WORDS):  # order matters: "a b" and "b a" differ
+            grams = grams * np.uint64(0x9E3779B97F4A7C15) ^ hashes[k:k + count]
+        grams ^= grams >> np.uint64(31)  # splitmix64's finaliser spreads every bit
+        grams *= np.uint64(0xBF58476D1CE4E5B9)
+        grams ^= grams >> np.uint64(29)
+    return frozenset(grams.view(np.int64).tolist())
+
+
+@lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    """A word's 64-bit hash, the same in every session (Python's own hash is salted)."""
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
 def band_keys(shingle_set: frozenset[int]) -> list[tuple[int, int]]:

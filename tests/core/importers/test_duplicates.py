@@ -116,3 +116,17 @@ def test_the_article_table_names_the_other_outlets_of_shared_copy(tmp_path):
     assert shared["The Guardian"] == "BBC News"
     assert shared["BBC News"] == "The Guardian"
     assert shared["The Times"] == ""
+
+
+def test_a_copy_index_made_with_other_shingle_hashes_is_rebuilt_before_it_is_used(tmp_path, store):
+    original = _page(tmp_path, "rail.html", "Rail plan for valleys", WIRE, "The Guardian")
+    edited = WIRE[:-1] + [WIRE[-1].replace("at a low rate", "at a lower rate")]
+    resaved = _page(tmp_path, "rail (1).html", "Rail plan for valleys", edited, "theguardian.com")
+    [first] = import_paths(store, [original])
+    assert first.status is Status.IMPORTED
+    with store.transaction() as db:  # as an older Newsprism left it: other hashes, another version
+        db.execute("UPDATE copy_bands SET hash = hash + 1")
+        db.execute("DELETE FROM meta WHERE key = 'copy_index_version'")
+    [near] = import_paths(store, [resaved])
+    assert near.status is Status.DUPLICATE
+    assert store.article_count() == 1
