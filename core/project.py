@@ -15,6 +15,7 @@ import pandas as pd
 
 from core.analysis import analyse as analysis
 from core.analysis import compare, keyness, passages
+from core.analysis.distinct import joined_distinct
 from core.analysis.entities import canonical_mentions, coverage_split, entity_outlet_table
 from core.analysis.stories import cluster_articles, reconcile, story_name
 from core.io import alias_rows, story_rows
@@ -93,11 +94,9 @@ class Project:
         """``id, name, articles, outlets, first_date, last_date`` per story."""
         members = story_rows.memberships(self.store).merge(self.articles_frame(), left_on="article_id", right_on="id")
         info = members.groupby("story_id").agg(
-            articles=("article_id", "size"),
-            outlets=("outlet", lambda s: ", ".join(sorted(set(s)))),
-            first_date=("date", "min"),
-            last_date=("date", "max"),
+            articles=("article_id", "size"), first_date=("date", "min"), last_date=("date", "max"),
         )
+        info["outlets"] = joined_distinct(members, ["story_id"], "outlet").set_index("story_id")["outlet"]
         table = story_rows.stories(self.store).merge(info, left_on="id", right_index=True, how="inner")
         return table[["id", "name", "articles", "outlets", "first_date", "last_date"]].reset_index(drop=True)
 

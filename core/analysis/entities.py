@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
+from core.analysis.distinct import joined_distinct
 from core.nlp.names import AliasTable
 
 MENTION_COLUMNS = ["article_id", "outlet", "start", "end", "text", "label", "entity"]
@@ -72,12 +74,9 @@ def top_entities(table: pd.DataFrame, n: int = 15, metric: str = "mentions") -> 
 def coverage_split(table: pd.DataFrame, outlets: Iterable[str]) -> pd.DataFrame:
     """Per entity: how many outlets name it, and whether all or only one do."""
     outlets = list(outlets)
-    per_entity = table.groupby(["entity", "label"])["outlet"].agg(lambda s: sorted(set(s))).reset_index()
-    per_entity["outlets_naming"] = per_entity["outlet"].map(len)
-    per_entity["named_by"] = per_entity["outlets_naming"].map(
-        lambda k: "all" if k == len(outlets) else ("one" if k == 1 else "some")
-    )
-    per_entity["only_outlet"] = per_entity["outlet"].map(lambda o: o[0] if len(o) == 1 else "")
-    per_entity = per_entity.rename(columns={"outlet": "outlets"})
-    per_entity["outlets"] = per_entity["outlets"].map(", ".join)
+    per_entity = joined_distinct(table, ["entity", "label"], "outlet").rename(
+        columns={"outlet": "outlets", "count": "outlets_naming"})
+    naming = per_entity["outlets_naming"]
+    per_entity["named_by"] = np.select([naming == len(outlets), naming == 1], ["all", "one"], "some")
+    per_entity["only_outlet"] = per_entity["outlets"].where(naming == 1, "")
     return per_entity.sort_values(["outlets_naming", "entity"], ascending=[False, True]).reset_index(drop=True)
