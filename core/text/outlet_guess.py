@@ -11,6 +11,8 @@ _SELF_REFERENCES = (
     re.compile(rf"\b{_NAME} is committed to\b"),
 )
 _NOT_OUTLETS = {"He", "She", "It", "They", "We", "The", "This", "That", "Officials"}
+#: A full stop after a word (not an initial, as in "U.S.") ends the sentence before the name.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+")
 
 
 def guess_outlet(text: str) -> str | None:
@@ -21,7 +23,7 @@ def guess_outlet(text: str) -> str | None:
     """
     for pattern in _SELF_REFERENCES:
         for match in pattern.finditer(text):
-            name = match.group(1).strip().rstrip(".")
+            name = _SENTENCE_END.split(match.group(1).strip())[-1].rstrip(".")
             if name not in _NOT_OUTLETS:
                 return name
     return None

@@ -100,3 +100,13 @@ def test_import_progress_counts_files_articles_and_failures(tmp_path):
         project.import_paths([tmp_path], state=TaskState(lambda f, m: messages.append(m)))
     assert messages[-1] == "3 of 3 files, 2 articles, 1 failed"
     assert messages[0].startswith("0 of 3 files, 0 articles, 0 failed")
+
+
+def test_the_outlet_guess_never_runs_into_the_sentence_before(tmp_path):
+    from core.text.outlet_guess import guess_outlet
+
+    text = ("Vote count delayed\nAldana said the government had supported the Progress Alliance. "
+            "The Evening Courier has reached out to the commission for comment.\n")
+    assert guess_outlet(text) == "The Evening Courier"
+    assert guess_outlet("U.S. News has emailed the Pentagon for comment.") == "U.S. News"
+    assert guess_outlet("Talks stalled, said Jensen. Newsweek has emailed the ministry.") == "Newsweek"
