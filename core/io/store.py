@@ -250,7 +250,11 @@ class ProjectStore:
         """Articles in import order (all, or those with the given ids)."""
         sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles"
         if ids is None:
-            rows = self._query(sql + " ORDER BY rowid")
+            ids = [r[0] for r in self._query("SELECT id FROM articles ORDER BY rowid")]
+            rows = []
+            for chunk in range(0, len(ids), 500):  # the texts in short reads: other threads wait little
+                part = ids[chunk:chunk + 500]
+                rows += self._query(sql + f" WHERE id IN ({', '.join('?' * len(part))}) ORDER BY rowid", tuple(part))
         else:
             wanted = list(ids)
             rows = []
@@ -319,22 +323,37 @@ class ProjectStore:
 
     def frame(self, table: str, article_ids: Iterable[str] | None = None, columns: str = "*") -> pd.DataFrame:
         """Rows of one analysis table (mentions, sentences, terms, quotes, descriptors),
-        in the order they were stored; ``article_ids`` of any number restricts them."""
+        in the order they were stored; ``article_ids`` of any number restricts them.
+
+        Read in chunks, each holding the store's lock briefly: another thread
+        (the window's) never waits long for a small query.
+        """
         if table not in _ANALYSIS_TABLES:
             raise ValueError(table)
         sql = f"SELECT rowid AS _row, {columns} FROM {table}"
-        with self._lock:
-            if article_ids is None:
-                return pd.read_sql_query(sql + " ORDER BY rowid", self._db).drop(columns="_row")
+        if article_ids is None:
+            parts = list(self._rowid_chunks(sql))
+        else:
             ids = list(dict.fromkeys(article_ids))
-            parts = [
-                pd.read_sql_query(
-                    sql + f" WHERE article_id IN ({', '.join('?' * len(chunk))})", self._db, params=tuple(chunk)
-                )
-                for chunk in (ids[i:i + _MAX_PARAMS] for i in range(0, max(len(ids), 1), _MAX_PARAMS))
-            ]
+            parts = []
+            for chunk in (ids[i:i + _MAX_PARAMS] for i in range(0, max(len(ids), 1), _MAX_PARAMS)):
+                with self._lock:
+                    parts.append(pd.read_sql_query(sql + f" WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                                                   self._db, params=tuple(chunk)))
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         return frame.sort_values("_row", kind="stable").drop(columns="_row").reset_index(drop=True)
+
+    def _rowid_chunks(self, sql: str) -> Iterator[pd.DataFrame]:
+        """``sql`` (selecting ``rowid AS _row``) over the whole table, ``_CHUNK_ROWS`` rows a query."""
+        last = -1
+        while True:
+            with self._lock:
+                part = pd.read_sql_query(sql + " WHERE rowid > ? ORDER BY rowid LIMIT ?", self._db,
+                                         params=(last, _CHUNK_ROWS))
+            yield part
+            if len(part) < _CHUNK_ROWS:
+                return
+            last = int(part["_row"].iloc[-1])
 
     def counts(self, table: str) -> pd.Series:
         """Rows of an analysis table per article id (articles without rows left out)."""
@@ -350,6 +369,8 @@ class ProjectStore:
 
 #: Ids per ``IN (…)`` query: far below SQLite's limit on bound parameters.
 _MAX_PARAMS = 900
+#: Rows per query when a whole analysis table is read (about 30 ms each).
+_CHUNK_ROWS = 20_000
 _ANALYSIS_TABLES = ("mentions", "sentences", "terms", "quotes", "descriptors")
 
 

@@ -201,3 +201,19 @@ def test_the_article_table_follows_every_change_and_no_caller_changes_it_for_ano
     mine = seeds_project.articles_frame()
     mine.loc[:, "outlet"] = "Scribbled"
     assert "Scribbled" not in set(seeds_project.articles_frame()["outlet"])
+
+
+def test_whole_tables_read_in_short_chunks_give_every_row_in_stored_order(seeds_project, monkeypatch):
+    import sqlite3
+
+    from core.io import store as store_module
+
+    monkeypatch.setattr(store_module, "_CHUNK_ROWS", 7)
+    chunked = seeds_project.store.frame("mentions")
+    articles = seeds_project.store.articles()
+    with sqlite3.connect(seeds_project.path) as db:
+        expected = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+        starts = [r[0] for r in db.execute("SELECT start FROM mentions ORDER BY rowid")]
+    assert len(chunked) == expected > 7 * 3
+    assert chunked["start"].tolist() == starts
+    assert [a.id for a in articles] == seeds_project.articles_frame()["id"].tolist()
