@@ -79,6 +79,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.view_data: ViewData | None = None
         self.colours: dict = {}
         self._compare_on_load = True  # a project just opened shows its first two articles side by side
+        self._unfitted = True  # the article table's columns are fitted once rows first appear
         self._report_first_paint = os.environ.get("NEWSPRISM_REPORT_FIRST_PAINT") == "1"  # start-up timing
         self._build_views()
         self.actions = build_actions(self)
@@ -272,6 +273,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.colours = outlet_colours(data.outlets)
         self._apply_steps(data, [
             self._fill_article_table,
+            self._fit_article_columns,
             self._fill_lists,
             lambda: self.chart_panel.set_data(data.entities, data.outlets, self.colours),
             self._draw_timeline,
@@ -305,6 +307,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
 
     def _fill_tables(self) -> None:
         self._fill_article_table()
+        self._fit_article_columns()
         self._fill_lists()
 
     def _fill_article_table(self) -> None:
@@ -313,10 +316,13 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             return
         if set(data.types) != set(self.chart_state.types):  # the types changed since the data was loaded
             data.count(self.chart_state.types)
-        first = self.article_model.rowCount() == 0
-        self.article_model.set_frame(data.article_rows)
-        if first:  # later reloads keep the user's column widths
+        self._unfitted = self._unfitted or self.article_model.rowCount() == 0
+        self.article_model.set_records(data.article_records)
+
+    def _fit_article_columns(self) -> None:
+        if self._unfitted and self.article_model.rowCount():  # later reloads keep the user's widths
             self.article_panel.fit_columns()
+            self._unfitted = False
 
     def _fill_lists(self) -> None:
         data = self.view_data

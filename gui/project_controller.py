@@ -46,6 +46,7 @@ class ViewData:
     problems: list[str] = field(default_factory=list)  # extras that failed to load
     types: tuple[str, ...] = ()  # the entity types the two tables below count
     article_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # article_table for ``types``
+    article_records: list = field(default_factory=list)  # the same as dicts, ready for the table model
     entity_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # entity_list for ``types``
 
     def count(self, types: tuple[str, ...]) -> None:
@@ -56,6 +57,7 @@ class ViewData:
         if "shared_copy_with" in self.articles:  # other outlets that ran the same wire copy
             shared = self.articles.set_index("id")["shared_copy_with"]
             self.article_rows["shared_copy_with"] = self.article_rows["id"].map(shared).fillna("")
+        self.article_records = self.article_rows.to_dict("records")
         self.entity_rows = entity_list(self.entities, self.outlets, types)
         self.types = tuple(types)
 

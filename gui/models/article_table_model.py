@@ -53,8 +53,12 @@ class ArticleTableModel(QAbstractTableModel):
 
     # -- content -------------------------------------------------------------
     def set_frame(self, frame: pd.DataFrame) -> None:
+        self.set_records(frame.to_dict("records"))
+
+    def set_records(self, records: list[dict[str, Any]]) -> None:
+        """The rows of an article table frame as ``to_dict("records")`` gives them (made in a worker)."""
         self.beginResetModel()
-        self._rows = frame.to_dict("records")
+        self._rows = records
         self._row_of = {row["id"]: i for i, row in enumerate(self._rows)}
         self.endResetModel()
 
