@@ -106,6 +106,8 @@ def export(project_path: Path) -> dict:
     """``Project.export_xlsx`` against ``DataFrame.to_excel`` of the same tables."""
     import pandas as pd
 
+    from core.io.excel_writer import MAX_DATA_ROWS
+
     from core.project import Project
 
     with Project(project_path, create=False) as project, tempfile.TemporaryDirectory() as tmp:
@@ -115,8 +117,10 @@ def export(project_path: Path) -> dict:
             tables = _export_tables(project)
         with Stopwatch() as write:
             with pd.ExcelWriter(Path(tmp) / "pandas.xlsx", engine="openpyxl") as writer:
-                for title, frame in tables.items():
-                    frame.to_excel(writer, sheet_name=title[:31], index=False)
+                for title, frame in tables.items():  # split as Newsprism does: a sheet holds 1,048,575 rows
+                    for n, start in enumerate(range(0, max(len(frame), 1), MAX_DATA_ROWS), 1):
+                        name = title[:31] if n == 1 else f"{title[:26]} ({n})"
+                        frame.iloc[start:start + MAX_DATA_ROWS].to_excel(writer, sheet_name=name, index=False)
         size = (Path(tmp) / "newsprism.xlsx").stat().st_size
     rows = sum(len(f) for f in tables.values())
     return {"seconds": ours.seconds, "baseline_seconds": build.seconds + write.seconds, "tables_s": build.seconds,
