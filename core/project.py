@@ -79,8 +79,7 @@ class Project:
         articles = articles[articles["id"].isin(analysed)]
         if articles.empty:
             return
-        terms = self.store.frame("terms")
-        members = reconcile(cluster_articles(articles, terms), story_rows.memberships(self.store))
+        members = reconcile(cluster_articles(articles, self.store.term_counts), story_rows.memberships(self.store))
         story_rows.save_memberships(self.store, members, self._story_names(members))
 
     def _story_names(self, members: pd.DataFrame) -> dict[int, str]:

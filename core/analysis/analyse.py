@@ -11,11 +11,11 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Callable
 
+from core.analysis.analysis_workers import analysed_here, analysed_in_workers
 from core.io.store import ProjectStore
 from core.model.article import Article, content_hash
-from core.nlp.extract import analyse_doc
 from core.nlp.names import AliasTable
-from core.nlp.pipeline import load_pipeline, pipe_docs, processes_for
+from core.nlp.pipeline import load_pipeline, processes_for
 from core.tasks import NULL_STATE, Cancelled, TaskState
 
 #: Articles saved per transaction.
@@ -55,35 +55,35 @@ def analyse(
 ) -> AnalysisReport:
     """Analyse what needs it; raises :class:`~core.tasks.Cancelled` if cancelled.
 
-    spaCy runs in ``processes`` worker processes (default: every core, for
-    enough articles to be worth starting them); the rest happens here.
+    Articles are parsed and read in ``processes`` worker processes (default:
+    every core, for enough articles to be worth starting them), else here.
     """
     todo, current = articles_to_analyse(store, model_name)
     if not todo:
         return AnalysisReport(0, current)
-    state.progress(0.0, "Loading the language model…")
-    nlp = loader(model_name)
     aliases = aliases or AliasTable.default()
     processes = processes_for(len(todo)) if processes is None else processes
     if processes > 1:
         state.progress(0.0, f"Starting {processes} language-model processes…")
-    texts = (a.analysed_text for a in todo)
-    with closing(pipe_docs(nlp, texts, batch_size=PIPE_BATCH, processes=processes)) as docs:
-        _analyse_docs(store, model_name, todo, docs, aliases, state)
+        results = analysed_in_workers(todo, model_name, aliases, processes, PIPE_BATCH)
+    else:
+        state.progress(0.0, "Loading the language model…")
+        results = analysed_here(todo, loader(model_name), model_name, aliases, PIPE_BATCH)
+    with closing(results):  # on Cancel or an error the workers stop here
+        _save(store, results, len(todo), state)
     return AnalysisReport(len(todo), current)
 
 
-def _analyse_docs(store, model_name, todo, docs, aliases, state) -> None:
-    """Extract and save each parsed article, 64 per transaction; on cancel, save what is done."""
+def _save(store: ProjectStore, results, total: int, state: TaskState) -> None:
+    """Save the analyses, 64 per transaction; on Cancel, save what is done and stop."""
     pending: list = []
-    for done, (article, doc) in enumerate(zip(todo, docs), start=1):
-        text_hash = content_hash(article.analysed_text)
-        pending.append(analyse_doc(article.id, text_hash, model_name, doc, aliases))
-        if len(pending) >= BATCH_SIZE or done == len(todo):
+    for done, result in enumerate(results, start=1):
+        pending.append(result)
+        if len(pending) >= BATCH_SIZE or done == total:
             store.save_analyses(pending)
             pending = []
         try:
-            state.progress(done / len(todo), f"Analysed {done} of {len(todo)} articles")
+            state.progress(done / total, f"Analysed {done:,} of {total:,} articles")
         except Cancelled:
             store.save_analyses(pending)  # keep what is finished; stop at once
             raise

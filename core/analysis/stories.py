@@ -43,7 +43,7 @@ def similarity_matrix(articles: pd.DataFrame, terms: pd.DataFrame, params: Story
     ids = list(articles["id"])
     sim = np.zeros((len(ids), len(ids)))
     for kind, weight in params.weights:
-        counts = _count_matrix(ids, terms[terms["kind"] == kind])
+        counts = _count_matrix(ids, _terms_of(terms, kind, ids))
         if kind == "phrase":
             sim += weight * overlap_coefficient(counts)
         else:
@@ -71,6 +71,12 @@ def _days(dates: pd.Series) -> np.ndarray:
     return ((parsed - pd.Timestamp(0, tz="UTC")).dt.total_seconds() / 86400.0).to_numpy(dtype=float)
 
 
+def _terms_of(terms, kind: str, ids: list[str]) -> pd.DataFrame:
+    """``terms`` is a frame of every term, or ``terms(kind, ids)`` reads one kind for some articles:
+    a 10,000-article project's three million term rows need not be in memory at once."""
+    return terms(kind, ids) if callable(terms) else terms[terms["kind"] == kind]
+
+
 def _count_matrix(ids: list[str], terms: pd.DataFrame):
     from scipy.sparse import csr_matrix
 
@@ -81,8 +87,11 @@ def _count_matrix(ids: list[str], terms: pd.DataFrame):
     return csr_matrix((terms["count"].to_numpy(dtype=float), (rows, codes)), shape=(len(ids), max(len(vocabulary), 1)))
 
 
-def cluster_articles(articles: pd.DataFrame, terms: pd.DataFrame, params: StoryParams = StoryParams()) -> pd.Series:
-    """A cluster number for every article id (index), from 0, in date order of first member."""
+def cluster_articles(articles: pd.DataFrame, terms, params: StoryParams = StoryParams()) -> pd.Series:
+    """A cluster number for every article id (index), from 0, in date order of first member.
+
+    ``terms``: the ``terms`` table, or a function ``(kind, article ids) -> rows`` reading it in parts.
+    """
     if articles.empty:
         return pd.Series(dtype=int)
     order = articles.assign(_d=_days(articles["date"])).sort_values("_d", kind="stable")

@@ -355,6 +355,17 @@ class ProjectStore:
                 return
             last = int(part["_row"].iloc[-1])
 
+    def term_counts(self, kind: str, article_ids: Iterable[str]) -> pd.DataFrame:
+        """``article_id, term, count`` of one kind of term for some articles (stories read them a block at a time)."""
+        ids = list(dict.fromkeys(article_ids))
+        parts = [pd.DataFrame(columns=["article_id", "term", "count"])]
+        for chunk in (ids[i:i + _MAX_PARAMS] for i in range(0, len(ids), _MAX_PARAMS)):
+            with self._lock:
+                parts.append(pd.read_sql_query(
+                    f"SELECT article_id, term, count FROM terms WHERE kind = ? "
+                    f"AND article_id IN ({', '.join('?' * len(chunk))})", self._db, params=(kind, *chunk)))
+        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
     def counts(self, table: str) -> pd.Series:
         """Rows of an analysis table per article id (articles without rows left out)."""
         if table not in _ANALYSIS_TABLES:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 import threading
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy takes a second to import: only when analysis runs
     from spacy.language import Language
@@ -86,16 +85,3 @@ def processes_for(n_docs: int) -> int:
     """spaCy worker processes worth starting for ``n_docs`` documents (1 = parse here)."""
     cores = available_cores()
     return cores if cores > 1 and n_docs >= PARALLEL_FROM else 1
-
-
-def pipe_docs(nlp: "Language", texts: Iterable[str], *, batch_size: int, processes: int = 1) -> Iterator:
-    """``nlp.pipe`` over ``texts``, in ``processes`` worker processes when more than one.
-
-    Workers are started fresh ("spawn"), never forked: forking a process that
-    runs other threads (the window's) can leave the child waiting on a lock
-    forever. In the window this also takes spaCy's long GIL holds off the
-    GUI process.
-    """
-    if processes > 1 and multiprocessing.get_start_method(allow_none=True) != "spawn":
-        multiprocessing.set_start_method("spawn", force=True)
-    return nlp.pipe(texts, batch_size=batch_size, n_process=processes)

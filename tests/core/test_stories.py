@@ -95,3 +95,18 @@ def test_a_story_snapshot_puts_back_every_story_after_a_merge_and_a_split(seeds_
     pd.testing.assert_frame_equal(seeds_project.stories(), before_stories)
     pd.testing.assert_series_equal(seeds_project.story_of(), before_of)
     assert seeds_project.story_state() == state
+
+
+def test_stories_from_terms_read_a_kind_at_a_time_equal_those_from_the_whole_table(tmp_path):
+    from benchmarks.corpus import write_corpus
+    from core.project import Project
+
+    write_corpus(tmp_path / "corpus", n=30, seed=11)
+    with Project(tmp_path / "p.newsprism") as project:
+        project.import_paths([tmp_path / "corpus"])
+        project.analyse(processes=1)
+        articles = project.articles_frame()
+        whole = cluster_articles(articles, project.store.frame("terms"))
+        in_parts = cluster_articles(articles, project.store.term_counts)
+    assert whole.nunique() > 3
+    pd.testing.assert_series_equal(whole, in_parts)
