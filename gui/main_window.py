@@ -45,11 +45,14 @@ from gui.views.task_status_widget import TaskStatusWidget
 from gui.views.terms_panel import TermsPanel
 
 LAYOUT_VERSION = 1
+#: The article table's title column stretches to fill the width.
+TITLE_COLUMN = 1
 
 
 def window_settings() -> QSettings:
     """Layout and view options, kept next to the user's settings (``NEWSPRISM_HOME``)."""
     return QSettings(str(user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
 
 
 class MainWindow(FileCommands, EditCommands, QMainWindow):
@@ -79,7 +82,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.view_data: ViewData | None = None
         self.colours: dict = {}
         self._compare_on_load = True  # a project just opened shows its first two articles side by side
-        self._unfitted = True  # the article table's columns are fitted once rows first appear
+        self._user_sized_columns = False  # until then the article table's columns follow its content
+        self._fitting_columns = False
         self._report_first_paint = os.environ.get("NEWSPRISM_REPORT_FIRST_PAINT") == "1"  # start-up timing
         self._build_views()
         self.actions = build_actions(self)
@@ -139,6 +143,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.addToolBar(bar)
 
     def _connect(self) -> None:
+        self.article_panel.table.horizontalHeader().sectionResized.connect(self._on_article_column_resized)
         c = self.controller
         c.projectChanged.connect(self._on_project_changed)
         c.dataLoaded.connect(self._on_data)
@@ -260,6 +265,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.setWindowTitle(f"{project.path.stem} — Newsprism")
         self.setWindowFilePath(str(project.path))
         self.find_box.clear()
+        self._user_sized_columns = False
         self.quotes_panel.set_data(pd.DataFrame(), pd.DataFrame())  # the new project's quotes follow its data
 
     def _on_data(self, data: ViewData) -> None:
@@ -316,13 +322,20 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             return
         if set(data.types) != set(self.chart_state.types):  # the types changed since the data was loaded
             data.count(self.chart_state.types)
-        self._unfitted = self._unfitted or self.article_model.rowCount() == 0
         self.article_model.set_records(data.article_records)
 
     def _fit_article_columns(self) -> None:
-        if self._unfitted and self.article_model.rowCount():  # later reloads keep the user's widths
-            self.article_panel.fit_columns()
-            self._unfitted = False
+        """Fit the columns to the content (stories appear after analysis) until the user sizes one."""
+        if not self._user_sized_columns and self.article_model.rowCount():
+            self._fitting_columns = True
+            try:
+                self.article_panel.fit_columns()
+            finally:
+                self._fitting_columns = False
+
+    def _on_article_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting_columns and column != TITLE_COLUMN:  # the title stretches with the window
+            self._user_sized_columns = True
 
     def _fill_lists(self) -> None:
         data = self.view_data

@@ -88,3 +88,20 @@ def test_the_title_column_takes_the_spare_width(open_window):
     table = open_window.article_panel.table
     title, story = table.columnWidth(1), table.columnWidth(6)
     assert title > story and title > table.columnWidth(0)
+
+
+def test_columns_follow_the_content_until_the_user_sizes_one(window, qtbot, tmp_path):
+    from core.project import Project
+    from tests.gui.conftest import SEEDS
+
+    with Project(tmp_path / "unanalysed.newsprism") as project:  # as the sample project first opens
+        project.import_paths([SEEDS])
+    with qtbot.waitSignal(window.controller.analysisFinished, timeout=120_000):
+        window.open_project(tmp_path / "unanalysed.newsprism")
+    table, story = window.article_panel.table, 6
+    qtbot.waitUntil(lambda: window.article_model.index(0, story).data() not in (None, ""), timeout=60_000)
+    qtbot.waitUntil(lambda: table.columnWidth(story) >= 0.9 * min(table.sizeHintForColumn(story), 110), timeout=10_000)
+    table.setColumnWidth(story, 40)  # the user narrows it
+    with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+        window.controller.refresh()
+    assert table.columnWidth(story) == 40
