@@ -84,6 +84,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self._compare_on_load = True  # a project just opened shows its first two articles side by side
         self._user_sized_columns = False  # until then the article table's columns follow its content
         self._fitting_columns = False
+        self._selection_to_restore: list[str] | None = None  # kept while reloaded data is shown step by step
         self._report_first_paint = os.environ.get("NEWSPRISM_REPORT_FIRST_PAINT") == "1"  # start-up timing
         self._build_views()
         self.actions = build_actions(self)
@@ -266,6 +267,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.setWindowFilePath(str(project.path))
         self.find_box.clear()
         self._user_sized_columns = False
+        self._selection_to_restore = None
         self.quotes_panel.set_data(pd.DataFrame(), pd.DataFrame())  # the new project's quotes follow its data
 
     def _on_data(self, data: ViewData) -> None:
@@ -274,7 +276,9 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         At 10,000 articles filling every view at once froze the window for
         0.65 s; each step alone is a fraction of that.
         """
-        selected = self.article_panel.selected_ids()
+        if self._selection_to_restore is None:  # else an earlier reload was cut short: its selection stands
+            self._selection_to_restore = self.article_panel.selected_ids()
+        selected = self._selection_to_restore
         self.view_data = data
         self.colours = outlet_colours(data.outlets)
         self._apply_steps(data, [
@@ -302,6 +306,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
                 selected = self.article_panel.first_ids(2)
             self._compare_on_load = False
         self.article_panel.select_ids(selected)
+        self._selection_to_restore = None
         self._show_articles(self.article_panel.selected_ids())
 
     def _data_shown(self, data: ViewData) -> None:

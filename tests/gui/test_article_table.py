@@ -105,3 +105,16 @@ def test_columns_follow_the_content_until_the_user_sizes_one(window, qtbot, tmp_
     with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
         window.controller.refresh()
     assert table.columnWidth(story) == 40
+
+
+def test_the_selection_survives_reloads_that_arrive_one_after_another(open_window, qtbot):
+    import dataclasses
+
+    window = open_window
+    selected = window.article_panel.selected_ids()
+    assert len(selected) == 2  # the sample's two articles, compared at once
+    with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
+        window._on_data(dataclasses.replace(window.view_data))
+        window._on_data(dataclasses.replace(window.view_data))  # before the first was fully shown
+    assert window.article_panel.selected_ids() == selected
+    assert window.side_by_side.shown_ids() == selected
