@@ -14,6 +14,7 @@ from core.model.import_result import ImportResult, Status
 from gui.models.dataframe_table_model import DataFrameTableModel
 from gui.models.roles import RAW_ROLE
 from gui.models.source_sort_proxy import SourceSortProxyModel
+from gui.views.table_panel import FIT_ROWS
 
 HEADERS = {"status": "Result", "file": "File", "message": "Details", "folder": "Folder"}
 _ORDER = {Status.FAILED: 0, Status.DUPLICATE: 1, Status.IMPORTED: 2}
@@ -75,6 +76,7 @@ class ImportReportPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)  # 10,000 results: sample, not all
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
