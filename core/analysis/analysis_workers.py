@@ -11,6 +11,7 @@ runs other threads (the window's) can leave the child waiting on a lock.
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from typing import Iterator
 
 from core.model.article import Article, content_hash
@@ -31,12 +32,19 @@ def analysed_here(articles: list[Article], nlp, model_name: str, aliases: AliasT
 
 def analysed_in_workers(articles: list[Article], model_name: str, aliases: AliasTable, processes: int,
                         batch: int) -> Iterator[ArticleAnalysis]:
-    """Each article's analysis, in order, from ``processes`` workers; closing this stops them."""
-    batches = ([(a.id, a.analysed_text) for a in articles[i:i + batch]] for i in range(0, len(articles), batch))
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(processes, initializer=_start_worker, initargs=(model_name, aliases)) as pool:
-        for results in pool.imap(_analyse_batch, batches):
+    """Each article's analysis, in order, from ``processes`` workers; closing this stops them.
+
+    A worker that dies raises ``BrokenProcessPool`` here instead of leaving
+    the analysis waiting for it (as ``multiprocessing.Pool`` would).
+    """
+    batches = [[(a.id, a.analysed_text) for a in articles[i:i + batch]] for i in range(0, len(articles), batch)]
+    executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(model_name, aliases))
+    try:
+        for results in executor.map(_analyse_batch, batches):
             yield from results
+    finally:  # on Cancel: drop the batches not started, wait for the running ones
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_worker(model_name: str, aliases: AliasTable) -> None:

@@ -15,7 +15,7 @@ _registered = False
 
 
 def line_breaks(doc):
-    """Mark each line's first token as a sentence start (module level, so worker processes can load it)."""
+    """Mark each line's first token as a sentence start."""
     for token in doc[:-1]:
         if "\n" in token.text:
             doc[token.i + 1].is_sent_start = True

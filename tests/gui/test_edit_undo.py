@@ -97,6 +97,16 @@ def test_renaming_a_story_can_be_undone(open_window, qtbot):
     assert names()[story_id] == old
 
 
+def _split_off(window, qtbot, article_id: str, name: str) -> None:
+    """Select one article, press Split off in the Stories view and name the new story."""
+    window.article_panel.select_ids([article_id])
+    qtbot.mouseClick(window.story_panel.split_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(window)
+    dialog.setTextValue(name)
+    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
+        dialog.accept()
+
+
 def _story_count(window) -> int:
     return len(window.view_data.stories)
 
@@ -116,12 +126,7 @@ def test_split_off_move_and_merge_stories_from_the_stories_view(open_window, qtb
         count -= 1
         assert _story_count(window) == count
 
-    window.article_panel.select_ids([ids[1]])
-    qtbot.mouseClick(panel.split_button, Qt.MouseButton.LeftButton)
-    dialog = _dialog(window)
-    dialog.setTextValue("Newsweek's angle")
-    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
-        dialog.accept()
+    _split_off(window, qtbot, ids[1], "Newsweek's angle")
     assert _story_count(window) == count + 1
     story_of = window.view_data.story_of
     assert story_of[ids[0]] != story_of[ids[1]]
@@ -153,12 +158,7 @@ def test_ctrl_z_undoes_a_story_split_and_a_merge_and_redo_makes_them_again(open_
     _undo(window, qtbot)
     assert stories() == before and window.view_data.story_of.to_dict() == before_of
 
-    window.article_panel.select_ids([ids[0]])
-    qtbot.mouseClick(panel.split_button, Qt.MouseButton.LeftButton)
-    dialog = _dialog(window)
-    dialog.setTextValue("Split off")
-    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
-        dialog.accept()
+    _split_off(window, qtbot, ids[0], "Split off")
     assert "Split off" in stories()
     _undo(window, qtbot)
     assert stories() == before and window.view_data.story_of.to_dict() == before_of

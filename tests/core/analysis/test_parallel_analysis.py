@@ -28,7 +28,10 @@ def _analysis(project: Project) -> tuple:
             quotes[["article_id", "start", "end", "speaker"]].to_dict("list"))
 
 
-def test_two_worker_processes_give_the_same_analysis_as_one(corpus, tmp_path):
+def test_two_worker_processes_give_the_same_analysis_as_one(corpus, tmp_path, monkeypatch):
+    from core.analysis import analyse
+
+    monkeypatch.setattr(analyse, "PIPE_BATCH", 4)  # three batches: work for both workers
     found, workers = {}, {}
     for processes in (1, 2):
         seen = []  # worker processes alive at each progress report
@@ -60,3 +63,28 @@ def test_cancel_stops_the_worker_processes_and_keeps_what_was_saved(corpus, tmp_
 def test_few_articles_are_parsed_in_one_process_many_on_every_core():
     assert processes_for(PARALLEL_FROM - 1) == 1
     assert processes_for(PARALLEL_FROM) == available_cores()
+
+
+def test_a_worker_that_dies_fails_the_analysis_instead_of_hanging_it(corpus, tmp_path):
+    import os
+    import signal
+    import threading
+    import time
+    from concurrent.futures.process import BrokenProcessPool
+
+    def kill_a_worker():  # as a crash would, while the workers load the model
+        deadline = time.monotonic() + 60
+        while not multiprocessing.active_children() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        for child in multiprocessing.active_children()[:1]:
+            os.kill(child.pid, signal.SIGKILL)
+
+    with Project(tmp_path / "p.newsprism") as project:
+        project.import_paths([corpus])
+        killer = threading.Thread(target=kill_a_worker)
+        killer.start()
+        with pytest.raises(BrokenProcessPool):
+            project.analyse(processes=2)
+        killer.join()
+        assert multiprocessing.active_children() == []
+        assert project.analyse(processes=1).analysed == N  # nothing half-saved: all of it is done again
