@@ -8,6 +8,8 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from core.nlp.collector_state import keep_collector_state
+
 if TYPE_CHECKING:  # spaCy takes a second to import: only when analysis runs
     from spacy.language import Language
 
@@ -53,6 +55,7 @@ def _load(model_name: str, exclude: tuple[str, ...]) -> "Language":
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelUnavailable(f"spaCy is not installed. Fix: {sys.executable} -m pip install 'spacy>=3.8,<3.9'") from exc
+    keep_collector_state()  # srsly would turn the window's collector back on
     try:
         nlp = spacy.load(model_name, exclude=[c for c in exclude])
     except (OSError, ImportError, ValueError) as exc:
@@ -67,8 +70,11 @@ def _load(model_name: str, exclude: tuple[str, ...]) -> "Language":
 
     add_line_breaks(nlp)  # a headline or subheading never runs into the next paragraph
     # The model's objects live as long as the process: keep full garbage
-    # collections (which hold the GIL for 100+ ms) from walking them.
-    gc.collect()
+    # collections (which hold the GIL for 100+ ms) from walking them. Collect
+    # first only on the main thread: in a window's worker a collection could
+    # free Qt objects there (see gui/gui_thread_gc.py).
+    if threading.current_thread() is threading.main_thread():
+        gc.collect()
     gc.freeze()
     return nlp
 

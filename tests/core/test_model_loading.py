@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import threading
+
 import pytest
 
 from core.cli import main
@@ -34,3 +37,35 @@ def test_the_cli_uses_the_model_setting_and_fails_clearly(tmp_path, capsys):
     assert main(["import", str(SEEDS), "--project", str(tmp_path / "p.newsprism")]) == 1
     err = capsys.readouterr().err
     assert "could not be loaded" in err and "spacy download" in err
+
+
+class _Cycle:
+    """Unreachable once made; records the thread a collection frees it in."""
+
+    freed_in: list[str] = []
+
+    def __init__(self):
+        self.me = self
+
+    def __del__(self):
+        _Cycle.freed_in.append(threading.current_thread().name)
+
+
+def test_a_model_loaded_in_a_worker_thread_collects_no_garbage_there(monkeypatch):
+    """The window loads the model in a worker: a collection there could free Qt objects off the GUI thread."""
+    from core.nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "_cache", {})  # a real load, not the session's model
+    enabled = gc.isenabled()
+    gc.disable()  # as the window has it (gui/gui_thread_gc.py)
+    try:
+        _Cycle.freed_in.clear()
+        _Cycle()
+        worker = threading.Thread(target=load_pipeline, name="worker")
+        worker.start()
+        worker.join()
+        assert _Cycle.freed_in == []
+        assert not gc.isenabled()  # spaCy's serialiser turns it back on unless stopped
+    finally:
+        if enabled:
+            gc.enable()
