@@ -16,9 +16,9 @@ import pandas as pd
 from core.analysis import analyse as analysis
 from core.analysis import compare, keyness, passages
 from core.analysis.distinct import joined_distinct
-from core.analysis.entities import canonical_mentions, coverage_split, entity_outlet_table
+from core.analysis.entities import canonical_mentions, count_mentions, coverage_split, entity_outlet_table
 from core.analysis.stories import cluster_articles, reconcile, story_name
-from core.io import alias_rows, story_rows
+from core.io import alias_rows, counted_rows, story_rows
 from core.io.importing import import_paths
 from core.io.store import ProjectStore
 from core.model.article import Article
@@ -37,6 +37,7 @@ class Project:
     def __init__(self, path: str | Path, *, model: str = DEFAULT_MODEL, create: bool = True):
         self.store = ProjectStore(path, create=create)
         self._articles_frame: tuple[tuple, pd.DataFrame] | None = None  # (store revision, frame)
+        self._counts: tuple[str, pd.DataFrame] | None = None  # (counted_rows stamp, counts)
         self.model = model
         self._default_aliases = AliasTable.default()
         self.aliases = alias_rows.apply(self._default_aliases, alias_rows.load(self.store))
@@ -66,6 +67,9 @@ class Project:
         """
         report = analysis.analyse(self.store, self.model, state=state.sub(0.0, 0.95), aliases=self.aliases,
                                   processes=processes)
+        if report.analysed:
+            state.progress(0.95, "Counting entities…")
+            self.entity_counts()  # counted now, so opening the project later is quick
         if report.analysed or story_rows.memberships(self.store).shape[0] != self.store.article_count():
             state.progress(0.96, "Grouping articles into stories…")
             self.update_stories()
@@ -83,7 +87,7 @@ class Project:
         story_rows.save_memberships(self.store, members, self._story_names(members))
 
     def _story_names(self, members: pd.DataFrame) -> dict[int, str]:
-        mentions = self.mentions().merge(members, on="article_id")
+        mentions = self.entity_counts().merge(members, on="article_id")
         names = {}
         for story_id, rows in mentions.groupby("story_id"):
             names[int(story_id)] = story_name(rows)
@@ -92,9 +96,10 @@ class Project:
     def stories(self) -> pd.DataFrame:
         """``id, name, articles, outlets, first_date, last_date`` per story."""
         members = story_rows.memberships(self.store).merge(self.articles_frame(), left_on="article_id", right_on="id")
-        info = members.groupby("story_id").agg(
-            articles=("article_id", "size"), first_date=("date", "min"), last_date=("date", "max"),
-        )
+        # Dates are ISO strings: sorted once, each story's first and last are its range (min/max per group is slow).
+        dated = members.dropna(subset=["date"]).sort_values("date", kind="stable").groupby("story_id")["date"]
+        info = members.groupby("story_id").agg(articles=("article_id", "size"))
+        info["first_date"], info["last_date"] = dated.first(), dated.last()
         info["outlets"] = joined_distinct(members, ["story_id"], "outlet").set_index("story_id")["outlet"]
         table = story_rows.stories(self.store).merge(info, left_on="id", right_index=True, how="inner")
         return table[["id", "name", "articles", "outlets", "first_date", "last_date"]].reset_index(drop=True)
@@ -236,12 +241,49 @@ class Project:
     def outlets(self) -> list[str]:
         return sorted(self.articles_frame()["outlet"].unique())
 
-    def mentions(self, types: Iterable[str] | None = DEFAULT_TYPES, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
-        """Entity mentions with canonical names, restricted to ``types``."""
-        return canonical_mentions(self.articles_frame(), self.store.mentions_frame(article_ids), self.aliases, types)
+    def mentions(self, types: Iterable[str] | None = DEFAULT_TYPES, article_ids: Iterable[str] | None = None,
+                 labels: pd.Series | None = None) -> pd.DataFrame:
+        """Entity mentions with canonical names, restricted to ``types``.
+
+        Some articles' mentions carry the entity labels of the whole project:
+        ``labels`` (from :meth:`entity_labels`), or the stored ones.
+        """
+        raw = self.store.mentions_frame(article_ids)
+        if article_ids is not None and labels is None:
+            labels = self.entity_labels()
+        return canonical_mentions(self.articles_frame(), raw, self.aliases, types, labels)
+
+    def entity_counts(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
+        """Mentions counted per article and entity: ``article_id, outlet, entity, label, n``.
+
+        Kept in the project file and counted again only after mentions or
+        aliases changed: what opening a big project draws its tables from.
+        """
+        counts = self._stored_counts()
+        counts = counts.assign(outlet=counts["article_id"].map(self.articles_frame().set_index("id")["outlet"]))
+        counts = counts[counts["outlet"].notna()]
+        if types is not None:
+            counts = counts[counts["label"].isin(list(types))]
+        return counts[["article_id", "outlet", "entity", "label", "n"]].reset_index(drop=True)
+
+    def entity_labels(self) -> pd.Series:
+        """Each entity's label across the project (by entity name)."""
+        counts = self._stored_counts()
+        return counts.drop_duplicates("entity").set_index("entity")["label"]
+
+    def _stored_counts(self) -> pd.DataFrame:
+        stamp = counted_rows.stamp(self.store, self.aliases.fingerprint())
+        if self._counts is not None and self._counts[0] == stamp:
+            return self._counts[1]
+        counts = counted_rows.load(self.store, stamp)
+        if counts is None:
+            counts = count_mentions(self.mentions(None))[counted_rows.COLUMNS]
+            counted_rows.save(self.store, counts, stamp)
+        self._counts = (stamp, counts)
+        return counts
 
     def entity_table(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
-        return entity_outlet_table(self.articles_frame(), self.mentions(types))
+        return entity_outlet_table(self.articles_frame(), self.entity_counts(types))
 
     def coverage(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
         return coverage_split(self.entity_table(types), self.outlets())
@@ -343,9 +385,9 @@ class Project:
     def summary(self, types: Iterable[str] | None = DEFAULT_TYPES) -> dict:
         """Articles and, per outlet, its entities with label and count (``summary --json``)."""
         frame = self.articles_frame()
-        table = self.entity_table(types)
-        mentions = self.mentions(types)
-        per_article = mentions.groupby("article_id").size() if not mentions.empty else pd.Series(dtype=int)
+        counts = self.entity_counts(types)
+        table = entity_outlet_table(frame, counts)
+        per_article = counts.groupby("article_id")["n"].sum()
         articles = [
             {
                 "id": row.id,

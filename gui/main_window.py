@@ -31,7 +31,7 @@ from gui.gui_thread_gc import collect_on_gui_thread
 from gui.models.article_table_model import ArticleTableModel
 from gui.plots.chart_state import ChartState
 from gui.plots.timeline_chart import TimelineChart
-from gui.project_controller import ImportOutcome, ProjectController, ViewData
+from gui.project_controller import ImportOutcome, ProjectController, ViewData, shown_mentions
 from gui.theme import apply_appearance
 from gui.views.article_html import Mention
 from gui.views.article_panel import ArticlePanel
@@ -212,7 +212,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         if not entity or self.view_data is None:
             return
         shown = set(self.side_by_side.shown_ids())
-        naming = articles_naming(self.view_data.mentions, entity)
+        naming = articles_naming(self.view_data.counts, entity)
         if not shown & set(naming["article_id"]):
             self.article_panel.select_ids(one_article_per_outlet(naming, MAX_COLUMNS))
 
@@ -367,7 +367,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         if data is None:
             return
         entities = self.timeline_entities()
-        table = mentions_per_day(data.mentions, data.articles, entities)
+        table = mentions_per_day(data.counts, data.articles, entities)
         self.timeline.set_data(table, self.colours, entities, undated_share(data.articles))
 
     def _show_articles(self, ids: list[str]) -> None:
@@ -377,11 +377,9 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         by_id = {a.id: a for a in self.project.store.articles(ids)}
         articles = [by_id[i] for i in ids if i in by_id]
         mentions: dict[str, list[Mention]] = {i: [] for i in ids}
-        frame = self.view_data.mentions
-        if not frame.empty:
-            part = frame[frame["article_id"].isin(ids)]
-            for row in part.itertuples(index=False):
-                mentions[row.article_id].append(Mention(row.start, row.end, row.label, row.entity))
+        part = shown_mentions(self.project, self.view_data, ids)
+        for row in part.itertuples(index=False):
+            mentions[row.article_id].append(Mention(row.start, row.end, row.label, row.entity))
         self.side_by_side.show_articles(articles, mentions, self.colours)
         if len(articles) >= 2:
             self.controller.compare([a.id for a in articles])

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.analysis.article_table import article_table
 from core.analysis.compare import sources_table
-from core.analysis.entities import entity_outlet_table
+from core.analysis.entities import canonical_mentions, entity_outlet_table
 from core.analysis.entity_list import entity_list
 from core.analysis.shown_passages import compare_articles, sentences_of
 from core.model.import_result import ImportResult, Status, UnreadableFile
@@ -35,7 +35,7 @@ class ViewData:
     """Everything the views draw, loaded together in the background."""
 
     articles: pd.DataFrame  # articles_frame
-    mentions: pd.DataFrame  # canonical mentions of every type
+    counts: pd.DataFrame  # Project.entity_counts of every type: mentions per article and entity
     entities: pd.DataFrame  # entity × outlet table of every type
     outlets: list[str] = field(default_factory=list)
     stories: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.stories
@@ -44,6 +44,7 @@ class ViewData:
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.quotes (arrives after the rest)
     sources: pd.DataFrame = field(default_factory=pd.DataFrame)  # who each outlet quotes (Project.sources)
     problems: list[str] = field(default_factory=list)  # extras that failed to load
+    labels: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))  # Project.entity_labels
     types: tuple[str, ...] = ()  # the entity types the two tables below count
     article_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # article_table for ``types``
     article_records: list = field(default_factory=list)  # the same as dicts, ready for the table model
@@ -51,7 +52,7 @@ class ViewData:
 
     def count(self, types: tuple[str, ...]) -> None:
         """The corpus and entity tables counting ``types`` (done in the worker, redone when types change)."""
-        counted = self.mentions[self.mentions["label"].isin(types)] if not self.mentions.empty else self.mentions
+        counted = self.counts[self.counts["label"].isin(types)] if not self.counts.empty else self.counts
         self.article_rows = article_table(self.articles, counted, quote_counts=self.quote_counts, story_of=self.story_of,
                                           stories=self.stories)
         if "shared_copy_with" in self.articles:  # other outlets that ran the same wire copy
@@ -75,10 +76,10 @@ class ImportOutcome:
 def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState) -> ViewData:
     state.progress(0.0, "Loading the project…")
     articles = project.articles_frame()
-    mentions = project.mentions(types=None)
+    counts = project.entity_counts(types=None)
     state.progress(0.4, "Comparing outlets…")
-    entities = entity_outlet_table(articles, mentions)
-    data = ViewData(articles, mentions, entities, sorted(articles["outlet"].unique()))
+    entities = entity_outlet_table(articles, counts)
+    data = ViewData(articles, counts, entities, sorted(articles["outlet"].unique()), labels=project.entity_labels())
     state.progress(0.6, "Loading stories and quotes…")
     # The main views must show even if one of these extras fails; the failure is reported.
     for name, load in (("stories", project.stories), ("story_of", project.story_of),
@@ -180,12 +181,19 @@ def _export_csv(project: Project, folder: str | Path, article_ids: list[str] | N
     return Path(folder)
 
 
-def compare_shown(project: Project, article_ids: list[str], mentions: pd.DataFrame, *, state: TaskState):
+def compare_shown(project: Project, article_ids: list[str], labels: pd.Series, *, state: TaskState):
     """Sentences of the articles side by side, their shared passages and each sentence's status."""
     state.progress(0.0, "Comparing the passages…")
+    mentions = project.mentions(None, article_ids, labels=labels)
     sentences = sentences_of(project, article_ids)
     alignment, status = compare_articles(sentences, mentions)
     return article_ids, sentences, alignment, status
+
+
+def shown_mentions(project: Project, data: ViewData, article_ids: list[str]) -> pd.DataFrame:
+    """Canonical mentions of a few articles, labelled and placed as ``data`` shows them (quick: GUI thread)."""
+    raw = project.store.mentions_frame(article_ids)
+    return canonical_mentions(data.articles, raw, project.aliases, None, data.labels)
 
 
 def find_text(project: Project, query: str, *, state: TaskState) -> dict[str, int]:
@@ -330,9 +338,7 @@ class ProjectController(QObject):
         """Align the passages of the articles shown side by side (in the background)."""
         if self.project is None or self.view_data is None:
             return
-        mentions = self.view_data.mentions
-        mentions = mentions[mentions["article_id"].isin(article_ids)] if not mentions.empty else mentions
-        self.passages.start("Comparing passages", compare_shown, self.project, list(article_ids), mentions,
+        self.passages.start("Comparing passages", compare_shown, self.project, list(article_ids), self.view_data.labels,
                             on_done=self.passagesCompared.emit,
                             on_error=lambda f: self.failed.emit("comparing the passages", f))
 

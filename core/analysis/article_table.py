@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.analysis.entities import mention_weights
+
 ARTICLE_TABLE_COLUMNS = ["id", "outlet", "title", "date", "word_count", "entities", "quotes", "story_id", "story",
                          "origins"]
 
@@ -20,7 +22,7 @@ def article_table(
     """Articles (``articles_frame``) with their counts and story.
 
     ``entities``: counted entity mentions (``mentions`` from
-    ``canonical_mentions``, already restricted to the counted types, so the
+    ``canonical_mentions`` or ``count_mentions``, already restricted to the counted types, so the
     count matches ``summary --json``); ``quotes``: rows of ``Project.quotes``
     per article, or ``quote_counts`` (``Project.quote_counts``); ``story_id`` and ``story`` (its name) from ``Project.story_of``
     and ``Project.stories``. Missing inputs give zeros and blanks.
@@ -36,7 +38,7 @@ def article_table(
     else:
         table["story_id"] = pd.Series(pd.NA, index=table.index, dtype="Int64")
     names = stories.set_index("id")["name"] if stories is not None and not stories.empty else pd.Series(dtype=object)
-    table["story"] = [names.get(s, "") if not pd.isna(s) else "" for s in table["story_id"]]
+    table["story"] = table["story_id"].astype(object).map(names).astype(object).fillna("")
     for column in ARTICLE_TABLE_COLUMNS:
         if column not in table:
             table[column] = None
@@ -46,4 +48,4 @@ def article_table(
 def _count(ids: pd.Series, rows: pd.DataFrame | None) -> pd.Series:
     if rows is None or rows.empty:
         return pd.Series(0, index=ids.index, dtype="int64")
-    return ids.map(rows.groupby("article_id").size()).fillna(0).astype("int64")
+    return ids.map(mention_weights(rows).groupby(rows["article_id"]).sum()).fillna(0).astype("int64")

@@ -11,16 +11,19 @@ from core.analysis.distinct import joined_distinct
 from core.nlp.names import AliasTable
 
 MENTION_COLUMNS = ["article_id", "outlet", "start", "end", "text", "label", "entity"]
+COUNT_COLUMNS = ["article_id", "outlet", "entity", "label", "n"]
 TABLE_COLUMNS = ["entity", "label", "outlet", "mentions", "per_1000_words", "articles", "share_of_articles"]
 
 
 def canonical_mentions(
-    articles: pd.DataFrame, mentions: pd.DataFrame, aliases: AliasTable, types: Iterable[str] | None = None
+    articles: pd.DataFrame, mentions: pd.DataFrame, aliases: AliasTable, types: Iterable[str] | None = None,
+    labels: pd.Series | None = None,
 ) -> pd.DataFrame:
     """One row per mention with its canonical ``entity`` and that entity's ``label``.
 
     An entity's label is the one the alias table gives, else the label most
-    of its mentions carry across the project. ``types`` filters by that label.
+    of its mentions carry; ``labels`` (by entity) gives the project's labels
+    when ``mentions`` are only some articles'. ``types`` filters by the label.
     """
     if mentions.empty:
         return pd.DataFrame(columns=MENTION_COLUMNS)
@@ -30,12 +33,32 @@ def canonical_mentions(
     entity = pd.Series([r[0] for r in resolved], dtype=object).to_numpy()[codes]
     forced = pd.Series([r[1] for r in resolved], dtype=object).to_numpy()[codes]
     out = mentions.assign(entity=entity, label=forced)
-    out["label"] = out["entity"].map(_majority_label(out))
+    majority = out["entity"].map(_majority_label(out))
+    out["label"] = majority if labels is None else out["entity"].map(labels).fillna(majority)
     out["outlet"] = out["article_id"].map(articles.set_index("id")["outlet"])
     out = out[out["outlet"].notna()]
     if types is not None:
         out = out[out["label"].isin(list(types))]
     return out[MENTION_COLUMNS].reset_index(drop=True)
+
+
+def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """``canonical_mentions`` counted per article and entity: ``article_id, outlet, entity, label, n``.
+
+    Every table and chart that counts mentions accepts these rows as well as
+    single mentions (see :func:`mention_weights`); they are a third as many.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=COUNT_COLUMNS)
+    grouped = mentions.groupby(["article_id", "outlet", "entity", "label"], sort=False).size()
+    return grouped.rename("n").reset_index()[COUNT_COLUMNS]
+
+
+def mention_weights(rows: pd.DataFrame) -> pd.Series:
+    """How many mentions each row stands for: its ``n`` when counted, else one."""
+    if "n" in rows.columns:
+        return rows["n"]
+    return pd.Series(1, index=rows.index, dtype="int64")
 
 
 def _majority_label(mentions: pd.DataFrame) -> pd.Series:
@@ -48,15 +71,15 @@ def _majority_label(mentions: pd.DataFrame) -> pd.Series:
 def entity_outlet_table(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Entity × outlet: mentions, per 1,000 words, articles naming it, share of articles.
 
-    ``mentions`` is the output of :func:`canonical_mentions`.
+    ``mentions`` is the output of :func:`canonical_mentions` or :func:`count_mentions`.
     """
     if mentions.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
     words = articles.groupby("outlet")["word_count"].sum()
     n_articles = articles.groupby("outlet")["id"].nunique()
     table = (
-        mentions.groupby(["entity", "label", "outlet"])
-        .agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+        mentions.assign(_n=mention_weights(mentions)).groupby(["entity", "label", "outlet"])
+        .agg(mentions=("_n", "sum"), articles=("article_id", "nunique"))
         .reset_index()
     )
     table["per_1000_words"] = 1000 * table["mentions"] / table["outlet"].map(words).clip(lower=1)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.analysis.entities import mention_weights
+
 
 def articles_naming(mentions: pd.DataFrame, entity: str) -> pd.DataFrame:
     """``article_id, outlet, mentions`` for ``entity``, most mentions first.
 
-    ``mentions`` is the output of ``canonical_mentions``.
+    ``mentions`` is the output of ``canonical_mentions`` or ``count_mentions``.
     """
     if mentions.empty:
         return pd.DataFrame(columns=["article_id", "outlet", "mentions"])
     hits = mentions[mentions["entity"] == entity]
-    counts = hits.groupby(["article_id", "outlet"]).size().rename("mentions").reset_index()
+    counts = mention_weights(hits).groupby([hits["article_id"], hits["outlet"]]).sum().rename("mentions").reset_index()
     return counts.sort_values(["mentions", "article_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 

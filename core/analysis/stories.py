@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.analysis.entities import mention_weights
+
 #: Minimum combined similarity for two articles to be in one story. Chosen
 #: with ``benchmarks/score_stories.py --sweep`` (docs/analysis-quality.md).
 SIMILARITY_THRESHOLD = 0.55
@@ -123,7 +125,8 @@ def story_name(mentions: pd.DataFrame, n: int = 3) -> str:
     """A readable name: the entities most of the story's articles name, most mentioned first."""
     if mentions.empty:
         return "Untitled story"
-    ranked = mentions.groupby("entity").agg(articles=("article_id", "nunique"), mentions=("article_id", "size"))
+    ranked = (mentions.assign(_n=mention_weights(mentions)).groupby("entity")
+              .agg(articles=("article_id", "nunique"), mentions=("_n", "sum")))
     ranked = ranked.sort_values(["articles", "mentions"], ascending=False, kind="stable")
     return " · ".join(ranked.index[:n])
 

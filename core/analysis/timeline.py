@@ -6,13 +6,15 @@ from typing import Iterable
 
 import pandas as pd
 
+from core.analysis.entities import mention_weights
+
 TIMELINE_COLUMNS = ["day", "outlet", "entity", "mentions", "articles"]
 
 
 def mentions_per_day(mentions: pd.DataFrame, articles: pd.DataFrame, entities: Iterable[str]) -> pd.DataFrame:
     """``day, outlet, entity, mentions, articles`` for the given entities, by publication day.
 
-    ``mentions``: ``canonical_mentions`` rows; ``articles``: ``articles_frame``.
+    ``mentions``: ``canonical_mentions`` or ``count_mentions`` rows; ``articles``: ``articles_frame``.
     The day is the date part of the article's ISO date; undated articles are
     left out (see :func:`undated_share`). Days are ``datetime64`` so a plot
     can use them as a time axis.
@@ -21,12 +23,12 @@ def mentions_per_day(mentions: pd.DataFrame, articles: pd.DataFrame, entities: I
     if mentions.empty or not entities:
         return _empty()
     days = _days(articles)
-    hits = mentions[mentions["entity"].isin(entities)].assign(day=lambda f: f["article_id"].map(days))
-    hits = hits.dropna(subset=["day"])
+    hits = mentions[mentions["entity"].isin(entities)]
+    hits = hits.assign(day=hits["article_id"].map(days), _n=mention_weights(hits)).dropna(subset=["day"])
     if hits.empty:
         return _empty()
     table = (hits.groupby(["day", "outlet", "entity"])
-             .agg(mentions=("article_id", "size"), articles=("article_id", "nunique")).reset_index())
+             .agg(mentions=("_n", "sum"), articles=("article_id", "nunique")).reset_index())
     return table.sort_values(["entity", "outlet", "day"], kind="stable").reset_index(drop=True)[TIMELINE_COLUMNS]
 
 

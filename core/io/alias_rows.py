@@ -8,7 +8,7 @@ from core.nlp.names import AliasTable, alias_key
 
 def load(store: ProjectStore) -> list[tuple[str, str, str]]:
     """``(alias, canonical, label)`` rows in the order they were made."""
-    with store.transaction() as db:
+    with store.reading() as db:
         return db.execute("SELECT alias, canonical, label FROM entity_aliases ORDER BY rowid").fetchall()
 
 

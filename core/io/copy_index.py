@@ -88,7 +88,7 @@ def near_duplicate_of(store: ProjectStore, article: Article) -> CopyMatch | None
 
 def shared_copy_groups(store: ProjectStore) -> pd.DataFrame:
     """Articles flagged as shared copy: article_id, group_id, similarity (containment)."""
-    with store.transaction() as db:
+    with store.reading() as db:
         rows = db.execute("SELECT article_id, group_id, similarity FROM shared_copies ORDER BY group_id, rowid").fetchall()
     return pd.DataFrame(rows, columns=["article_id", "group_id", "similarity"])
 

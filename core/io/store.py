@@ -3,8 +3,10 @@
 Every change is one transaction, so a crash or a kill loses at most the work
 in progress and the file always reopens. The schema is versioned with
 ``PRAGMA user_version`` and migrated forward on open. One store may be used
-from several threads (the window reads while a worker writes): every call
-takes the store's lock, and writes are short batches.
+from several threads (the window reads while a worker writes): writes
+take the store's lock and are short batches; reads go through a connection
+of the reading thread's own (see :meth:`ProjectStore.reading`), so the
+window never waits for a worker's long read or write.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pandas as pd
 
 from core.model.article import Article, Origin
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS = {
     1: """
@@ -114,6 +116,21 @@ _MIGRATIONS = {
     );
     CREATE INDEX shared_copies_by_group ON shared_copies(group_id);
     """,
+    # 4: mentions counted per article and canonical entity (core/io/counted_rows.py),
+    # and a generation that every added or removed mention bumps, so the counts
+    # know when they are stale.
+    4: """
+    CREATE TABLE counted_entities (id INTEGER PRIMARY KEY, entity TEXT NOT NULL, label TEXT NOT NULL);
+    CREATE TABLE counted_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL, n INTEGER NOT NULL
+    );
+    INSERT OR REPLACE INTO meta(key, value) VALUES ('mention_generation', '0');
+    CREATE TRIGGER mention_added AFTER INSERT ON mentions
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'mention_generation'; END;
+    CREATE TRIGGER mention_removed AFTER DELETE ON mentions
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'mention_generation'; END;
+    """,
 }
 
 _ARTICLE_COLUMNS = (
@@ -141,6 +158,8 @@ class ProjectStore:
             raise ProjectError(f"the folder {self.path.parent} does not exist")
         self._lock = threading.RLock()
         self._rollbacks = 0
+        self._writer: int | None = None  # thread id inside ``transaction``
+        self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -170,6 +189,9 @@ class ProjectStore:
 
     def close(self) -> None:
         with self._lock:
+            for reader in list(self._readers.values()):
+                reader.close()
+            self._readers.clear()
             try:
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.DatabaseError:
@@ -197,6 +219,7 @@ class ProjectStore:
             outermost = not self._db.in_transaction
             if outermost:
                 self._db.execute("BEGIN IMMEDIATE")
+                self._writer = threading.get_ident()
             try:
                 yield self._db
             except BaseException:
@@ -207,6 +230,41 @@ class ProjectStore:
             else:
                 if outermost and self._db.in_transaction:
                     self._db.execute("COMMIT")
+            finally:
+                if outermost:
+                    self._writer = None
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection to read from, in one snapshot (a read transaction).
+
+        Inside this thread's own ``transaction`` it is that transaction's
+        connection, which sees the changes not committed yet. Elsewhere it
+        is this thread's read-only connection: in WAL mode it reads the last
+        commit without waiting for the lock or for any writer.
+        """
+        if self._writer == threading.get_ident():
+            with self._lock:
+                yield self._db
+            return
+        reader = self._reader()
+        if reader.in_transaction:  # a read within a read: one snapshot
+            yield reader
+            return
+        reader.execute("BEGIN")
+        try:
+            yield reader
+        finally:
+            reader.execute("COMMIT")
+
+    def _reader(self) -> sqlite3.Connection:
+        ident = threading.get_ident()
+        reader = self._readers.get(ident)
+        if reader is None:  # not under the store's lock: a writer may hold it for long
+            reader = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            reader.execute("PRAGMA query_only = ON")
+            self._readers[ident] = reader  # a later thread with the same id reuses it
+        return reader
 
     @property
     def revision(self) -> tuple[int, int]:
@@ -214,8 +272,8 @@ class ProjectStore:
         return self._db.total_changes, self._rollbacks
 
     def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._db.execute(sql, params).fetchall()
+        with self.reading() as db:
+            return db.execute(sql, params).fetchall()
 
     # -- meta ------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -284,11 +342,11 @@ class ProjectStore:
 
     def articles_frame(self) -> pd.DataFrame:
         """Metadata of all articles (no text), one row each, in import order."""
-        with self._lock:
+        with self.reading() as db:
             frame = pd.read_sql_query(
                 "SELECT id, outlet, title, authors, date, url, section, language, source_path, origins, word_count "
                 "FROM articles ORDER BY rowid",
-                self._db,
+                db,
             )
         frame["authors"] = frame["authors"].map(lambda v: "; ".join(json.loads(v)))
         frame["origins"] = frame["origins"].map(json.loads)
@@ -337,9 +395,9 @@ class ProjectStore:
             ids = list(dict.fromkeys(article_ids))
             parts = []
             for chunk in (ids[i:i + _MAX_PARAMS] for i in range(0, max(len(ids), 1), _MAX_PARAMS)):
-                with self._lock:
+                with self.reading() as db:
                     parts.append(pd.read_sql_query(sql + f" WHERE article_id IN ({', '.join('?' * len(chunk))})",
-                                                   self._db, params=tuple(chunk)))
+                                                   db, params=tuple(chunk)))
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         return frame.sort_values("_row", kind="stable").drop(columns="_row").reset_index(drop=True)
 
@@ -347,8 +405,8 @@ class ProjectStore:
         """``sql`` (selecting ``rowid AS _row``) over the whole table, ``_CHUNK_ROWS`` rows a query."""
         last = -1
         while True:
-            with self._lock:
-                part = pd.read_sql_query(sql + " WHERE rowid > ? ORDER BY rowid LIMIT ?", self._db,
+            with self.reading() as db:
+                part = pd.read_sql_query(sql + " WHERE rowid > ? ORDER BY rowid LIMIT ?", db,
                                          params=(last, _CHUNK_ROWS))
             yield part
             if len(part) < _CHUNK_ROWS:
@@ -360,10 +418,10 @@ class ProjectStore:
         ids = list(dict.fromkeys(article_ids))
         parts = [pd.DataFrame(columns=["article_id", "term", "count"])]
         for chunk in (ids[i:i + _MAX_PARAMS] for i in range(0, len(ids), _MAX_PARAMS)):
-            with self._lock:
+            with self.reading() as db:
                 parts.append(pd.read_sql_query(
                     f"SELECT article_id, term, count FROM terms WHERE kind = ? "
-                    f"AND article_id IN ({', '.join('?' * len(chunk))})", self._db, params=(kind, *chunk)))
+                    f"AND article_id IN ({', '.join('?' * len(chunk))})", db, params=(kind, *chunk)))
         return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
     def counts(self, table: str) -> pd.Series:

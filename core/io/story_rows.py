@@ -11,12 +11,12 @@ from core.io.store import ProjectStore
 
 def memberships(store: ProjectStore) -> pd.DataFrame:
     """``article_id, story_id, pinned`` for every grouped article."""
-    with store.transaction() as db:
+    with store.reading() as db:
         return pd.read_sql_query("SELECT article_id, story_id, pinned FROM story_members ORDER BY rowid", db)
 
 
 def stories(store: ProjectStore) -> pd.DataFrame:
-    with store.transaction() as db:
+    with store.reading() as db:
         return pd.read_sql_query("SELECT id, name, user_named FROM stories ORDER BY id", db)
 
 
@@ -76,7 +76,7 @@ class StoryState:
 
 
 def snapshot(store: ProjectStore) -> StoryState:
-    with store.transaction() as db:
+    with store.reading() as db:
         stories_now = db.execute("SELECT id, name, user_named FROM stories ORDER BY id").fetchall()
         members_now = db.execute("SELECT article_id, story_id, pinned FROM story_members ORDER BY rowid").fetchall()
     return StoryState(tuple(map(tuple, stories_now)), tuple(map(tuple, members_now)))

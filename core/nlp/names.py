@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +83,10 @@ class AliasTable:
 
     def copy(self) -> "AliasTable":
         return AliasTable(dict(self.entries), set(self.nicknames))
+
+    def fingerprint(self) -> str:
+        """Changes whenever any name would resolve differently (what stored counts were made with)."""
+        return hashlib.sha1(repr(sorted(self.entries.items())).encode("utf-8")).hexdigest()[:16]
 
     def is_nickname(self, name: str) -> bool:
         return alias_key(name) in self.nicknames

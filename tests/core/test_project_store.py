@@ -217,3 +217,37 @@ def test_whole_tables_read_in_short_chunks_give_every_row_in_stored_order(seeds_
     assert len(chunked) == expected > 7 * 3
     assert chunked["start"].tolist() == starts
     assert [a.id for a in articles] == seeds_project.articles_frame()["id"].tolist()
+
+
+def test_a_read_in_another_thread_never_waits_for_a_writer(seeds_project):
+    """The window's queries go on while a worker holds a long transaction; the writer sees its own rows."""
+    import threading
+
+    from core.model.article import Article
+
+    store = seeds_project.store
+    before = store.article_count()
+    writing, release = threading.Event(), threading.Event()
+    seen_inside = []
+
+    def writer():
+        with store.transaction():
+            store.add_articles([Article(id="new-one", text="Fresh text about Berlin.", outlet="Wire")])
+            seen_inside.append(store.article_count())
+            writing.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=writer)
+    worker.start()
+    assert writing.wait(10)
+    counted = []
+    reader = threading.Thread(target=lambda: counted.append(store.article_count()))
+    reader.start()
+    reader.join(5)
+    finished_while_writing = not reader.is_alive()
+    release.set()
+    worker.join(10)
+    reader.join(10)
+    assert finished_while_writing and counted == [before]  # the last commit, without waiting
+    assert seen_inside == [before + 1]
+    assert store.article_count() == before + 1
