@@ -314,6 +314,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self.statusBar().showMessage("Some views are incomplete: " + "; ".join(data.problems), 15000)
         elif self.statusBar().currentMessage().startswith("Some views are incomplete"):
             self.statusBar().clearMessage()
+        self.controller.after_shown(data)
         self.dataRefreshed.emit()
 
     def _fill_tables(self) -> None:

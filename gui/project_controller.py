@@ -229,6 +229,7 @@ class ProjectController(QObject):
         self.terms = TaskRunner("terms", self)
         self.types: tuple[str, ...] = tuple(settings.entity_types)  # what the tables count
         self.view_data: ViewData | None = None
+        self._analysis_due = False  # a project was opened: look for unanalysed articles once it shows
 
     def runners(self) -> list[TaskRunner]:
         return [self.work, self.data, self.exporter, self.finder, self.passages, self.quote_loader, self.terms]
@@ -271,15 +272,15 @@ class ProjectController(QObject):
         self.settings.add_recent(project.path)
         self.settings.save()
         self.projectChanged.emit(project)
+        self._analysis_due = True
         self.refresh()
-        self.analyse()
 
     # -- background work -----------------------------------------------------------
     def refresh(self) -> None:
         """Reload what the views show (after imports, analysis and edits)."""
         if self.project is not None:
             self.data.start("Loading the project", load_view_data, self.project, self.types,
-                            on_done=self._on_data, on_error=lambda f: self.failed.emit("loading the project", f))
+                            on_done=self._on_data, on_error=self._on_data_failed)
 
     def analyse(self) -> None:
         """Analyse whatever is not analysed yet (nothing loads if all is done)."""
@@ -345,10 +346,31 @@ class ProjectController(QObject):
     def _on_data(self, data: ViewData) -> None:
         self.view_data = data
         self.dataLoaded.emit(data)
+
+    def _on_data_failed(self, failure: TaskFailure) -> None:
+        self.failed.emit("loading the project", failure)
+        self._analyse_if_due()
+
+    def after_shown(self, data: ViewData) -> None:
+        """The work that waits until the main views show ``data``.
+
+        Quotes and distinctive terms (slow on big projects), and, for a
+        project just opened, analysis of articles not analysed yet: run
+        while the window filled its views, they took the interpreter from it.
+        """
+        if data is not self.view_data or self.project is None:
+            return  # newer data is on its way (its extras follow it), or the window closed
+        self._analyse_if_due()
         self.quote_loader.start("Loading quotes", load_quotes, self.project, on_done=lambda r: self._on_quotes(data, *r),
                                 on_error=lambda f: self.failed.emit("loading the quotes", f))
         self.terms.start("Finding distinctive language", load_terms, self.project, on_done=self.termsLoaded.emit,
                          on_error=lambda f: self.failed.emit("finding distinctive language", f))
+
+    def _analyse_if_due(self) -> None:
+        if self._analysis_due:
+            self._analysis_due = False
+            if not self.work.is_running():  # an import started meanwhile analyses anyway
+                self.analyse()
 
     def _on_quotes(self, data: ViewData, quotes: pd.DataFrame, sources: pd.DataFrame) -> None:
         data.quotes, data.sources = quotes, sources

@@ -22,9 +22,10 @@ def test_a_worker_that_allocates_a_lot_does_not_collect_the_windows_garbage(wind
     _Cycle.freed_in.clear()
     _Cycle()  # unreachable now, only a collection frees it
 
+    kept = []
+
     def allocate():  # crosses the collector's thresholds many times over
-        junk = [[i] for i in range(200_000)]
-        del junk
+        kept.append([[i] for i in range(200_000)])  # kept: freeing them would lower the count again
 
     worker = threading.Thread(target=allocate, name="worker")
     worker.start()
@@ -33,6 +34,7 @@ def test_a_worker_that_allocates_a_lot_does_not_collect_the_windows_garbage(wind
     assert not gc.isenabled()
     qtbot.waitUntil(lambda: bool(_Cycle.freed_in), timeout=10_000)
     assert _Cycle.freed_in == [threading.main_thread().name]
+    kept.clear()
 
 
 def test_closing_the_launched_window_removes_its_file_open_filter(qtbot, seeds_file):
