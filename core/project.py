@@ -67,13 +67,23 @@ class Project:
         """
         report = analysis.analyse(self.store, self.model, state=state.sub(0.0, 0.95), aliases=self.aliases,
                                   processes=processes)
-        if report.analysed:
-            state.progress(0.95, "Counting entities…")
-            self.entity_counts()  # counted now, so opening the project later is quick
         if report.analysed or story_rows.memberships(self.store).shape[0] != self.store.article_count():
             state.progress(0.96, "Grouping articles into stories…")
-            self.update_stories()
+            if report.processes > 1:  # a big analysis: keep its pandas work out of this (the window's) process
+                from core.analysis.regroup_process import regroup_in_child
+
+                try:
+                    regroup_in_child(self.path, self.model)
+                finally:
+                    self.store.changed_elsewhere()
+            else:
+                self.regroup()
         return report
+
+    def regroup(self) -> None:
+        """After analysis: count the entities (kept, so reopening is quick) and regroup the stories."""
+        self.entity_counts()
+        self.update_stories()
 
     # -- stories ---------------------------------------------------------------
     def update_stories(self) -> None:

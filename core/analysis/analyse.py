@@ -30,6 +30,7 @@ PIPE_BATCH = 16
 class AnalysisReport:
     analysed: int
     up_to_date: int
+    processes: int = 1  # how many processes parsed the articles
 
 
 def articles_to_analyse(store: ProjectStore, model_name: str) -> tuple[list[Article], int]:
@@ -71,7 +72,7 @@ def analyse(
         results = analysed_here(todo, loader(model_name), model_name, aliases, PIPE_BATCH)
     with closing(results):  # on Cancel or an error the workers stop here
         _save(store, results, len(todo), state)
-    return AnalysisReport(len(todo), current)
+    return AnalysisReport(len(todo), current, processes)
 
 
 def _save(store: ProjectStore, results, total: int, state: TaskState) -> None:

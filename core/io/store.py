@@ -158,6 +158,7 @@ class ProjectStore:
             raise ProjectError(f"the folder {self.path.parent} does not exist")
         self._lock = threading.RLock()
         self._rollbacks = 0
+        self._outside_changes = 0
         self._writer: int | None = None  # thread id inside ``transaction``
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
         try:
@@ -267,9 +268,13 @@ class ProjectStore:
         return reader
 
     @property
-    def revision(self) -> tuple[int, int]:
-        """Differs after every change (rows written, or a transaction rolled back): a cache key."""
-        return self._db.total_changes, self._rollbacks
+    def revision(self) -> tuple[int, int, int]:
+        """Differs after every change (rows written, a transaction rolled back, a child's writes): a cache key."""
+        return self._db.total_changes, self._rollbacks, self._outside_changes
+
+    def changed_elsewhere(self) -> None:
+        """Another process (a child this one started) wrote to the file: cached reads are stale."""
+        self._outside_changes += 1
 
     def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         with self.reading() as db:

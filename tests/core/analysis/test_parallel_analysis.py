@@ -28,11 +28,20 @@ def _analysis(project: Project) -> tuple:
             quotes[["article_id", "start", "end", "speaker"]].to_dict("list"))
 
 
+def _grouping(project: Project) -> tuple:
+    """Stories (as sets of articles, with names) and the stored entity counts."""
+    story_of = project.story_of()
+    names = project.stories().set_index("id")["name"]
+    stories = sorted((names[s], tuple(sorted(story_of[story_of == s].index))) for s in story_of.unique())
+    counts = project.entity_counts(None).sort_values(["article_id", "entity"]).reset_index(drop=True)
+    return stories, counts.to_dict("list")
+
+
 def test_two_worker_processes_give_the_same_analysis_as_one(corpus, tmp_path, monkeypatch):
     from core.analysis import analyse
 
     monkeypatch.setattr(analyse, "PIPE_BATCH", 4)  # three batches: work for both workers
-    found, workers = {}, {}
+    found, workers, grouped = {}, {}, {}
     for processes in (1, 2):
         seen = []  # worker processes alive at each progress report
         state = TaskState(lambda fraction, message: seen.append(len(multiprocessing.active_children())))
@@ -41,7 +50,9 @@ def test_two_worker_processes_give_the_same_analysis_as_one(corpus, tmp_path, mo
             report = project.analyse(processes=processes, state=state)
             assert report.analysed == N
             found[processes], workers[processes] = _analysis(project), max(seen)
+            grouped[processes] = _grouping(project)  # with 2 processes: regrouped in a child process
     assert workers == {1: 0, 2: 2}
+    assert len(grouped[1][0]) >= 2 and grouped[2] == grouped[1]
     mentions, quotes = found[1]
     assert len(mentions["entity"]) > 5 * N and len(quotes["speaker"]) > N
     assert found[2] == found[1]
