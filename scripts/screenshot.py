@@ -61,7 +61,7 @@ def main() -> int:
     window.resize(width, height)
     window.show()
     window.start_up()
-    wait_until(app, lambda: window.view_data is not None and not window.view_data.mentions.empty
+    wait_until(app, lambda: window.view_data is not None and not window.view_data.counts.empty
                and not window.controller.work.is_running())
     wait_until(app, lambda: len(window.side_by_side.shown_ids()) == 2)  # a first start compares at once
     window.select_entity("Kim Jong Un")
