@@ -103,6 +103,10 @@ def main() -> int:
     window.docks["timeline"].raise_()
     settle(app, 0.8)
     save(window.docks["timeline"], "timeline.png")
+    window.entity_panel.select_entities(["Russia", "Kim Jong Un", "Vladimir Putin"])  # several: compared there
+    settle(app, 0.8)
+    save(window.docks["timeline"], "timeline-several-entities.png")
+    window.entity_panel.select_entities([])
     window.undo_stack.undo()
     window.undo_stack.undo()
     window.docks["chart"].raise_()
