@@ -11,6 +11,7 @@ from core.cli import main
 from core.nlp.pipeline import DEFAULT_MODEL, ModelUnavailable, load_pipeline
 from core.settings import Settings
 from tests.conftest import SEEDS
+from tests.cycles import Cycle
 
 
 def test_a_missing_model_names_the_command_that_installs_it():
@@ -39,18 +40,6 @@ def test_the_cli_uses_the_model_setting_and_fails_clearly(tmp_path, capsys):
     assert "could not be loaded" in err and "spacy download" in err
 
 
-class _Cycle:
-    """Unreachable once made; records the thread a collection frees it in."""
-
-    freed_in: list[str] = []
-
-    def __init__(self):
-        self.me = self
-
-    def __del__(self):
-        _Cycle.freed_in.append(threading.current_thread().name)
-
-
 def test_a_model_loaded_in_a_worker_thread_collects_no_garbage_there(monkeypatch):
     """The window loads the model in a worker: a collection there could free Qt objects off the GUI thread."""
     from core.nlp import pipeline
@@ -59,12 +48,12 @@ def test_a_model_loaded_in_a_worker_thread_collects_no_garbage_there(monkeypatch
     enabled = gc.isenabled()
     gc.disable()  # as the window has it (gui/gui_thread_gc.py)
     try:
-        _Cycle.freed_in.clear()
-        _Cycle()
+        Cycle.freed_in.clear()
+        Cycle()
         worker = threading.Thread(target=load_pipeline, name="worker")
         worker.start()
         worker.join()
-        assert _Cycle.freed_in == []
+        assert Cycle.freed_in == []
         assert not gc.isenabled()  # spaCy's serialiser turns it back on unless stopped
     finally:
         if enabled:

@@ -5,22 +5,12 @@ from __future__ import annotations
 import gc
 import threading
 
-
-class _Cycle:
-    """Part of a reference cycle; records the thread that frees it."""
-
-    freed_in: list[str] = []
-
-    def __init__(self):
-        self.me = self
-
-    def __del__(self):
-        _Cycle.freed_in.append(threading.current_thread().name)
+from tests.cycles import Cycle
 
 
 def test_a_worker_that_allocates_a_lot_does_not_collect_the_windows_garbage(window, qtbot):
-    _Cycle.freed_in.clear()
-    _Cycle()  # unreachable now, only a collection frees it
+    Cycle.freed_in.clear()
+    Cycle()  # unreachable now, only a collection frees it
 
     kept = []
 
@@ -30,10 +20,10 @@ def test_a_worker_that_allocates_a_lot_does_not_collect_the_windows_garbage(wind
     worker = threading.Thread(target=allocate, name="worker")
     worker.start()
     worker.join()
-    assert _Cycle.freed_in == []
+    assert Cycle.freed_in == []
     assert not gc.isenabled()
-    qtbot.waitUntil(lambda: bool(_Cycle.freed_in), timeout=10_000)
-    assert _Cycle.freed_in == [threading.main_thread().name]
+    qtbot.waitUntil(lambda: bool(Cycle.freed_in), timeout=10_000)
+    assert Cycle.freed_in == [threading.main_thread().name]
     kept.clear()
 
 
