@@ -16,7 +16,8 @@ import pandas as pd
 from core.analysis import analyse as analysis
 from core.analysis import compare, keyness, passages
 from core.analysis.distinct import joined_distinct
-from core.analysis.entities import canonical_mentions, count_mentions, coverage_split, entity_outlet_table
+from core.analysis.entities import (COUNT_COLUMNS, canonical_mentions, count_mentions, coverage_split,
+                                    entity_outlet_table)
 from core.analysis.stories import cluster_articles, reconcile, story_name
 from core.io import alias_rows, counted_rows, story_rows
 from core.io.importing import import_paths
@@ -274,7 +275,7 @@ class Project:
         counts = counts[counts["outlet"].notna()]
         if types is not None:
             counts = counts[counts["label"].isin(list(types))]
-        return counts[["article_id", "outlet", "entity", "label", "n"]].reset_index(drop=True)
+        return counts[COUNT_COLUMNS].reset_index(drop=True)
 
     def entity_labels(self) -> pd.Series:
         """Each entity's label across the project (by entity name)."""

@@ -82,3 +82,24 @@ def test_some_articles_mentions_carry_the_projects_labels(seeds_project):
     assert (part["label"] == part["entity"].map(labels)).all()
     forced = seeds_project.mentions(None, article_ids=[first], labels=pd.Series("EVENT", index=labels.index))
     assert set(forced["label"]) == {"EVENT"}
+
+
+def test_a_project_from_before_the_counts_opens_with_everything_and_counts_them(seeds_project):
+    """A schema-3 file (no counts, no triggers) migrates on open: nothing lost, counted once, kept fresh."""
+    path, expected = seeds_project.path, _by_entity(seeds_project.entity_counts(None))
+    articles = len(seeds_project.articles_frame())
+    seeds_project.close()
+    db = sqlite3.connect(path)
+    db.executescript("""
+        DROP TRIGGER mention_added; DROP TRIGGER mention_removed;
+        DROP TABLE counted_mentions; DROP TABLE counted_entities;
+        DELETE FROM meta WHERE key IN ('mention_generation', 'counted_mentions_stamp');
+        PRAGMA user_version = 3;
+    """)
+    db.close()
+    with Project(path, create=False) as old:
+        assert len(old.articles_frame()) == articles
+        assert _by_entity(old.entity_counts(None)) == expected
+        assert _stored_stamp(path) is not None
+        old.store.delete_articles([old.articles_frame()["id"].iloc[0]])  # the new triggers keep them fresh
+        assert old.entity_counts(None)["n"].sum() == len(old.mentions(None))
