@@ -18,13 +18,13 @@ def drop_paths(widget: QWidget, paths: list[Path]) -> bool:
 
 def drop_mime(widget: QWidget, mime: QMimeData) -> bool:
     """Drag ``mime`` over ``widget`` and drop it; True if accepted."""
-    centre = QPointF(widget.rect().center())
+    centre = widget.rect().center()  # QDragEnterEvent takes a QPoint, QDropEvent a QPointF
     enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
-    drop = QDropEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    drop = QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, drop)
     return drop.isAccepted()

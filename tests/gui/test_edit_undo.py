@@ -33,13 +33,13 @@ def _drop_entity(panel, names, onto) -> bool:
     index = table.model().index(row_of(table.model(), 0, onto), 0)
     table.scrollTo(index)
     rect = table.visualRect(index)
-    mime, at = entity_mime(names), QPointF(rect.center())
+    mime, at = entity_mime(names), rect.center()  # a QPoint for enter, a QPointF for drop
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(at, Qt.DropAction.MoveAction, mime, buttons, keys)
     QApplication.sendEvent(table.viewport(), enter)
     if not enter.isAccepted():
         return False
-    drop = QDropEvent(at, Qt.DropAction.MoveAction, mime, buttons, keys)
+    drop = QDropEvent(QPointF(at), Qt.DropAction.MoveAction, mime, buttons, keys)
     QApplication.sendEvent(table.viewport(), drop)
     return drop.isAccepted()
 
