@@ -14,6 +14,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterator
 
+from core.child_lifetime import exit_with_parent
 from core.model.article import Article, content_hash
 from core.nlp.extract import ArticleAnalysis, analyse_doc
 from core.nlp.names import AliasTable
@@ -48,6 +49,7 @@ def analysed_in_workers(articles: list[Article], model_name: str, aliases: Alias
 
 
 def _start_worker(model_name: str, aliases: AliasTable) -> None:
+    exit_with_parent()
     _worker.update(model=model_name, aliases=aliases)  # the model loads with the first batch: errors reach the parent
 
 

@@ -13,11 +13,13 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from core.child_lifetime import exit_with_parent
+
 
 def regroup_in_child(path: str | Path, model: str) -> None:
     """``Project.regroup`` of the project at ``path``, in a child process; its errors are raised here."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(1, mp_context=context) as pool:
+    with ProcessPoolExecutor(1, mp_context=context, initializer=exit_with_parent) as pool:
         pool.submit(_regroup, str(path), model).result()
 
 

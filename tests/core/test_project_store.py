@@ -16,6 +16,7 @@ from core.io.store import SCHEMA_VERSION, ProjectError, ProjectStore
 from core.model.article import Origin
 from core.project import Project
 from tests.conftest import REPO
+from tests.processes import HAS_PROC_CHILDREN, descendants, still_running
 
 
 def test_reopening_restores_articles_and_entities_without_spacy(seeds_project, tmp_path):
@@ -102,10 +103,12 @@ def test_sigkill_during_analysis_keeps_every_imported_article(tmp_path, nlp):
     )
     try:
         analysed = _wait_for_some_analyses(project_path, proc)
+        workers = descendants(proc.pid) if HAS_PROC_CHILDREN else set()
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     assert analysed > 0, "analysis never started before the process ended"
+    assert still_running(workers, timeout=20) == set(), "the analysis workers outlived the killed process"
     with Project(project_path, create=False) as project:
         assert project.store.article_count() == 400
         done = project.store.analysis_state()
