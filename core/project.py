@@ -70,15 +70,7 @@ class Project:
                                   processes=processes)
         if report.analysed or story_rows.memberships(self.store).shape[0] != self.store.article_count():
             state.progress(0.96, "Grouping articles into stories…")
-            if report.processes > 1:  # a big analysis: keep its pandas work out of this (the window's) process
-                from core.analysis.regroup_process import regroup_in_child
-
-                try:
-                    regroup_in_child(self.path, self.model)
-                finally:
-                    self.store.changed_elsewhere()
-            else:
-                self.regroup()
+            self.regroup()
         return report
 
     def regroup(self) -> None:

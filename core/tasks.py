@@ -9,11 +9,21 @@ bar, so nested work reports one smooth fraction (Orange's ``wrap_callback``).
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Callable
 
 
 class Cancelled(Exception):
     """Raised inside long work after the user asked it to stop."""
+
+
+@dataclass(frozen=True)
+class TaskFailure:
+    """A task ended with an exception: the exception and its traceback text."""
+
+    title: str
+    exception: BaseException
+    details: str
 
 
 ProgressCallback = Callable[[float, str], None]

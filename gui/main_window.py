@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QToolBar, QW
 from core.analysis.entity_articles import articles_naming, one_article_per_outlet
 from core.analysis.timeline import mentions_per_day, undated_share
 from core.io.store import ProjectError
+from core.jobs import ImportOutcome
 from core.paths import resources_dir, user_data_dir
 from core.project import Project
 from core.settings import Settings
@@ -31,7 +32,7 @@ from gui.gui_thread_gc import collect_on_gui_thread
 from gui.models.article_table_model import ArticleTableModel
 from gui.plots.chart_state import ChartState
 from gui.plots.timeline_chart import TimelineChart
-from gui.project_controller import ImportOutcome, ProjectController, ViewData, shown_mentions
+from gui.project_controller import ProjectController, ViewData, shown_mentions
 from gui.theme import apply_appearance
 from gui.views.article_html import Mention
 from gui.views.article_panel import ArticlePanel

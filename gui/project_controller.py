@@ -3,6 +3,8 @@
 One task runner per purpose: ``work`` (import and analysis), ``data``
 (loading the tables the views show), ``export`` and ``find``. Every core call
 that may take time runs in one of them; results come back on the GUI thread.
+Import, analysis and export run in the app's job processes (core/job_process.py):
+their runner's thread only waits, and the window's process stays quiet.
 """
 
 from __future__ import annotations
@@ -19,16 +21,14 @@ from core.analysis.compare import sources_table
 from core.analysis.entities import canonical_mentions, entity_outlet_table
 from core.analysis.entity_list import entity_list
 from core.analysis.shown_passages import compare_articles, sentences_of
-from core.model.import_result import ImportResult, Status, UnreadableFile
+from core import jobs
+from core.job_process import run_on_project, shared_job_process
+from core.jobs import ImportOutcome
 from core.project import Project, open_sample_project, untitled_project_path
 from core.settings import Settings
-from core.tasks import Cancelled, TaskState
+from core.tasks import TaskState
 from core.text.find import find_in_articles
 from gui.workers import TaskFailure, TaskRunner
-
-#: Tables whose columns the user can map when they are not recognised.
-TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson")
-
 
 @dataclass
 class ViewData:
@@ -63,16 +63,6 @@ class ViewData:
         self.types = tuple(types)
 
 
-@dataclass
-class ImportOutcome:
-    """An import's per-file results, and how the analysis after it went."""
-
-    results: list[ImportResult]
-    analysis_error: TaskFailure | None = None
-    analysis_cancelled: bool = False
-    unmapped: list[tuple[str, list[str]]] = field(default_factory=list)  # tables to map: (path, columns)
-
-
 def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState) -> ViewData:
     state.progress(0.0, "Loading the project…")
     articles = project.articles_frame()
@@ -105,80 +95,6 @@ def load_terms(project: Project, *, state: TaskState) -> pd.DataFrame:
     """Distinctive terms per outlet (slow on big projects: loaded after everything else)."""
     state.progress(0.0, "Finding distinctive language…")
     return project.distinctive_terms(scope="project")
-
-
-def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
-    """``Project.import_and_analyse``, keeping the import report when analysis fails or stops."""
-    results = project.import_paths(paths, state=state.sub(0.0, 0.3))
-    return _analyse_after(project, results, unmapped_tables(results), state=state)
-
-
-def import_pasted_then_analyse(project: Project, text: str, *, state: TaskState) -> ImportOutcome:
-    """Pasted or dropped text: links are fetched, other text becomes an article."""
-    return _analyse_after(project, project.import_pasted(text, state=state.sub(0.0, 0.3)), state=state)
-
-
-def import_urls_then_analyse(project: Project, urls: list[str], *, state: TaskState) -> ImportOutcome:
-    return _analyse_after(project, project.import_urls(urls, state=state.sub(0.0, 0.3)), state=state)
-
-
-def import_mapped_then_analyse(project: Project, path: str, mapping: dict[str, str], *,
-                               state: TaskState) -> ImportOutcome:
-    """A table imported with the columns the user mapped."""
-    from core.io.importers.tables import read_table_with_mapping
-    from core.io.importing import store_articles
-
-    state.progress(0.0, f"Importing {Path(path).name}…")
-    try:
-        results = [store_articles(project.store, str(path), read_table_with_mapping(path, mapping))]
-    except (UnreadableFile, OSError) as exc:
-        results = [ImportResult(str(path), Status.FAILED, str(exc))]
-    return _analyse_after(project, results, state=state)
-
-
-def unmapped_tables(results: list[ImportResult]) -> list[tuple[str, list[str]]]:
-    """Tables that failed because no column was recognised as the text: (path, columns) to map."""
-    from core.io.importers.tables import recognise_columns, table_columns
-
-    found = []
-    for result in results:
-        path = Path(result.source)
-        if result.status != Status.FAILED or path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
-            continue
-        try:
-            columns = table_columns(path)
-        except (UnreadableFile, OSError):
-            continue  # unreadable, not unmapped: the report says why
-        if columns and "text" not in recognise_columns(columns):
-            found.append((str(path), columns))
-    return found
-
-
-def _analyse_after(project: Project, results: list[ImportResult], unmapped=(), *, state: TaskState) -> ImportOutcome:
-    """Analyse what was imported; the import report is kept when analysis fails or stops."""
-    unmapped = list(unmapped)
-    try:
-        project.analyse(state=state.sub(0.3, 1.0))
-    except Cancelled:
-        return ImportOutcome(results, analysis_cancelled=True, unmapped=unmapped)
-    except Exception as exc:  # e.g. ModelUnavailable: the articles stay imported
-        import traceback
-
-        return ImportOutcome(results, TaskFailure("Analysing articles", exc, traceback.format_exc()), unmapped=unmapped)
-    return ImportOutcome(results, unmapped=unmapped)
-
-
-def _analyse(project: Project, *, state: TaskState):
-    return project.analyse(state=state)
-
-
-def _export_xlsx(project: Project, target: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
-    return project.export_xlsx(target, state=state, article_ids=article_ids)
-
-
-def _export_csv(project: Project, folder: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
-    project.export_csv(folder, state=state, article_ids=article_ids)
-    return Path(folder)
 
 
 def compare_shown(project: Project, article_ids: list[str], labels: pd.Series, *, state: TaskState):
@@ -289,41 +205,42 @@ class ProjectController(QObject):
     def analyse(self) -> None:
         """Analyse whatever is not analysed yet (nothing loads if all is done)."""
         if self.project is not None:
-            self.work.start("Analysing articles", _analyse, self.project,
-                            on_done=self._on_analysed, on_cancel=self.refresh,
-                            on_error=lambda f: self.failed.emit("analysing the articles", f))
+            self._in_child(self.work, "Analysing articles", jobs.analyse,
+                           on_done=self._on_analysed, on_cancel=self.refresh,
+                           on_error=lambda f: self.failed.emit("analysing the articles", f))
 
     def import_paths(self, paths: Iterable[str | Path]) -> None:
-        self._import("Importing files", import_then_analyse, [str(p) for p in paths])
+        self._import("Importing files", jobs.import_then_analyse, [str(p) for p in paths])
 
     def import_pasted(self, text: str) -> None:
         """Pasted or dropped text (links in it are fetched)."""
-        self._import("Importing pasted text", import_pasted_then_analyse, text)
+        self._import("Importing pasted text", jobs.import_pasted_then_analyse, text)
 
     def import_urls(self, urls: list[str]) -> None:
-        self._import("Fetching links", import_urls_then_analyse, list(urls))
+        self._import("Fetching links", jobs.import_urls_then_analyse, list(urls))
 
     def import_mapped_table(self, path: str | Path, mapping: dict[str, str]) -> None:
-        self._import("Importing a table", import_mapped_then_analyse, str(path), dict(mapping))
+        self._import("Importing a table", jobs.import_mapped_then_analyse, str(path), dict(mapping))
 
     def _import(self, title: str, fn, *args) -> None:
         if self.project is None:
             self.new()
-        self.work.start(title, fn, self.project, *args,
-                        on_done=self._on_imported, on_cancel=self._on_import_cancelled,
-                        on_error=lambda f: self.failed.emit("importing the files", f))
+        self._in_child(self.work, title, fn, *args, on_done=self._on_imported, on_cancel=self._on_import_cancelled,
+                       on_error=lambda f: self.failed.emit("importing the files", f))
 
     def export_xlsx(self, target: str | Path, article_ids: list[str] | None = None) -> None:
         """The workbook of the project, or of ``article_ids`` only."""
-        self.exporter.start("Exporting to Excel", _export_xlsx, self.project, target, article_ids,
-                            on_done=self.exportFinished.emit,
-                            on_error=lambda f: self.failed.emit("exporting to Excel", f))
+        self._in_child(self.exporter, "Exporting to Excel", jobs.export_xlsx, str(target), article_ids,
+                       on_done=self.exportFinished.emit, on_error=lambda f: self.failed.emit("exporting to Excel", f))
 
     def export_csv(self, folder: str | Path, article_ids: list[str] | None = None) -> None:
         """One CSV file per table in ``folder``."""
-        self.exporter.start("Exporting CSV files", _export_csv, self.project, folder, article_ids,
-                            on_done=self.exportFinished.emit,
-                            on_error=lambda f: self.failed.emit("exporting CSV files", f))
+        self._in_child(self.exporter, "Exporting CSV files", jobs.export_csv, str(folder), article_ids,
+                       on_done=self.exportFinished.emit, on_error=lambda f: self.failed.emit("exporting CSV files", f))
+
+    def _in_child(self, runner: TaskRunner, title: str, fn, *args, **callbacks) -> None:
+        """``fn(project, *args)`` (a function of core.jobs) in the job process of ``runner``'s purpose."""
+        runner.start(title, run_on_project, shared_job_process(runner.name), self.project, fn, *args, **callbacks)
 
     def find(self, query: str) -> None:
         if self.project is not None:

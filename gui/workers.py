@@ -20,21 +20,12 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from core.tasks import Cancelled, TaskState
+from core.tasks import Cancelled, TaskFailure, TaskState
 
 #: Progress reaches the GUI at most this often (seconds).
 PROGRESS_INTERVAL = 0.1
 
 _job_ids = itertools.count(1)
-
-
-@dataclass(frozen=True)
-class TaskFailure:
-    """A task ended with an exception: the exception and its traceback text."""
-
-    title: str
-    exception: BaseException
-    details: str
 
 
 class _JobSignals(QObject):

@@ -13,7 +13,7 @@ import itertools
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Iterable, Iterator, Mapping
 
 import pandas as pd

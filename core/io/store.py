@@ -147,6 +147,11 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+#: Seconds a write waits for another connection's transaction (the job process
+#: imports a large table in one) before it fails with "database is locked".
+LOCK_WAIT = 30.0
+
+
 class ProjectStore:
     """Read and write one ``.newsprism`` file."""
 
@@ -162,7 +167,7 @@ class ProjectStore:
         self._writer: int | None = None  # thread id inside ``transaction``
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
         try:
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=LOCK_WAIT)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")

@@ -1,0 +1,205 @@
+"""Long work on a project in a child process, with progress and Cancel carried across.
+
+An import or an analysis creates and frees millions of Python objects.
+Done in a thread of the window's process, the cycle collector — which the
+window runs on its own thread (gui/gui_thread_gc.py) — had to walk them
+there, and the libraries the first import loads, and froze the window for
+50-60 ms at a time. In a child process the window's process only waits.
+A reader that crashes on a bad file also takes down the child, not the
+window: the job fails with a message and the next one starts a new child.
+
+One :class:`JobProcess` runs one job at a time in one "spawn" child (as the
+analysis workers), which lives on between jobs so that the spaCy model it
+loaded stays loaded.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any, Callable
+
+from core.child_lifetime import exit_with_parent
+from core.tasks import NULL_STATE, Cancelled, TaskState
+
+#: The child sends progress at most this often (seconds).
+PROGRESS_INTERVAL = 0.05
+
+#: How often the waiting thread looks for progress and for Cancel (seconds).
+POLL = 0.02
+
+#: The child and the analysis workers it starts run this much "nicer" than the window
+#: (on 2 cores, three busy processes kept the window's thread off the CPU for up to 70 ms).
+NICENESS = 10
+
+
+class ChildDied(RuntimeError):
+    """The child process ended in the middle of a job (it crashed or was killed)."""
+
+
+class JobProcess:
+    """Runs ``fn(*args, state=...)`` in a child process, one job at a time.
+
+    ``fn`` and ``args`` must be picklable (module-level functions, plain
+    data); the result and any exception come back to the caller of :meth:`run`.
+    """
+
+    def __init__(self):
+        self._context = multiprocessing.get_context("spawn")
+        self._lock = threading.Lock()  # one job at a time
+        self._executor: ProcessPoolExecutor | None = None
+        self._progress = None
+        self._cancel = None
+        self._job_ids = iter(range(1, 1 << 62))
+
+    def run(self, fn: Callable[..., Any], *args: Any, state: TaskState = NULL_STATE) -> Any:
+        """The result of ``fn(*args)`` run in the child; raises what it raised (:class:`Cancelled` on Cancel)."""
+        while not self._lock.acquire(timeout=POLL):  # another caller's job runs first
+            state.check()
+        try:
+            return self._run_alone(fn, args, state)
+        finally:
+            self._lock.release()
+
+    def close(self) -> None:
+        """Stop the child (a running job is cancelled first)."""
+        if self._cancel is not None:
+            self._cancel.set()
+        with self._lock:
+            self._stop_child()
+
+    def _run_alone(self, fn: Callable, args: tuple, state: TaskState) -> Any:
+        executor = self._child()
+        job_id = next(self._job_ids)
+        self._cancel.clear()
+        try:
+            future = executor.submit(_run_in_child, job_id, fn, args)
+        except BrokenProcessPool:  # the idle child died: start again once
+            self._stop_child()
+            future = self._child().submit(_run_in_child, job_id, fn, args)
+        self._follow(future, job_id, state)
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            self._stop_child()
+            raise ChildDied("the worker process stopped unexpectedly; what it saved before is kept") from exc
+
+    def _follow(self, future: Future, job_id: int, state: TaskState) -> None:
+        """Pass the child's progress on, and the user's Cancel in, until the job ends."""
+        while True:
+            try:
+                sent, fraction, message = self._progress.get(timeout=POLL)
+            except queue.Empty:
+                if future.done():
+                    return
+            else:
+                if sent == job_id:
+                    self._report(state, fraction, message)
+            if state.cancelled:
+                self._cancel.set()
+
+    def _report(self, state: TaskState, fraction: float, message: str) -> None:
+        try:
+            state.progress(fraction, message)
+        except Cancelled:
+            self._cancel.set()  # the child stops at its next check and raises Cancelled itself
+
+    def _child(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._progress, self._cancel = self._context.Queue(), self._context.Event()
+            self._executor = ProcessPoolExecutor(1, mp_context=self._context, initializer=_start_child,
+                                                 initargs=(self._progress, self._cancel))
+        return self._executor
+
+    def _stop_child(self) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+_shared: dict[str, JobProcess] = {}
+
+
+def shared_job_process(purpose: str) -> JobProcess:
+    """The app's job process for ``purpose`` ("work", "export"): started once, stopped at exit."""
+    if purpose not in _shared:
+        _shared[purpose] = JobProcess()
+    return _shared[purpose]
+
+
+@atexit.register
+def _close_shared() -> None:
+    for jobs in _shared.values():
+        jobs.close()
+
+
+def run_on_project(jobs: JobProcess, project, fn: Callable[..., Any], *args: Any,
+                   state: TaskState = NULL_STATE) -> Any:
+    """``fn(project, *args, state=...)`` in ``jobs``' child, on the same project file.
+
+    The child opens the file itself and uses the parent's user folder (the
+    outlet table, settings); afterwards ``project`` reads again what it had
+    cached, whatever the job's outcome.
+    """
+    from core.paths import user_data_dir
+
+    try:
+        return jobs.run(_on_project, str(user_data_dir()), str(project.path), project.model, fn, *args, state=state)
+    finally:
+        project.store.changed_elsewhere()
+
+
+# -- in the child -------------------------------------------------------------
+_channel: dict = {}
+
+
+def _start_child(progress, cancel) -> None:
+    exit_with_parent()
+    _channel.update(progress=progress, cancel=cancel)
+    if hasattr(os, "nice"):  # POSIX; the processes it starts inherit it
+        os.nice(NICENESS)
+
+
+def _run_in_child(job_id: int, fn: Callable, args: tuple) -> Any:
+    return fn(*args, state=_ChildState(job_id, _channel["progress"], _channel["cancel"]))
+
+
+def _on_project(home: str, path: str, model: str, fn: Callable, *args: Any, state: TaskState) -> Any:
+    from core.project import Project
+
+    os.environ["NEWSPRISM_HOME"] = home  # the child may have been started for another user folder (tests)
+    with Project(Path(path), model=model, create=False) as project:
+        return fn(project, *args, state=state)
+
+
+class _ChildState(TaskState):
+    """A task state whose Cancel comes from the parent and whose progress goes to it."""
+
+    def __init__(self, job_id: int, progress, cancel):
+        self._job_id, self._queue, self._cancel_event = job_id, progress, cancel
+        self._last = float("-inf")
+
+    def cancel(self) -> None:
+        self._cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel_event.is_set()
+
+    def check(self) -> None:
+        if self._cancel_event.is_set():
+            raise Cancelled()
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        self.check()
+        now = time.monotonic()
+        if now - self._last >= PROGRESS_INTERVAL or fraction >= 1.0:
+            self._last = now
+            self._queue.put((self._job_id, min(max(fraction, 0.0), 1.0), message))

@@ -1,0 +1,102 @@
+"""The window's long jobs on a project: import, analysis, export.
+
+Module-level functions of plain arguments, so that the job process
+(core/job_process.py) can run them in its child; the command line and
+tests call them directly. Each keeps what it did when a later step fails.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.model.import_result import ImportResult, Status, UnreadableFile
+from core.project import Project
+from core.tasks import Cancelled, TaskFailure, TaskState
+
+#: Tables whose columns the user can map when they are not recognised.
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson")
+
+
+@dataclass
+class ImportOutcome:
+    """An import's per-file results, and how the analysis after it went."""
+
+    results: list[ImportResult]
+    analysis_error: TaskFailure | None = None
+    analysis_cancelled: bool = False
+    unmapped: list[tuple[str, list[str]]] = field(default_factory=list)  # tables to map: (path, columns)
+
+
+def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
+    """``Project.import_and_analyse``, keeping the import report when analysis fails or stops."""
+    results = project.import_paths(paths, state=state.sub(0.0, 0.3))
+    return _analyse_after(project, results, unmapped_tables(results), state=state)
+
+
+def import_pasted_then_analyse(project: Project, text: str, *, state: TaskState) -> ImportOutcome:
+    """Pasted or dropped text: links are fetched, other text becomes an article."""
+    return _analyse_after(project, project.import_pasted(text, state=state.sub(0.0, 0.3)), state=state)
+
+
+def import_urls_then_analyse(project: Project, urls: list[str], *, state: TaskState) -> ImportOutcome:
+    return _analyse_after(project, project.import_urls(urls, state=state.sub(0.0, 0.3)), state=state)
+
+
+def import_mapped_then_analyse(project: Project, path: str, mapping: dict[str, str], *,
+                               state: TaskState) -> ImportOutcome:
+    """A table imported with the columns the user mapped."""
+    from core.io.importers.tables import read_table_with_mapping
+    from core.io.importing import store_articles
+
+    state.progress(0.0, f"Importing {Path(path).name}…")
+    try:
+        results = [store_articles(project.store, str(path), read_table_with_mapping(path, mapping))]
+    except (UnreadableFile, OSError) as exc:
+        results = [ImportResult(str(path), Status.FAILED, str(exc))]
+    return _analyse_after(project, results, state=state)
+
+
+def unmapped_tables(results: list[ImportResult]) -> list[tuple[str, list[str]]]:
+    """Tables that failed because no column was recognised as the text: (path, columns) to map."""
+    from core.io.importers.tables import recognise_columns, table_columns
+
+    found = []
+    for result in results:
+        path = Path(result.source)
+        if result.status != Status.FAILED or path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
+            continue
+        try:
+            columns = table_columns(path)
+        except (UnreadableFile, OSError):
+            continue  # unreadable, not unmapped: the report says why
+        if columns and "text" not in recognise_columns(columns):
+            found.append((str(path), columns))
+    return found
+
+
+def _analyse_after(project: Project, results: list[ImportResult], unmapped=(), *, state: TaskState) -> ImportOutcome:
+    """Analyse what was imported; the import report is kept when analysis fails or stops."""
+    unmapped = list(unmapped)
+    try:
+        project.analyse(state=state.sub(0.3, 1.0))
+    except Cancelled:
+        return ImportOutcome(results, analysis_cancelled=True, unmapped=unmapped)
+    except Exception as exc:  # e.g. ModelUnavailable: the articles stay imported
+        return ImportOutcome(results, TaskFailure("Analysing articles", exc, traceback.format_exc()), unmapped=unmapped)
+    return ImportOutcome(results, unmapped=unmapped)
+
+
+def analyse(project: Project, *, state: TaskState):
+    """Analyse whatever is not analysed yet."""
+    return project.analyse(state=state)
+
+
+def export_xlsx(project: Project, target: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
+    return project.export_xlsx(target, state=state, article_ids=article_ids)
+
+
+def export_csv(project: Project, folder: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
+    project.export_csv(folder, state=state, article_ids=article_ids)
+    return Path(folder)
