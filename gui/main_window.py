@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QToolBar, QWidget
 
@@ -35,7 +35,7 @@ from gui.plots.timeline_chart import TimelineChart
 from gui.project_controller import ProjectController, ViewData, shown_mentions
 from gui.theme import apply_appearance
 from gui.views.article_html import Mention
-from gui.views.article_panel import ArticlePanel
+from gui.views.article_panel import FITTED_COLUMNS, ArticlePanel
 from gui.views.entity_chart_panel import EntityChartPanel
 from gui.views.entity_list_panel import EntityListPanel
 from gui.views.import_report_panel import ImportReportPanel
@@ -284,7 +284,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.colours = outlet_colours(data.outlets)
         self._apply_steps(data, [
             self._fill_article_table,
-            self._fit_article_columns,
+            *[lambda column=column: self._fit_article_columns([column]) for column in FITTED_COLUMNS],
             self._fill_lists,
             lambda: self.chart_panel.set_data(data.entities, data.outlets, self.colours),
             self._draw_timeline,
@@ -306,7 +306,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             if not selected and self._compare_on_load:
                 selected = self.article_panel.first_ids(2)
             self._compare_on_load = False
-        self.article_panel.select_ids(selected)
+        with QSignalBlocker(self.article_panel):  # shown once below, with the new data, changed or not
+            self.article_panel.select_ids(selected)
         self._selection_to_restore = None
         self._show_articles(self.article_panel.selected_ids())
 
@@ -331,12 +332,13 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             data.count(self.chart_state.types)
         self.article_model.set_records(data.article_records)
 
-    def _fit_article_columns(self) -> None:
+    def _fit_article_columns(self, columns=FITTED_COLUMNS) -> None:
         """Fit the columns to the content (stories appear after analysis) until the user sizes one."""
         if not self._user_sized_columns and self.article_model.rowCount():
             self._fitting_columns = True
             try:
-                self.article_panel.fit_columns()
+                for column in columns:
+                    self.article_panel.fit_column(column)
             finally:
                 self._fitting_columns = False
 

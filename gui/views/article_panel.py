@@ -9,6 +9,10 @@ from gui.models.article_filter_proxy import ArticleFilterProxyModel
 from gui.models.article_table_model import ArticleTableModel
 from gui.models.roles import ID_ROLE
 
+OUTLET_COLUMN, STORY_COLUMN = 0, 6
+#: Fitted to their contents; the title (column 1) stretches with the window.
+FITTED_COLUMNS = (0, 2, 3, 4, 5, 6)
+
 
 class ArticlePanel(QWidget):
     """Emits ``selectionChanged`` with the selected article ids in the table's order."""
@@ -73,12 +77,17 @@ class ArticlePanel(QWidget):
         if first is not None:
             self.table.scrollTo(first)
 
-    def fit_columns(self) -> None:
-        """Numbers fit their contents; outlet and story are capped so the title keeps the width."""
-        for column in (0, 2, 3, 4, 5):
-            self.table.resizeColumnToContents(column)
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 130))
-        self.table.setColumnWidth(6, min(self.table.sizeHintForColumn(6), 110))
+    def fit_column(self, column: int) -> None:
+        """One of :data:`FITTED_COLUMNS` to its contents; outlet and story are capped so the title keeps the width.
+
+        Each column takes a few ms (the first 200 rows are asked): the window fits them one event apart.
+        """
+        if column == STORY_COLUMN:  # story names can be long: the cells decide, up to a cap
+            self.table.setColumnWidth(column, min(self.table.sizeHintForColumn(column), 110))
+            return
+        self.table.resizeColumnToContents(column)
+        if column == OUTLET_COLUMN:
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 130))
 
     def _emit_selection(self, *_) -> None:
         self.selectionChanged.emit(self.selected_ids())
