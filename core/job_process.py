@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from core.child_lifetime import exit_with_parent
-from core.tasks import NULL_STATE, Cancelled, TaskState
+from core.tasks import NULL_STATE, Cancelled, TaskState, portable
 
 #: The child sends progress at most this often (seconds).
 PROGRESS_INTERVAL = 0.05
@@ -168,7 +168,13 @@ def _start_child(progress, cancel) -> None:
 
 
 def _run_in_child(job_id: int, fn: Callable, args: tuple) -> Any:
-    return fn(*args, state=_ChildState(job_id, _channel["progress"], _channel["cancel"]))
+    try:
+        return fn(*args, state=_ChildState(job_id, _channel["progress"], _channel["cancel"]))
+    except Exception as exc:
+        replacement = portable(exc)
+        if replacement is exc:
+            raise
+        raise replacement from None
 
 
 def _on_project(home: str, path: str, model: str, fn: Callable, *args: Any, state: TaskState) -> Any:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from core.model.import_result import ImportResult, Status, UnreadableFile
 from core.project import Project
-from core.tasks import Cancelled, TaskFailure, TaskState
+from core.tasks import Cancelled, TaskFailure, TaskState, portable
 
 #: Tables whose columns the user can map when they are not recognised.
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson")
@@ -84,7 +84,7 @@ def _analyse_after(project: Project, results: list[ImportResult], unmapped=(), *
     except Cancelled:
         return ImportOutcome(results, analysis_cancelled=True, unmapped=unmapped)
     except Exception as exc:  # e.g. ModelUnavailable: the articles stay imported
-        return ImportOutcome(results, TaskFailure("Analysing articles", exc, traceback.format_exc()), unmapped=unmapped)
+        return ImportOutcome(results, TaskFailure("Analysing articles", portable(exc), traceback.format_exc()), unmapped=unmapped)
     return ImportOutcome(results, unmapped=unmapped)
 
 

@@ -8,6 +8,7 @@ bar, so nested work reports one smooth fraction (Orange's ``wrap_callback``).
 
 from __future__ import annotations
 
+import pickle
 import threading
 from dataclasses import dataclass
 from typing import Callable
@@ -24,6 +25,19 @@ class TaskFailure:
     title: str
     exception: BaseException
     details: str
+
+
+def portable(exc: BaseException) -> BaseException:
+    """``exc``, or a RuntimeError with its type and message if it cannot cross to another process.
+
+    Some libraries' exceptions need arguments their pickled form lacks; the
+    parent could not rebuild them and would take the job for a crash.
+    """
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 ProgressCallback = Callable[[float, str], None]

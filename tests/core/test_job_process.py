@@ -49,6 +49,17 @@ def holding_job(project: Project, seconds: float, *, state: TaskState) -> None:
         time.sleep(seconds)
 
 
+class TwoPartError(Exception):
+    """As some libraries' exceptions: pickled, it cannot be rebuilt (its __init__ wants two arguments)."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(f"line {line}: {reason}")
+
+
+def unpicklable_failing_job(*, state: TaskState) -> None:
+    raise TwoPartError(3, "unexpected end of the table")
+
+
 def dying_job(*, state: TaskState) -> None:
     os._exit(3)  # as a crash in a native reader would
 
@@ -87,6 +98,12 @@ def test_cancel_stops_the_job_in_the_child_and_the_next_job_runs(job_process):
 def test_an_error_in_the_child_is_raised_here_with_its_message(job_process):
     with pytest.raises(ValueError, match="the third file is not a table"):
         job_process.run(failing_job)
+
+
+def test_an_error_that_cannot_cross_processes_arrives_as_its_type_and_message(job_process):
+    with pytest.raises(RuntimeError, match="TwoPartError: line 3: unexpected end of the table"):
+        job_process.run(unpicklable_failing_job)
+    assert job_process.run(counting_job, 1)[1] == 1  # the child carries on
 
 
 def test_a_child_that_dies_fails_the_job_and_the_next_job_gets_a_new_child(job_process):
