@@ -105,7 +105,7 @@ def _gui_rows(opened: dict | None, blocked: dict | None, bare: dict | None, note
         rows.append(Row("GUI thread blocked (worst)", blocked["worst_ms"], "ms", bare and bare["worst_ms"],
                         f"bare nlp.pipe in a thread, batch {bare['batch_size']}" if bare else "",
                         speed_ratio(blocked["worst_ms"], bare and bare["worst_ms"]), target="< 50 ms",
-                        note=f"10 ms QTimer during import+analysis of {gui_n} files by the window's worker "
+                        note=f"10 ms QTimer while the window imports and analyses {gui_n} files and fills its views "
                              f"({blocked['seconds']:.0f} s; p99 {blocked['p99_ms']} ms; {blocked['late_over_50ms']} ticks > 50 ms)"))
     else:
         rows.append(Row("GUI thread blocked (worst)", None, "ms", note=notes.get("gui block", "pending: no GUI worker yet")))
