@@ -1,8 +1,8 @@
 """The window's long jobs on a project: import, analysis, export.
 
 Module-level functions of plain arguments, so that the job process
-(core/job_process.py) can run them in its child; the command line and
-tests call them directly. Each keeps what it did when a later step fails.
+(core/job_process.py) can run them in its child; tests also call them
+directly. Each keeps what it did when a later step fails.
 """
 
 from __future__ import annotations
