@@ -169,7 +169,8 @@ def _start_child(progress, cancel) -> None:
 
 def _run_in_child(job_id: int, fn: Callable, args: tuple) -> Any:
     try:
-        return fn(*args, state=_ChildState(job_id, _channel["progress"], _channel["cancel"]))
+        state = TaskState(_ProgressSender(job_id, _channel["progress"]), cancel_event=_channel["cancel"])
+        return fn(*args, state=state)
     except Exception as exc:
         replacement = portable(exc)
         if replacement is exc:
@@ -185,27 +186,15 @@ def _on_project(home: str, path: str, model: str, fn: Callable, *args: Any, stat
         return fn(project, *args, state=state)
 
 
-class _ChildState(TaskState):
-    """A task state whose Cancel comes from the parent and whose progress goes to it."""
+class _ProgressSender:
+    """Sends a job's progress to the parent, at most every ``PROGRESS_INTERVAL`` (and always the end)."""
 
-    def __init__(self, job_id: int, progress, cancel):
-        self._job_id, self._queue, self._cancel_event = job_id, progress, cancel
+    def __init__(self, job_id: int, progress):
+        self._job_id, self._queue = job_id, progress
         self._last = float("-inf")
 
-    def cancel(self) -> None:
-        self._cancel_event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel_event.is_set()
-
-    def check(self) -> None:
-        if self._cancel_event.is_set():
-            raise Cancelled()
-
-    def progress(self, fraction: float, message: str = "") -> None:
-        self.check()
+    def __call__(self, fraction: float, message: str) -> None:
         now = time.monotonic()
         if now - self._last >= PROGRESS_INTERVAL or fraction >= 1.0:
             self._last = now
-            self._queue.put((self._job_id, min(max(fraction, 0.0), 1.0), message))
+            self._queue.put((self._job_id, fraction, message))

@@ -46,9 +46,10 @@ ProgressCallback = Callable[[float, str], None]
 class TaskState:
     """Carries progress out of, and a cancel request into, a long task."""
 
-    def __init__(self, on_progress: ProgressCallback | None = None):
+    def __init__(self, on_progress: ProgressCallback | None = None, cancel_event=None):
+        """``cancel_event``: an event another party sets to cancel (a process's, across processes)."""
         self._on_progress = on_progress
-        self._cancel = threading.Event()
+        self._cancel = cancel_event if cancel_event is not None else threading.Event()
 
     def cancel(self) -> None:
         self._cancel.set()

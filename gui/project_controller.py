@@ -26,9 +26,9 @@ from core.job_process import run_on_project, shared_job_process
 from core.jobs import ImportOutcome
 from core.project import Project, open_sample_project, untitled_project_path
 from core.settings import Settings
-from core.tasks import TaskState
+from core.tasks import TaskFailure, TaskState
 from core.text.find import find_in_articles
-from gui.workers import TaskFailure, TaskRunner
+from gui.workers import TaskRunner
 
 @dataclass
 class ViewData:
