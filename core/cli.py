@@ -30,10 +30,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--project", required=True, type=Path, help="project file (.newsprism), created if missing")
     imp.add_argument("--no-analyse", action="store_true", help="import only")
     imp.add_argument("--json", action="store_true", help="print the per-file results as JSON")
+    imp.add_argument("--tightness", type=_tightness, help=TIGHTNESS_HELP)
 
     summary = commands.add_parser("summary", help="articles and entities per outlet")
     summary.add_argument("--project", required=True, type=Path)
     summary.add_argument("--json", action="store_true")
+
+    stories = commands.add_parser("stories", help="list the stories; regroup them as tight as asked")
+    stories.add_argument("--project", required=True, type=Path)
+    stories.add_argument("--tightness", type=_tightness, help=TIGHTNESS_HELP)
+    stories.add_argument("--json", action="store_true")
 
     comp = commands.add_parser("compare", help="compare the outlets within one story")
     comp.add_argument("--project", required=True, type=Path)
@@ -50,6 +56,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+TIGHTNESS_HELP = ("how alike articles must be to form one story, from 0 (loosest: related events join) "
+                  "to 1 (tightest: only close coverage joins); 0.5 is the default. Kept in the project; "
+                  "your moves, merges and splits stay")
+
+
+def _tightness(value: str) -> float:
+    try:
+        tightness = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= tightness <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return tightness
+
+
 def _progress_printer(quiet: bool) -> TaskState:
     def show(fraction: float, message: str) -> None:
         print(f"\r[{fraction:4.0%}] {message[:70]:<70}", end="", file=sys.stderr, flush=True)
@@ -64,6 +85,8 @@ def cmd_import(args, project: Project) -> int:
     results = project.import_paths(files, state=state) if files else []
     if links:
         results += project.import_urls(links, state=state)
+    if args.tightness is not None:
+        project.store.set_meta("story_tightness", f"{args.tightness:.3f}")
     if not args.no_analyse:
         project.analyse(state=state)
     if sys.stderr.isatty() and not args.json:
@@ -91,6 +114,21 @@ def cmd_summary(args, project: Project) -> int:
     for outlet, data in summary["outlets"].items():
         top = ", ".join(f"{e['entity']} ({e['count']})" for e in data["entities"][:8])
         print(f"\n{outlet}: {data['articles']} articles, {data['words']} words\n  {top}")
+    return EXIT_OK
+
+
+def cmd_stories(args, project: Project) -> int:
+    if args.tightness is not None:
+        project.set_story_tightness(args.tightness)
+    table = project.stories()
+    if args.json:
+        print(table.to_json(orient="records", force_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{len(table)} stories (tightness {project.story_tightness():.2f}), {project.path}")
+    for row in table.itertuples():
+        dates = f"{row.first_date or '?'} – {row.last_date or '?'}" if row.first_date != row.last_date else (row.first_date or "undated")
+        count = f"{row.articles} article{'s' if row.articles != 1 else ''}"
+        print(f"  story {row.id}: {row.name} — {count}, {row.outlets}; {dates}")
     return EXIT_OK
 
 
@@ -147,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "import" and not args.project.exists():
         print(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
         return EXIT_FAILED
-    handlers = {"import": cmd_import, "summary": cmd_summary, "compare": cmd_compare, "export": cmd_export}
+    handlers = {"import": cmd_import, "summary": cmd_summary, "stories": cmd_stories, "compare": cmd_compare,
+                "export": cmd_export}
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)

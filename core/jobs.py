@@ -100,3 +100,10 @@ def export_xlsx(project: Project, target: str | Path, article_ids: list[str] | N
 def export_csv(project: Project, folder: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
     project.export_csv(folder, state=state, article_ids=article_ids)
     return Path(folder)
+
+
+def regroup_stories(project: Project, tightness: float, *, state: TaskState) -> int:
+    """Regroup the stories as tight as asked (the user's moves, merges and splits stay); how many there are."""
+    state.progress(0.0, "Grouping articles into stories…")
+    project.set_story_tightness(tightness)
+    return len(project.stories())

@@ -7,7 +7,9 @@ method is headless and may run in a worker thread (long ones take a
 
 from __future__ import annotations
 
+import json
 import shutil
+import zlib
 from pathlib import Path
 from typing import Iterable
 
@@ -18,7 +20,10 @@ from core.analysis import compare, keyness, passages
 from core.analysis.distinct import joined_distinct
 from core.analysis.entities import (COUNT_COLUMNS, canonical_mentions, count_mentions, coverage_split,
                                     entity_outlet_table)
-from core.analysis.stories import cluster_articles, reconcile, story_name
+from core.analysis.name_joins import NameJoins, surname_joins
+from core.analysis.stories import StoryParams, cluster_features, reconcile, threshold_for
+from core.analysis.story_features import story_features
+from core.analysis.story_names import entity_name, story_names
 from core.io import alias_rows, counted_rows, story_rows
 from core.io.importing import import_paths
 from core.io.store import ProjectStore
@@ -30,6 +35,8 @@ from core.paths import PROJECT_SUFFIX, seeds_dir, user_data_dir
 from core.tasks import NULL_STATE, TaskState
 
 SUFFIX = PROJECT_SUFFIX
+#: The project file's meta key for the surname joins (derived data, made again after each analysis).
+NAME_JOINS_KEY = "name_joins"
 
 
 class Project:
@@ -74,9 +81,11 @@ class Project:
         return report
 
     def regroup(self) -> None:
-        """After analysis: count the entities (kept, so reopening is quick) and regroup the stories."""
-        self.entity_counts()
+        """After analysis: regroup the stories, join surnames to full names, count the entities
+        (kept, so reopening is quick)."""
         self.update_stories()
+        self.update_name_joins()
+        self.entity_counts()
 
     # -- stories ---------------------------------------------------------------
     def update_stories(self) -> None:
@@ -86,15 +95,77 @@ class Project:
         articles = articles[articles["id"].isin(analysed)]
         if articles.empty:
             return
-        members = reconcile(cluster_articles(articles, self.store.term_counts), story_rows.memberships(self.store))
-        story_rows.save_memberships(self.store, members, self._story_names(members))
+        params = self.story_params()
+        features = story_features(articles, self.store.term_counts, self._project_canonical_names,
+                                  params.virtual_articles)
+        members = reconcile(cluster_features(features, params), story_rows.memberships(self.store))
+        story_of = members.set_index("article_id")["story_id"]
+        names = story_names(features, articles.set_index("id")["title"], story_of, params)
+        names.update(self._entity_names(members[~members["story_id"].isin(list(names))]))
+        story_rows.save_memberships(self.store, members, {int(k): v for k, v in names.items()})
 
-    def _story_names(self, members: pd.DataFrame) -> dict[int, str]:
+    def _entity_names(self, members: pd.DataFrame) -> dict[int, str]:
+        """Names of stories without headlines, from the entities they name."""
         mentions = self.entity_counts().merge(members, on="article_id")
-        names = {}
-        for story_id, rows in mentions.groupby("story_id"):
-            names[int(story_id)] = story_name(rows)
-        return names
+        return {int(story_id): entity_name(rows) for story_id, rows in mentions.groupby("story_id")}
+
+    # -- surnames joined to full names across articles -------------------------------
+    def update_name_joins(self) -> None:
+        """Join each lone surname to the one full name it stands for in its story or the project."""
+        with self.store.reading() as db:
+            names = pd.read_sql_query("SELECT article_id, name, label, COUNT(*) AS n FROM mentions "
+                                      "WHERE label = 'PERSON' GROUP BY article_id, name, label", db)
+        keep = {alias for alias, _, _ in alias_rows.load(self.store)}
+        joins = surname_joins(names, self.story_of(), keep)
+        if joins != self.name_joins():
+            self.store.set_meta(NAME_JOINS_KEY, json.dumps(joins.as_dict(), ensure_ascii=False, sort_keys=True))
+
+    def name_joins(self) -> NameJoins:
+        try:
+            return NameJoins.from_dict(json.loads(self.store.get_meta(NAME_JOINS_KEY, "{}")))
+        except (ValueError, TypeError, AttributeError):
+            return NameJoins()  # a damaged value: joins are made again at the next analysis
+
+    def _joined_names(self, mentions: pd.DataFrame, name_column: str = "name") -> pd.DataFrame:
+        """Mentions (or entity terms) with lone surnames joined to the full names of their story."""
+        joins = self.name_joins()
+        if mentions.empty or (not joins.project and not joins.stories):
+            return mentions
+        stories = mentions["article_id"].map(self.story_of())
+        return mentions.assign(**{name_column: joins.joined(mentions[name_column], stories)})
+
+    def _project_canonical_names(self, names: pd.Series) -> pd.Series:
+        """Canonical names with the project-wide surname joins (what story grouping compares)."""
+        project = self.name_joins().project
+        return self.aliases.canonical_names(names.map(project).where(lambda s: s.notna(), names) if project else names)
+
+    def _names_fingerprint(self) -> str:
+        """Changes whenever an entity would be counted differently: aliases, joins, outlets."""
+        joins = self.store.get_meta(NAME_JOINS_KEY, "")
+        outlets = self.articles_frame()[["id", "outlet"]]
+        outlet_hash = int(pd.util.hash_pandas_object(outlets, index=False).sum()) & 0xFFFFFFFF
+        return f"{self.aliases.fingerprint()}-{zlib.crc32(joins.encode('utf-8')):08x}-{outlet_hash:08x}"
+
+    # -- how tight stories are ---------------------------------------------------
+    def story_tightness(self) -> float:
+        """How alike articles must be to form a story: 0 loosest, 1 tightest, 0.5 the default.
+
+        Kept in the project file: a choice made for these articles.
+        """
+        try:
+            return min(max(float(self.store.get_meta("story_tightness", "0.5")), 0.0), 1.0)
+        except ValueError:
+            return 0.5
+
+    def story_params(self) -> StoryParams:
+        return StoryParams(threshold=threshold_for(self.story_tightness()))
+
+    def set_story_tightness(self, tightness: float) -> None:
+        """Regroup at once with the new tightness; the user's moves, merges, splits and names stay."""
+        if not 0.0 <= float(tightness) <= 1.0:
+            raise ValueError(f"story tightness must be between 0 and 1, not {tightness}")
+        self.store.set_meta("story_tightness", f"{float(tightness):.3f}")
+        self.update_stories()
 
     def stories(self) -> pd.DataFrame:
         """``id, name, articles, outlets, first_date, last_date`` per story."""
@@ -251,7 +322,7 @@ class Project:
         Some articles' mentions carry the entity labels of the whole project:
         ``labels`` (from :meth:`entity_labels`), or the stored ones.
         """
-        raw = self.store.mentions_frame(article_ids)
+        raw = self._joined_names(self.store.mentions_frame(article_ids))
         if article_ids is not None and labels is None:
             labels = self.entity_labels()
         return canonical_mentions(self.articles_frame(), raw, self.aliases, types, labels)
@@ -275,7 +346,7 @@ class Project:
         return counts.drop_duplicates("entity").set_index("entity")["label"]
 
     def _stored_counts(self) -> pd.DataFrame:
-        stamp = counted_rows.stamp(self.store, self.aliases.fingerprint())
+        stamp = counted_rows.stamp(self.store, self._names_fingerprint())
         if self._counts is not None and self._counts[0] == stamp:
             return self._counts[1]
         counts = counted_rows.load(self.store, stamp)
@@ -348,7 +419,9 @@ class Project:
         frame = self._story_frame(scoped)
         terms = self._story_rows("terms", scoped, frame)
         entity = terms["kind"] == "entity"
-        terms.loc[entity, "term"] = self.aliases.canonical_names(terms.loc[entity, "term"])
+        joined = self._joined_names(terms.loc[entity], "term")["term"] if entity.any() else terms.loc[entity, "term"]
+        terms.loc[entity, "term"] = self.aliases.canonical_names(joined)
+        terms = terms[terms["term"].notna()]
         articles = frame.assign(story_id=frame["id"].map(self.story_of()))
         table = keyness.keyness(terms, articles, scope=scope, **options)
         if story_id is not None and scope == "story":

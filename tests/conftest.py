@@ -13,6 +13,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
+#: Real coverage with true story labels (150 articles, 3 outlets, 50 events): CI has it beside the checkout.
+REAL_STORIES = REPO.parent / "shared" / "dev-data" / "real-news-stories" / "articles.csv"
+
+
+def require_shared(path: Path) -> Path:
+    """A file of ``../shared`` the tests need: missing, the test fails and says where it looked."""
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the tests need ../shared beside the checkout (as CI has it)")
+    return path
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +49,27 @@ def _analysed_seeds_file(tmp_path_factory, nlp):
         project.import_paths([SEEDS])
         project.analyse()
     return path
+
+
+#: When the two sample articles were published (the events they report: Kim's expected
+#: trip to Vladivostok in September 2023, Putin's arrival in Pyongyang on 19 June 2024).
+#: The files carry no dates; undated, the two related events are one story.
+SEED_DATES = {"Yahoo News": "2023-09-05", "Newsweek": "2024-06-19"}
+
+
+def date_the_seeds(project):
+    """Set the sample articles' dates as a user would in the Articles table, and regroup: two stories."""
+    for article in project.articles():
+        if article.outlet in SEED_DATES:
+            project.edit_article(article.id, date=SEED_DATES[article.outlet])
+    project.update_stories()
+    return project
+
+
+@pytest.fixture
+def dated_seeds_project(seeds_project):
+    """The sample project with its dates set: each article a story of its own."""
+    return date_the_seeds(seeds_project)
 
 
 @pytest.fixture

@@ -85,14 +85,15 @@ def test_export_to_csv_and_one_story_to_a_workbook(seeds_project, tmp_path, caps
     import openpyxl
 
     path = str(seeds_project.path)
-    story = int(seeds_project.stories()["id"].iloc[0])
+    seeds_project.split_story([seeds_project.articles()[0].id], "One article")  # a story smaller than the project
+    story, articles = (int(v) for v in seeds_project.stories().sort_values("articles")[["id", "articles"]].iloc[0])
     seeds_project.close()
     assert main(["export", "--project", path, "--csv", str(tmp_path / "csv")]) == 0
     assert any(p.suffix == ".csv" for p in (tmp_path / "csv").iterdir())
     assert main(["export", "--project", path, "--xlsx", str(tmp_path / "one.xlsx"), "--story", str(story)]) == 0
     book = openpyxl.load_workbook(tmp_path / "one.xlsx", read_only=True)
     assert "Articles" in book.sheetnames
-    assert len(list(book["Articles"].iter_rows(min_row=2))) == 1
+    assert len(list(book["Articles"].iter_rows(min_row=2))) == articles == 1
     assert main(["export", "--project", path, "--xlsx", str(tmp_path / "x.xlsx"), "--story", "999"]) == 1
     assert main(["export", "--project", path]) == 2
 

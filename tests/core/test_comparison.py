@@ -52,7 +52,8 @@ def test_renaming_an_entity_follows_its_aliases(seeds_project):
     assert "USA" in entities and "United States" not in entities
 
 
-def test_prominence_of_entities_in_headline_and_lead(seeds_project):
+def test_prominence_of_entities_in_headline_and_lead(dated_seeds_project):
+    seeds_project = dated_seeds_project
     story = seeds_project.story_of()[next(a.id for a in seeds_project.articles() if a.outlet == "Newsweek")]
     table = seeds_project.story_entity_table(int(story)).set_index("entity")
     assert table.loc["Vladimir Putin", "in_headline"] == 1  # "Putin-Kim Jong Un deal: …"
@@ -69,7 +70,8 @@ def test_distinctive_terms_against_the_project(seeds_project):
     assert "Wagner" in yahoo  # only Yahoo News writes about Wagner, four times
 
 
-def test_compare_command_prints_one_story(seeds_project, capsys):
+def test_compare_command_prints_one_story(dated_seeds_project, capsys):
+    seeds_project = dated_seeds_project
     path = str(seeds_project.path)
     seeds_project.close()
     assert main(["summary", "--project", path, "--json"]) == 0

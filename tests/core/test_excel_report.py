@@ -15,7 +15,7 @@ from openpyxl.chart import BarChart
 
 from core.io.excel_specs import available_sheets
 from core.project import Project
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, date_the_seeds
 from tests.core.excel_fixtures import workbook
 
 REUSED = [
@@ -45,6 +45,7 @@ def _report_file(tmp_path_factory, nlp):
     with Project(path) as project:
         project.import_paths([SEEDS, planet])
         project.analyse()
+        date_the_seeds(project)
         story_of = project.story_of()
         outlets = project.articles_frame().set_index("id")["outlet"]
         by_outlet = {outlets[a]: int(s) for a, s in story_of.items()}
