@@ -14,6 +14,7 @@ from typing import Callable
 from core.analysis.analysis_workers import analysed_here, analysed_in_workers
 from core.io.store import ProjectStore
 from core.model.article import Article, content_hash
+from core.nlp.extract import analysis_key
 from core.nlp.names import AliasTable
 from core.nlp.pipeline import load_pipeline, processes_for
 from core.tasks import NULL_STATE, Cancelled, TaskState
@@ -38,7 +39,7 @@ def articles_to_analyse(store: ProjectStore, model_name: str) -> tuple[list[Arti
     done = store.analysis_state()
     todo, current = [], 0
     for article in store.articles():
-        if done.get(article.id) == (content_hash(article.analysed_text), model_name):
+        if done.get(article.id) == (content_hash(article.analysed_text), analysis_key(model_name)):
             current += 1
         else:
             todo.append(article)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from core.analysis.distinct import joined_distinct
 from core.nlp.names import AliasTable
+from core.text.outlets import normalise_outlet, outlet_key
 
 MENTION_COLUMNS = ["article_id", "outlet", "start", "end", "text", "label", "entity"]
 COUNT_COLUMNS = ["article_id", "outlet", "entity", "label", "n"]
@@ -36,10 +37,25 @@ def canonical_mentions(
     majority = out["entity"].map(_majority_label(out))
     out["label"] = majority if labels is None else out["entity"].map(labels).fillna(majority)
     out["outlet"] = out["article_id"].map(articles.set_index("id")["outlet"])
-    out = out[out["outlet"].notna()]
+    out = out[out["outlet"].notna() & ~_not_of_the_coverage(out, aliases)]
     if types is not None:
         out = out[out["label"].isin(list(types))]
     return out[MENTION_COLUMNS].reset_index(drop=True)
+
+
+def _not_of_the_coverage(mentions: pd.DataFrame, aliases: AliasTable) -> pd.Series:
+    """Mentions that name no entity of the coverage: "Democrats", or the article's own outlet."""
+    pairs = mentions[["entity", "outlet"]].drop_duplicates()
+    dropped = {(e, o) for e, o in zip(pairs["entity"], pairs["outlet"]) if aliases.is_ignored(e) or is_own_outlet(e, o)}
+    if not dropped:
+        return pd.Series(False, index=mentions.index)
+    keys = pd.MultiIndex.from_arrays([mentions["entity"], mentions["outlet"]])
+    return pd.Series(keys.isin(list(dropped)), index=mentions.index)
+
+
+def is_own_outlet(entity: str, outlet: str) -> bool:
+    """Does an article of ``outlet`` name itself ("Fox News" in a Fox News article)?"""
+    return bool(entity) and bool(outlet) and outlet_key(normalise_outlet(entity)) == outlet_key(outlet)
 
 
 def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:

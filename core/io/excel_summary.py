@@ -41,6 +41,7 @@ def _version(distribution: str) -> str:
 def _models_used(project) -> str:
     used: dict[str, int] = {}
     for _hash, model in project.store.analysis_state().values():
+        model = model.split("#")[0]  # the model, without the extraction version
         used[model] = used.get(model, 0) + 1
     return "; ".join(f"{m} ({n} articles)" for m, n in sorted(used.items())) or "not analysed yet"
 

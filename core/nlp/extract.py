@@ -6,6 +6,17 @@ from dataclasses import dataclass, field
 
 from core.nlp.descriptors import descriptors_of
 from core.nlp.names import NEVER_ENTITIES, AliasTable, resolve_short_names
+from core.nlp.span_cleaning import is_common_word, clean_spans
+
+
+#: Bumped when the extraction changes what it stores, so every article is analysed again
+#: (2: entity spans cut back to the name, core/nlp/span_cleaning.py).
+EXTRACTION_VERSION = 2
+
+
+def analysis_key(model: str) -> str:
+    """What an analysis is valid for: the model and the extraction that read its output."""
+    return f"{model}#{EXTRACTION_VERSION}"
 
 
 @dataclass
@@ -23,9 +34,21 @@ class ArticleAnalysis:
 
 
 def mentions_of(doc) -> list[tuple]:
-    """Entity mentions of one doc: ``(start, end, text, label, name)``."""
+    """Entity mentions of one doc: ``(start, end, text, label, name)``, spans cut back to the name."""
     raw = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ not in NEVER_ENTITIES]
-    return [m for m in resolve_short_names(raw) if m[4]]
+    return [m for m in resolve_short_names(clean_spans(raw, doc.text, _common_word(doc))) if m[4]]
+
+
+def _common_word(doc):
+    """Is the word at these offsets a common word: lower case elsewhere in the article, or not a proper noun?"""
+    text = doc.text
+
+    def common(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tagged = span is not None and all(t.pos_ not in ("PROPN", "") for t in span)
+        return tagged or is_common_word(text[start:end], text)
+
+    return common
 
 
 def sentences_of(doc) -> list[tuple[int, int]]:
@@ -52,7 +75,7 @@ def analyse_doc(article_id: str, text_hash: str, model: str, doc, aliases: Alias
     return ArticleAnalysis(
         article_id,
         text_hash,
-        model,
+        analysis_key(model),
         mentions=mentions,
         sentences=sentences_of(doc),
         terms=[(term, kind, n) for (term, kind), n in terms_of(doc, mentions).items()],

@@ -52,6 +52,7 @@ class AliasTable:
 
     entries: dict[str, tuple[str, str]] = field(default_factory=dict)
     nicknames: set[str] = field(default_factory=set)
+    ignored: set[str] = field(default_factory=set)  # keys of names that are not entities ("Democrats")
 
     @classmethod
     def from_csv(cls, path: Path) -> "AliasTable":
@@ -67,7 +68,9 @@ class AliasTable:
 
     @classmethod
     def default(cls) -> "AliasTable":
-        return cls.from_csv(resources_dir() / "aliases.csv")
+        table = cls.from_csv(resources_dir() / "aliases.csv")
+        table.ignored = set(_listed_names(resources_dir() / "not_entities.txt"))
+        return table
 
     def add(self, alias: str, canonical: str, label: str = "") -> None:
         """Make ``alias`` count as ``canonical``, which becomes a root name itself."""
@@ -77,16 +80,22 @@ class AliasTable:
         self.entries[alias_key(alias)] = (canonical.strip(), label)
 
     def canonical_names(self, names) -> "pd.Series":
-        """Canonical name of each name in a Series, resolving each distinct name once."""
+        """Canonical name of each name in a Series, resolving each distinct name once (None: not an entity)."""
         unique = names.dropna().unique()
-        return names.map(dict(zip(unique, (self.resolve(n, "")[0] for n in unique))))
+        resolved = (self.resolve(n, "")[0] for n in unique)
+        return names.map({n: (None if self.is_ignored(r) else r) for n, r in zip(unique, resolved)})
+
+    def is_ignored(self, name: str) -> bool:
+        """Is ``name`` (canonical) listed in ``resources/not_entities.txt``?"""
+        return alias_key(name) in self.ignored
 
     def copy(self) -> "AliasTable":
-        return AliasTable(dict(self.entries), set(self.nicknames))
+        return AliasTable(dict(self.entries), set(self.nicknames), set(self.ignored))
 
     def fingerprint(self) -> str:
         """Changes whenever any name would resolve differently (what stored counts were made with)."""
-        return hashlib.sha1(repr(sorted(self.entries.items())).encode("utf-8")).hexdigest()[:16]
+        state = (sorted(self.entries.items()), sorted(self.ignored))
+        return hashlib.sha1(repr(state).encode("utf-8")).hexdigest()[:16]
 
     def is_nickname(self, name: str) -> bool:
         return alias_key(name) in self.nicknames
@@ -106,6 +115,12 @@ class AliasTable:
             seen.add(alias_key(canonical))
             name = canonical
         return name, label
+
+
+def _listed_names(path: Path) -> list[str]:
+    """Alias keys of the names in a one-name-a-line file (``#`` starts a comment)."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return [alias_key(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def split_compounds(mentions: list[tuple], known: set[str]) -> list[tuple]:
