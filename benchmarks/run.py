@@ -22,6 +22,7 @@ from pathlib import Path
 
 from benchmarks import phases
 from benchmarks.corpus import write_corpus
+from benchmarks.grouping_bench import grouping
 from benchmarks.measure import ChildFailed, cores, machine, run_child
 from benchmarks.report import Row, rows_json, speed_ratio, table, write_markdown
 
@@ -133,6 +134,16 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     again = _attempt(notes, "reanalysis", phases.reanalyse, project)
     if again:
         rows.append(Row("analyse again, nothing changed", again["seconds"], "s", note=f"{again['analysed']} re-analysed"))
+    grouped = _attempt(notes, "grouping", grouping, project, corpus_dir)
+    if grouped:
+        rows.append(Row("group stories after analysis", grouped["seconds"], "s", grouped.get("baseline_seconds"),
+                        "TF-IDF + agglomerative, every pair", speed_ratio(grouped["seconds"], grouped.get("baseline_seconds")),
+                        "< 10 s at 10,000",
+                        f"{grouped['articles']} articles -> {grouped['stories']} stories ({grouped['events']} events); "
+                        f"B3 F1 {grouped['bcubed']:.3f}" + (f" vs baseline {grouped['baseline_bcubed']:.3f}"
+                                                           if grouped.get("baseline_bcubed") is not None else
+                                                           "; baseline not run above 4,000 articles")
+                        + f"; surname joins {grouped['name_joins_s']:.2f} s more"))
     reopened = _attempt(notes, "reopen", phases.reopen, project)
     if reopened:
         rows.append(Row("reopen headless (Project + articles_frame + entity_table)", reopened["seconds"], "s",
@@ -159,7 +170,7 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     summary = {
         "n": n, "seed": seed, "machine": machine(), "corpus": corpus, "import": imported, "analysis": analysis,
         "memory": {"peak_rss_mb": ours and ours["peak_rss_mb"], "target_mb": MEMORY_TARGET_MB},
-        "reanalysis": again, "reopen": reopened, "window": opened, "gui_block": blocked, "gui_block_spacy": bare,
+        "reanalysis": again, "grouping": grouped, "reopen": reopened, "window": opened, "gui_block": blocked, "gui_block_spacy": bare,
         "export": exported,
         "notes": notes, "rows": rows_json(rows),
     }

@@ -20,7 +20,7 @@ from core.analysis import compare, keyness, passages
 from core.analysis.distinct import joined_distinct
 from core.analysis.entities import (COUNT_COLUMNS, canonical_mentions, count_mentions, coverage_split,
                                     entity_outlet_table)
-from core.analysis.name_joins import NameJoins, surname_joins
+from core.analysis.name_joins import NameJoins, renamed, surname_joins
 from core.analysis.stories import StoryParams, cluster_features, reconcile, threshold_for
 from core.analysis.story_features import story_features
 from core.analysis.story_names import entity_name, story_names
@@ -136,8 +136,7 @@ class Project:
 
     def _project_canonical_names(self, names: pd.Series) -> pd.Series:
         """Canonical names with the project-wide surname joins (what story grouping compares)."""
-        project = self.name_joins().project
-        return self.aliases.canonical_names(names.map(project).where(lambda s: s.notna(), names) if project else names)
+        return self.aliases.canonical_names(renamed(names, self.name_joins().project))
 
     def _names_fingerprint(self) -> str:
         """Changes whenever an entity would be counted differently: aliases, joins, outlets."""

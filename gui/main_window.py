@@ -175,6 +175,9 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.story_panel.mergeRequested.connect(self.merge_stories)
         self.story_panel.moveRequested.connect(self.move_selected_articles)
         self.story_panel.splitRequested.connect(self.ask_split_story)
+        self.story_panel.tightnessChosen.connect(self.controller.regroup_stories)
+        c.storiesRegrouped.connect(lambda n: self.statusBar().showMessage(
+            f"Regrouped: {n} stor{'y' if n == 1 else 'ies'}. Your moves, merges and splits are kept.", 8000))
         self.quotes_panel.quoteChosen.connect(self.show_quote)
         self.terms_panel.termChosen.connect(self.find_in_texts)
         self.chart_state.watch(self._on_chart_state)
@@ -352,6 +355,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             return
         self.entity_panel.set_entities(data.entity_rows)
         self.story_panel.set_frame(data.stories)
+        self.story_panel.set_tightness(data.story_tightness)
         if not data.quotes.empty:  # else they follow the reload (quotesLoaded); the old ones stay till then
             self.quotes_panel.set_data(data.quotes, data.sources)
 

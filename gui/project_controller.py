@@ -49,6 +49,7 @@ class ViewData:
     article_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # article_table for ``types``
     article_records: list = field(default_factory=list)  # the same as dicts, ready for the table model
     entity_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # entity_list for ``types``
+    story_tightness: float = 0.5  # Project.story_tightness
 
     def count(self, types: tuple[str, ...]) -> None:
         """The corpus and entity tables counting ``types`` (done in the worker, redone when types change)."""
@@ -69,7 +70,8 @@ def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState
     counts = project.entity_counts(types=None)
     state.progress(0.4, "Comparing outlets…")
     entities = entity_outlet_table(articles, counts)
-    data = ViewData(articles, counts, entities, sorted(articles["outlet"].unique()), labels=project.entity_labels())
+    data = ViewData(articles, counts, entities, sorted(articles["outlet"].unique()), labels=project.entity_labels(),
+                    story_tightness=project.story_tightness())
     state.progress(0.6, "Loading stories and quotes…")
     # The main views must show even if one of these extras fails; the failure is reported.
     for name, load in (("stories", project.stories), ("story_of", project.story_of),
@@ -135,12 +137,14 @@ class ProjectController(QObject):
     quotesLoaded = Signal(object, object)  # quotes, sources
     termsLoaded = Signal(object)  # distinctive terms frame
     failed = Signal(str, object)  # what was being done, TaskFailure
+    storiesRegrouped = Signal(int)  # how many stories there are now
 
     def __init__(self, settings: Settings, parent: QObject | None = None):
         super().__init__(parent)
         self.settings = settings
         self.project: Project | None = None
         self.work = TaskRunner("work", self)
+        self.storiesRegrouped.connect(self._on_regrouped)
         self.data = TaskRunner("data", self)
         self.exporter = TaskRunner("export", self)
         self.finder = TaskRunner("find", self)
@@ -238,6 +242,13 @@ class ProjectController(QObject):
         self._in_child(self.exporter, "Exporting CSV files", jobs.export_csv, str(folder), article_ids,
                        on_done=self.exportFinished.emit, on_error=lambda f: self.failed.emit("exporting CSV files", f))
 
+    def regroup_stories(self, tightness: float) -> None:
+        """Regroup the stories as tight as asked (in the job process: seconds on a big project)."""
+        if self.project is not None:
+            self._in_child(self.work, "Grouping stories", jobs.regroup_stories, float(tightness),
+                           on_done=self.storiesRegrouped.emit, on_cancel=self.refresh,
+                           on_error=lambda f: self.failed.emit("grouping the stories", f))
+
     def _in_child(self, runner: TaskRunner, title: str, fn, *args, **callbacks) -> None:
         """``fn(project, *args)`` (a function of core.jobs) in the job process of ``runner``'s purpose."""
         runner.start(title, run_on_project, shared_job_process(runner.name), self.project, fn, *args, **callbacks)
@@ -297,6 +308,9 @@ class ProjectController(QObject):
         data.quotes, data.sources = quotes, sources
         if data is self.view_data:
             self.quotesLoaded.emit(quotes, sources)
+
+    def _on_regrouped(self, count: int) -> None:
+        self.refresh()
 
     def _on_analysed(self, report) -> None:
         self.analysisFinished.emit(report)

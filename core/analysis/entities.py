@@ -9,7 +9,7 @@ import pandas as pd
 
 from core.analysis.distinct import joined_distinct
 from core.nlp.names import AliasTable
-from core.text.outlets import normalise_outlet, outlet_key
+from core.text.outlets import normalise_outlet, outlet_key, outlet_table
 
 MENTION_COLUMNS = ["article_id", "outlet", "start", "end", "text", "label", "entity"]
 COUNT_COLUMNS = ["article_id", "outlet", "entity", "label", "n"]
@@ -45,12 +45,33 @@ def canonical_mentions(
 
 def _not_of_the_coverage(mentions: pd.DataFrame, aliases: AliasTable) -> pd.Series:
     """Mentions that name no entity of the coverage: "Democrats", or the article's own outlet."""
-    pairs = mentions[["entity", "outlet"]].drop_duplicates()
-    dropped = {(e, o) for e, o in zip(pairs["entity"], pairs["outlet"]) if aliases.is_ignored(e) or is_own_outlet(e, o)}
-    if not dropped:
-        return pd.Series(False, index=mentions.index)
-    keys = pd.MultiIndex.from_arrays([mentions["entity"], mentions["outlet"]])
-    return pd.Series(keys.isin(list(dropped)), index=mentions.index)
+    ignored = mentions["entity"].map(_cached(aliases.is_ignored, mentions["entity"])).astype(bool)
+    return ignored | own_outlet_mask(mentions["entity"], mentions["outlet"])
+
+
+def _cached(test, values: pd.Series) -> dict:
+    return {v: test(v) for v in values.dropna().unique()}
+
+
+def own_outlet_mask(names: pd.Series, outlets: pd.Series) -> pd.Series:
+    """Which names are the outlet of their article ("Fox News" in a Fox News article), in any spelling
+    the outlet table knows ("New York Times" in The New York Times)."""
+    spellings = outlet_spellings(outlets.dropna().unique())
+    keys = names.map(_cached(outlet_key, names.astype(object).where(names.notna(), "")))
+    return pd.Series([o in spellings.get(k, ()) for k, o in zip(keys, outlets)], index=names.index, dtype=bool)
+
+
+def outlet_spellings(outlets) -> dict[str, set[str]]:
+    """outlet_key of every spelling of these outlets -> the outlets it spells."""
+    wanted = {outlet_key(o): o for o in outlets if isinstance(o, str) and o}
+    spellings: dict[str, set[str]] = {}
+    for key, outlet in wanted.items():
+        spellings.setdefault(key, set()).add(outlet)
+    for alias, name in outlet_table().items():
+        outlet = wanted.get(outlet_key(name))
+        if outlet is not None:
+            spellings.setdefault(alias, set()).add(outlet)
+    return spellings
 
 
 def is_own_outlet(entity: str, outlet: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 PERSON_LABELS = ("PERSON",)
@@ -30,11 +31,11 @@ class NameJoins:
         """Each name joined as its story (``stories``, aligned with ``names``), else the project, says."""
         if not self.project and not self.stories:
             return names
-        out = names.map(self.project).where(lambda s: s.notna(), names)
+        out = renamed(names, self.project)
         for story_id, joins in self.stories.items():
-            mask = stories == story_id
+            mask = (stories == story_id).to_numpy()
             if mask.any():
-                out[mask] = names[mask].map(joins).where(lambda s: s.notna(), out[mask])
+                out[mask] = renamed(names[mask], {**self.project, **joins}).to_numpy()
         return out
 
     def as_dict(self) -> dict:
@@ -46,6 +47,13 @@ class NameJoins:
         return cls(dict(raw.get("project") or {}), stories)
 
 
+def renamed(names: pd.Series, mapping: dict[str, str]) -> pd.Series:
+    """``names`` with those in ``mapping`` replaced (each distinct name looked up once; NaN stays)."""
+    codes, uniques = pd.factorize(names)
+    looked_up = np.array([mapping.get(u, u) for u in uniques] + [None], dtype=object)
+    return pd.Series(looked_up[codes], index=names.index, dtype=object)
+
+
 def surname_joins(names: pd.DataFrame, story_of: pd.Series, keep: set[str] = frozenset()) -> NameJoins:
     """Joins for the person names of a project.
 
@@ -53,7 +61,8 @@ def surname_joins(names: pd.DataFrame, story_of: pd.Series, keep: set[str] = fro
     article); ``story_of``: story id by article id. Names in ``keep`` (the
     user split them off, or gave them an alias) are never joined.
 
-    A full name is a candidate if it has two to four words and is mentioned
+    Full names with the same first and last word are one ("Donald J. Trump"
+    joins "Donald Trump"). A full name is a candidate if it has two to four words and is mentioned
     at least twice in the project (a headline swallowed by the recogniser,
     "Nancy Pelosi Beats Back House", is not a name). A lone word joins a
     candidate it ends ("Perry": "Rick Perry"); in a story also one it begins
@@ -63,13 +72,15 @@ def surname_joins(names: pd.DataFrame, story_of: pd.Series, keep: set[str] = fro
     """
     persons = names[names["label"].isin(PERSON_LABELS)]
     persons = persons.groupby(["article_id", "name"], as_index=False)["n"].sum()
+    variants = _variant_joins(persons)
+    persons = persons.assign(name=renamed(persons["name"], variants))
     persons = persons.assign(story=persons["article_id"].map(story_of), words=persons["name"].str.count(" ") + 1)
     totals = persons.groupby("name")["n"].sum()
     full = persons[persons["words"].between(2, 4) & persons["name"].map(totals).ge(2)]
     short = persons[(persons["words"] == 1) & ~persons["name"].isin(keep)]
     if full.empty or short.empty:
-        return NameJoins()
-    project = _project_joins(set(short["name"]), totals[totals.index.isin(full["name"])])
+        return NameJoins(variants)
+    project = {**variants, **_project_joins(set(short["name"]), totals[totals.index.isin(full["name"])])}
     stories = {}
     for story_id, members in short.dropna(subset=["story"]).groupby("story"):
         in_story = set(full.loc[full["story"] == story_id, "name"])
@@ -81,6 +92,18 @@ def surname_joins(names: pd.DataFrame, story_of: pd.Series, keep: set[str] = fro
 
 #: Share of the candidates' mentions that makes one of several the project-wide join.
 DOMINANT_SHARE = 0.8
+
+
+def _variant_joins(persons: pd.DataFrame) -> dict[str, str]:
+    """Full names with the same first and last word join the shortest: "Donald J. Trump" -> "Donald Trump"."""
+    full = persons.loc[persons["name"].str.count(" ").between(1, 4), "name"].drop_duplicates()
+    ends = full.str.split().map(lambda words: (words[0], words[-1]))
+    joins = {}
+    for _, variants in full.groupby(ends.to_numpy()):
+        if len(variants) > 1:
+            shortest = min(variants, key=lambda n: (len(n), n))
+            joins.update({v: shortest for v in variants if v != shortest})
+    return joins
 
 
 def _candidates(shorts: set[str], fulls, first_word: bool) -> dict[str, set[str]]:

@@ -23,7 +23,7 @@ in seconds (``make bench``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
@@ -85,37 +85,37 @@ def similarity_matrix(articles: pd.DataFrame, terms, params: StoryParams = Story
 def similar_pairs(features: StoryFeatures, params: StoryParams):
     """The graph (sparse, symmetric) of article pairs at or above the threshold.
 
-    Articles are taken in date order, a block at a time; a dated block is
-    compared only with the articles dated within the window of it, and with
-    the undated ones.
+    Articles are taken in date order (undated last), a block at a time, and
+    compared with the articles after them only: with those dated within the
+    window of the block, and with the undated ones.
     """
     from scipy.sparse import coo_matrix
 
     n = len(features)
     order = np.argsort(np.nan_to_num(features.days, nan=np.inf), kind="stable")
-    dated_days = features.days[order]
-    undated = order[np.isnan(dated_days)]
+    sorted_days = features.days[order]
+    first_undated = int(np.searchsorted(np.nan_to_num(sorted_days, nan=np.inf), np.inf, side="left"))
     rows, cols = [np.arange(n)], [np.arange(n)]
     for start in range(0, n, PAIR_BLOCK):
         block = order[start:start + PAIR_BLOCK]
-        candidates = _candidates(features.days[block], dated_days, order, undated, params.window_days)
+        end = _window_end(sorted_days, start, len(block), first_undated, params.window_days)
+        candidates = order[start:end]
+        if end <= first_undated:  # a dated block: the undated articles too
+            candidates = np.concatenate([candidates, order[first_undated:]])
         sim = pair_similarity(features.rows(block), features.rows(candidates), params)
         i, j = np.nonzero(sim >= params.threshold)
-        rows.append(block[i])
-        cols.append(candidates[j])
+        rows += [block[i], candidates[j]]
+        cols += [candidates[j], block[i]]
     r, c = np.concatenate(rows), np.concatenate(cols)
     return coo_matrix((np.ones(len(r), dtype=np.int8), (r, c)), shape=(n, n)).tocsr()
 
 
-def _candidates(block_days: np.ndarray, sorted_days: np.ndarray, order: np.ndarray, undated: np.ndarray,
-                window: float) -> np.ndarray:
-    """Indices of the articles a block may be one story with."""
-    known = block_days[~np.isnan(block_days)]
-    if len(known) < len(block_days):  # an undated article may join any other
-        return order
-    low = np.searchsorted(sorted_days, known.min() - window, side="left")
-    high = np.searchsorted(sorted_days, known.max() + window, side="right")
-    return np.concatenate([order[low:high], undated])
+def _window_end(sorted_days: np.ndarray, start: int, size: int, first_undated: int, window: float) -> int:
+    """Position after the last dated article within ``window`` days of the block's last one (all, if undated)."""
+    last = start + size - 1
+    if last >= first_undated:
+        return len(sorted_days)
+    return int(np.searchsorted(sorted_days[:first_undated], sorted_days[last] + window, side="right"))
 
 
 def cluster_articles(articles: pd.DataFrame, terms, params: StoryParams = StoryParams(),
@@ -152,11 +152,23 @@ def _groups(component: np.ndarray) -> list[np.ndarray]:
 
 
 def _bounded(members: np.ndarray, features: StoryFeatures, params: StoryParams) -> list[np.ndarray]:
-    """A component as parts of at most :data:`MAX_COMPONENT` articles (date-ordered chunks if bigger)."""
+    """A component as parts of at most :data:`MAX_COMPONENT` articles.
+
+    A bigger one (many undated articles on related events can chain into
+    one) is split into the components of its pairs at a higher threshold,
+    step by step; what is still too big at 0.9 is cut in date order.
+    """
+    from scipy.sparse.csgraph import connected_components
+
     if len(members) <= MAX_COMPONENT:
         return [members]
-    order = members[np.argsort(np.nan_to_num(features.days[members], nan=np.inf), kind="stable")]
-    return [order[i:i + MAX_COMPONENT] for i in range(0, len(order), MAX_COMPONENT)]
+    if params.threshold >= 0.9:
+        order = members[np.argsort(np.nan_to_num(features.days[members], nan=np.inf), kind="stable")]
+        return [order[i:i + MAX_COMPONENT] for i in range(0, len(order), MAX_COMPONENT)]
+    stricter = replace(params, threshold=min(params.threshold + 0.05, 0.9))
+    part = features.rows(members)
+    _, component = connected_components(similar_pairs(part, stricter), directed=False)
+    return [piece for group in _groups(component) for piece in _bounded(members[group], features, stricter)]
 
 
 def _average_linkage(features: StoryFeatures, params: StoryParams) -> np.ndarray:

@@ -7,7 +7,9 @@ Seen in real coverage (the development set of real news):
   "Fusion’s Jorge Ramos" → "Jorge Ramos" (the name the article uses elsewhere);
 - title-case headline words: "Michael Steele Criticized", "Afghanistan
   Comments" → "Michael Steele", "Afghanistan", when the article names them
-  alone elsewhere and writes the extra words in lower case.
+  alone elsewhere and the extra words are common words (lower case in the
+  article, or not proper nouns) or names the article also uses alone
+  ("Glenn Beck CPAC" → "Glenn Beck").
 
 Mentions are ``(start, end, text, label)``; a cleaned mention keeps exact
 character offsets into the article.
@@ -16,9 +18,11 @@ character offsets into the article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from core.nlp.names import normalise_name
+from core.paths import resources_dir
 
 #: Words that begin a sentence, never a name.
 LEADING_WORDS = frozenset("""
@@ -93,12 +97,22 @@ def _headline_name(start: int, end: int, text: str, known: set[str], common: Cal
             if normalise_name(text[inner[0]:inner[1]]) not in known:
                 continue
             rest = words[:first] + words[first + size:]
-            if all(common(s, e) for s, e in rest):
+            if all(common(s, e) or normalise_name(text[s:e]) in known for s, e in rest):
                 return inner
     return start, end
 
 
 def is_common_word(word: str, text: str) -> bool:
-    """A headline word the article also writes in lower case ("Criticized", "Comments")."""
+    """A headline word the article also writes in lower case ("Criticized", "Comments"), or a
+    headline verb (``resources/headline_words.txt``: "Says", "Slams")."""
     word = re.sub(r"['’]s?$", "", word).lower()
+    if word in headline_words():
+        return True
     return bool(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
+@lru_cache(maxsize=1)
+def headline_words() -> frozenset[str]:
+    path = resources_dir() / "headline_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))

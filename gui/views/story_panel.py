@@ -1,14 +1,18 @@
 """Stories: articles on the same events grouped; choosing one opens its articles side by side.
 
 Select several stories to merge them; the articles selected in the article
-table can be split off into a new story or moved into another one.
+table can be split off into a new story or moved into another one. "Group
+stories: looser … tighter" regroups the project at once (the user's moves,
+merges and splits stay).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, QToolButton, QWidget,
+)
 
 from gui.views.table_panel import TablePanel
 
@@ -23,6 +27,12 @@ class StoryPanel(TablePanel):
     mergeRequested = Signal(list)  # story ids, the first keeps its id
     moveRequested = Signal(int)  # the selected articles go to this story
     splitRequested = Signal()  # the selected articles become a story of their own
+    tightnessChosen = Signal(float)  # regroup: 0 loosest … 1 tightest
+
+    #: Slider steps; the value is the tightness × STEPS.
+    STEPS = 20
+    #: Keyboard steps and wheel turns settle for this long (ms) before the stories are regrouped.
+    SETTLE_MS = 400
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(HEADERS, "Filter stories…", parent)
@@ -56,6 +66,38 @@ class StoryPanel(TablePanel):
             self.table.addAction(action)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._on_selection()
+        self.layout().insertLayout(1, self._tightness_row())
+
+    def _tightness_row(self) -> QHBoxLayout:
+        self.tightness = QSlider(Qt.Orientation.Horizontal)
+        self.tightness.setRange(0, self.STEPS)
+        self.tightness.setValue(self.STEPS // 2)
+        self.tightness.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.tightness.setTickInterval(self.STEPS // 2)
+        self.tightness.setPageStep(2)
+        tip = ("How alike articles must be to form one story.\n"
+               "Looser: related events join one story. Tighter: only close coverage of one event does.\n"
+               "Stories regroup at once; your moves, merges and splits stay.")
+        self.tightness.setToolTip(tip)
+        self.tightness.setAccessibleName("Group stories: looser to tighter")
+        self._settle = QTimer(self, singleShot=True, interval=self.SETTLE_MS)
+        self._settle.timeout.connect(lambda: self.tightnessChosen.emit(self.tightness.value() / self.STEPS))
+        self.tightness.valueChanged.connect(lambda _: self._settle.start())
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("Group stories:")
+        label.setToolTip(tip)
+        row.addWidget(label)
+        row.addWidget(QLabel("looser"))
+        row.addWidget(self.tightness, 1)
+        row.addWidget(QLabel("tighter"))
+        return row
+
+    def set_tightness(self, tightness: float) -> None:
+        """Show the project's tightness (no regrouping)."""
+        self.tightness.blockSignals(True)
+        self.tightness.setValue(round(tightness * self.STEPS))
+        self.tightness.blockSignals(False)
 
     def selected_story_ids(self) -> list[int]:
         return [int(row["id"]) for row in self.selected_rows()]

@@ -25,8 +25,8 @@ def _gui_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def analysed_seeds_file(tmp_path_factory):
-    """The seeds imported and analysed once (loads the real model once per session)."""
+def analysed_undated_seeds_file(tmp_path_factory):
+    """The seeds imported and analysed once (loads the real model once per session): one story."""
     from core.project import Project
 
     path = tmp_path_factory.mktemp("gui-seeds") / "seeds.newsprism"
@@ -36,11 +36,33 @@ def analysed_seeds_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def analysed_seeds_file(analysed_undated_seeds_file, tmp_path_factory):
+    """The analysed seeds with their dates set (as a user would): two stories, one outlet each."""
+    from core.project import Project
+    from tests.conftest import date_the_seeds
+
+    path = tmp_path_factory.mktemp("gui-dated-seeds") / "seeds.newsprism"
+    with Project(analysed_undated_seeds_file) as undated:
+        undated.save_as(path)
+    with Project(path) as project:
+        date_the_seeds(project)
+    return path
+
+
 @pytest.fixture
 def seeds_file(analysed_seeds_file, tmp_path) -> Path:
-    """A fresh copy of the analysed sample project for one test."""
+    """A fresh copy of the analysed, dated sample project for one test."""
     path = tmp_path / "seeds.newsprism"
     shutil.copy(analysed_seeds_file, path)
+    return path
+
+
+@pytest.fixture
+def undated_seeds_file(analysed_undated_seeds_file, tmp_path) -> Path:
+    """A fresh copy of the analysed sample project as the app opens it first (undated: one story)."""
+    path = tmp_path / "undated-seeds.newsprism"
+    shutil.copy(analysed_undated_seeds_file, path)
     return path
 
 

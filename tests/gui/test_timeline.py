@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.gui.helpers import row_of
 
 
-def test_timeline_draws_the_followed_entity_per_outlet_once_articles_have_dates(open_window, qtbot):
-    window = open_window
+@pytest.fixture
+def undated_window(window, undated_seeds_file, qtbot):
+    """The window on the sample project as it opens first: no article has a date."""
+    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
+        assert window.open_project(undated_seeds_file)
+    return window
+
+
+def test_timeline_draws_the_followed_entity_per_outlet_once_articles_have_dates(undated_window, qtbot):
+    window = undated_window
     timeline = window.timeline
     window.select_entity("Kim Jong Un")
     assert not timeline.lines
@@ -26,8 +36,8 @@ def test_timeline_draws_the_followed_entity_per_outlet_once_articles_have_dates(
     assert str(when) == "2024-06-19"  # drawn on its day, whatever resolution pandas gives datetimes
 
 
-def test_entities_selected_together_in_the_entities_view_share_the_timeline(open_window, qtbot):
-    window = open_window
+def test_entities_selected_together_in_the_entities_view_share_the_timeline(undated_window, qtbot):
+    window = undated_window
     model = window.article_model
     for outlet, day in (("Yahoo News", "2023-09-05"), ("Newsweek", "2024-06-19")):
         with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
