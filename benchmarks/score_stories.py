@@ -1,4 +1,5 @@
-"""Score the story grouping against the synthetic corpus's true events.
+"""Score the story grouping against the synthetic corpus's true events (the second check:
+the grouping is tuned on real coverage, ``benchmarks/score_real_stories.py``).
 
     python -m benchmarks.score_stories --n 400 [--sweep]
 
@@ -73,7 +74,8 @@ def true_events(project: Project, folder: Path) -> dict[str, str]:
 def score(project: Project, folder: Path, threshold: float) -> dict:
     truth = true_events(project, folder)
     articles = project.articles_frame()
-    clusters = cluster_articles(articles, project.store.frame("terms"), StoryParams(threshold=threshold))
+    clusters = cluster_articles(articles, project.store.term_counts, StoryParams(threshold=threshold),
+                                project.aliases.canonical_names)
     predicted = {a: int(c) for a, c in clusters.items()}
     b = bcubed(predicted, truth)
     p = pairwise(predicted, truth)
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             project.import_paths([folder])
             project.analyse()
             analysed = time.perf_counter() - started
-            grid = args.thresholds or [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+            grid = args.thresholds or [0.12, 0.16, 0.2, 0.25, 0.3, 0.35, 0.4]
             thresholds = sorted(set(grid) | {SIMILARITY_THRESHOLD}) if args.sweep else [SIMILARITY_THRESHOLD]
             rows = [score(project, folder, t) for t in thresholds]
     print(f"story grouping on {args.n} synthetic articles (seed {args.seed}), analysed in {analysed:.0f} s")

@@ -151,6 +151,7 @@ def print_comparison(comparison: dict) -> None:
     story = comparison["story"]
     print(f"Story {story['id']}: {story['name']} ({story['articles']} articles)")
     print(f"  named by every outlet: {', '.join(comparison['named_by_all'][:15]) or '-'}")
+    print(f"  did not cover it:      {', '.join(comparison.get('absent_outlets', [])) or '-'}")
     for outlet, data in comparison["outlets"].items():
         print(f"\n  {outlet} ({len(data['articles'])} articles, {data['shared_text_share']:.0%} of text shared with others)")
         print("    entities:   " + ", ".join(f"{e['entity']} {e['mentions']}" for e in data["entities"]))

@@ -15,6 +15,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from core import outlet_colours
 from core.analysis import analyse as analysis
 from core.analysis import compare, keyness, passages
 from core.analysis.distinct import joined_distinct
@@ -82,10 +83,24 @@ class Project:
 
     def regroup(self) -> None:
         """After analysis: regroup the stories, join surnames to full names, count the entities
-        (kept, so reopening is quick)."""
+        (kept, so reopening is quick), give new outlets their colours."""
         self.update_stories()
         self.update_name_joins()
         self.entity_counts()
+        self.keep_outlet_colours()
+
+    # -- outlet colours ------------------------------------------------------------
+    def outlet_colours(self) -> dict[str, str]:
+        """A colour (``#rrggbb``) per outlet of the project: the one it was first given (read only)."""
+        kept = outlet_colours.parse(self.store.get_meta(outlet_colours.META_KEY))
+        return outlet_colours.assign(kept, self.outlets())
+
+    def keep_outlet_colours(self) -> None:
+        """Store the colours of outlets that have none yet, so that no later change reassigns them."""
+        kept = outlet_colours.parse(self.store.get_meta(outlet_colours.META_KEY))
+        colours = outlet_colours.assign(kept, self.outlets())
+        if colours != kept:
+            self.store.set_meta(outlet_colours.META_KEY, outlet_colours.dumps(colours))
 
     # -- stories ---------------------------------------------------------------
     def update_stories(self) -> None:
@@ -270,9 +285,11 @@ class Project:
         return results
 
     def edit_article(self, article_id: str, **values) -> Article:
-        """Change metadata as the user did; marked edited, never overwritten."""
+        """Change metadata as the user did; marked edited, never overwritten (a new outlet name gets its colour)."""
         article = self.store.article(article_id).edited(**values)
         self.store.update_article(article)
+        if "outlet" in values:
+            self.keep_outlet_colours()
         return article
 
     def save_as(self, target: str | Path) -> None:
@@ -454,8 +471,15 @@ class Project:
                 "distinctive_terms": _records(terms[terms["outlet"] == outlet].head(top), ["term", "kind", "freq", "log_likelihood", "log_ratio"]),
             }
         named_by_all = sorted(coverage.loc[coverage["named_by"] == "all", "entity"]) if not coverage.empty else []
+        absent = sorted(set(self.outlets()) - set(outlets))
         return {"story": {"id": int(story_id), "name": story["name"], "articles": int(story["articles"])},
-                "named_by_all": named_by_all, "outlets": outlets}
+                "named_by_all": named_by_all, "outlets": outlets, "absent_outlets": absent}
+
+    def story_comparison_table(self, story_id: int, top: int = 5) -> pd.DataFrame:
+        """The story's outlets side by side, one row per outlet of the project (absent ones marked)."""
+        from core.analysis.story_comparison import comparison_table
+
+        return comparison_table(self.compare_story(story_id, top=max(top * 2, 10)), self.outlets(), top)
 
     def summary(self, types: Iterable[str] | None = DEFAULT_TYPES) -> dict:
         """Articles and, per outlet, its entities with label and count (``summary --json``)."""

@@ -91,3 +91,18 @@ def test_a_merge_can_be_undone_and_lists_the_names_it_joined(seeds_project):
     seeds_project.forget_alias("Pyongyang")
     assert "Pyongyang" in set(seeds_project.entity_table()["entity"])
     assert "Pyongyang" not in seeds_project.entity_names("North Korea")
+
+
+def test_the_story_comparison_table_lists_every_outlet_and_who_did_not_cover_it(dated_seeds_project):
+    project = dated_seeds_project
+    newsweek = next(a for a in project.articles() if a.outlet == "Newsweek")
+    story = int(project.story_of()[newsweek.id])
+    comparison = project.compare_story(story)
+    assert comparison["absent_outlets"] == ["Yahoo News"]
+    table = project.story_comparison_table(story).set_index("Outlet")
+    assert list(table.index) == ["Newsweek", "Yahoo News"]
+    assert table.loc["Yahoo News", "Covered"].startswith("no") and table.loc["Yahoo News", "Articles"] == 0
+    row = table.loc["Newsweek"]
+    assert row["Articles"] == 1 and row["Words"] == newsweek.word_count
+    assert row["Quotes"] == sum(s["quotes"] for s in comparison["outlets"]["Newsweek"]["sources"]) > 0
+    assert row["Anonymous sourcing"] == round(comparison["outlets"]["Newsweek"]["anonymous_share"], 3)
