@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--story", type=int, help="story id (see 'summary'); all stories if omitted")
     comp.add_argument("--top", type=int, default=10, help="rows per list (default 10)")
     comp.add_argument("--json", action="store_true")
+    comp.add_argument("--export", type=Path, metavar="FILE",
+                      help="write the story's comparison page to FILE (.xlsx, else CSV); needs --story")
 
     export = commands.add_parser("export", help="export the project to an Excel workbook")
     export.add_argument("--project", required=True, type=Path)
@@ -133,6 +135,16 @@ def cmd_stories(args, project: Project) -> int:
 
 
 def cmd_compare(args, project: Project) -> int:
+    if args.export is not None:
+        if args.story is None:
+            print("newsprism-cli: --export needs --story (see 'stories' for the ids)", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            print(f"Exported {project.export_story_comparison(args.story, args.export)}")
+        except KeyError:
+            print(f"newsprism-cli: no story {args.story}; 'stories' lists them", file=sys.stderr)
+            return EXIT_FAILED
+        return EXIT_OK
     ids = [args.story] if args.story is not None else list(project.stories()["id"])
     try:
         comparisons = [project.compare_story(int(i), top=args.top) for i in ids]

@@ -481,6 +481,17 @@ class Project:
 
         return comparison_table(self.compare_story(story_id, top=max(top * 2, 10)), self.outlets(), top)
 
+    def export_story_comparison(self, story_id: int, target: str | Path) -> Path:
+        """The story comparison page as a workbook (.xlsx) or CSV file, with what each measure means."""
+        from core.analysis.story_comparison import COLUMNS
+        from core.io.story_comparison_export import export_story_comparison
+
+        name = self.stories().set_index("id")["name"].get(story_id)
+        if name is None:
+            raise KeyError(f"no story {story_id}")
+        return export_story_comparison(self.story_comparison_table(story_id), COLUMNS, f"Story: {name}",
+                                       Path(target), self.outlet_colours())
+
     def summary(self, types: Iterable[str] | None = DEFAULT_TYPES) -> dict:
         """Articles and, per outlet, its entities with label and count (``summary --json``)."""
         frame = self.articles_frame()

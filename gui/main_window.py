@@ -10,9 +10,10 @@ from pathlib import Path
 import pandas as pd
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMainWindow, QToolBar, QWidget
 
 from core.analysis.entity_articles import articles_naming, one_article_per_outlet
+from core.analysis.story_comparison import COLUMNS as COMPARISON_NOTES
 from core.analysis.timeline import mentions_per_day, undated_share
 from core.io.store import ProjectError
 from core.jobs import ImportOutcome
@@ -41,7 +42,10 @@ from gui.views.entity_list_panel import EntityListPanel
 from gui.views.import_report_panel import ImportReportPanel
 from gui.views.quotes_panel import QuotesPanel
 from gui.views.side_by_side_view import MAX_COLUMNS, SideBySideView
+from gui.views.scope_bar import ScopeBar
+from gui.views.story_comparison_panel import StoryComparisonPanel
 from gui.views.story_panel import StoryPanel
+from gui.story_scope import StoryScope
 from gui.views.task_status_widget import TaskStatusWidget
 from gui.views.terms_panel import TermsPanel
 
@@ -86,6 +90,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self._user_sized_columns = False  # until then the article table's columns follow its content
         self._fitting_columns = False
         self._selection_to_restore: list[str] | None = None  # kept while reloaded data is shown step by step
+        self._compared: tuple | None = None  # (data, story) the comparison page was asked for
         self._report_first_paint = os.environ.get("NEWSPRISM_REPORT_FIRST_PAINT") == "1"  # start-up timing
         self._build_views()
         self.actions = build_actions(self)
@@ -114,6 +119,9 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.terms_panel = TermsPanel()
         self.timeline = TimelineChart()
         self.import_report = ImportReportPanel()
+        self.comparison_panel = StoryComparisonPanel()
+        self.scope = StoryScope(self)
+        self.scope_bar = ScopeBar()
         self.docks = arrange_docks(self, {
             "articles": ("Articles", self.article_panel),
             "stories": ("Stories", self.story_panel),
@@ -124,6 +132,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             "quotes": ("Quotes and sources", self.quotes_panel),
             "terms": ("Distinctive language", self.terms_panel),
             "import_report": ("Import report", self.import_report),
+            "comparison": ("Story comparison", self.comparison_panel),
         })
 
     def _build_toolbar(self) -> None:
@@ -143,6 +152,12 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.find_box.returnPressed.connect(self._run_find)
         bar.addWidget(self.find_box)
         self.addToolBar(bar)
+        self.addToolBarBreak()
+        scope = QToolBar("Scope")
+        scope.setObjectName("scopeToolBar")
+        scope.setMovable(False)
+        scope.addWidget(self.scope_bar)
+        self.addToolBar(scope)
 
     def _connect(self) -> None:
         self.article_panel.table.horizontalHeader().sectionResized.connect(self._on_article_column_resized)
@@ -156,7 +171,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         c.findFinished.connect(self._on_found)
         c.passagesCompared.connect(self._on_passages)
         c.termsLoaded.connect(self.terms_panel.set_frame)
-        c.quotesLoaded.connect(self.quotes_panel.set_data)
+        c.quotesLoaded.connect(self.scope.set_quotes)
         c.failed.connect(self._on_failed)
         self.article_panel.selectionChanged.connect(self._show_articles)
         self.article_model.editRejected.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -170,6 +185,12 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.entity_panel.splitRequested.connect(self.ask_split_entity)
         self.entity_panel.entityDropped.connect(lambda names, onto: self.merge_entities([onto, *names], onto))
         self.story_panel.storyChosen.connect(self.show_story)
+        self.article_panel.selectionChanged.connect(self.scope.follow_articles)
+        self.scope.changed.connect(self._on_scope)
+        self.scope_bar.wholeProjectRequested.connect(self.show_whole_project)
+        self.scope_bar.compareRequested.connect(self.show_comparison)
+        self.comparison_panel.exportRequested.connect(self.ask_export_comparison)
+        c.storyCompared.connect(self._on_story_compared)
         self.story_panel.renameRequested.connect(lambda story_id, name: name_dialogs.ask_story_name(
             self, name, lambda new: self.rename_story(story_id, name, new)))
         self.story_panel.mergeRequested.connect(self.merge_stories)
@@ -216,15 +237,60 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         if not entity or self.view_data is None:
             return
         shown = set(self.side_by_side.shown_ids())
-        naming = articles_naming(self.view_data.counts, entity)
+        counts = self.scope.tables.counts if self.scope.tables is not None else self.view_data.counts
+        naming = articles_naming(counts, entity)
         if not shown & set(naming["article_id"]):
             self.article_panel.select_ids(one_article_per_outlet(naming, MAX_COLUMNS))
 
     def show_story(self, story_id: int) -> None:
-        """A story's articles side by side."""
+        """A story's articles side by side, and every view scoped to it."""
         if self.view_data is not None and not self.view_data.story_of.empty:
             story_of = self.view_data.story_of
+            self.scope.set_story(story_id)
             self.article_panel.select_ids(list(story_of[story_of == story_id].index))
+
+    def show_whole_project(self) -> None:
+        """Every view back to the whole project."""
+        self.story_panel.table.clearSelection()
+        self.scope.set_story(None)
+
+    def show_comparison(self) -> None:
+        self.docks["comparison"].show()
+        self.docks["comparison"].raise_()
+
+    def ask_export_comparison(self, story_id: int) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "Export the story comparison", "story-comparison.xlsx",
+                                                "Excel workbook (*.xlsx);;CSV table (*.csv)")
+        if target:
+            self.controller.export_story_comparison(story_id, target)
+
+    def _on_scope(self, tables) -> None:
+        """Draw every view from the scope's tables (a story, or the whole project)."""
+        data = self.view_data
+        if data is None:
+            return
+        self.scope_bar.set_scope(tables.label, tables.story_id is not None)
+        self.chart_panel.set_data(tables.entities, tables.outlets, self.colours)
+        self.entity_panel.set_entities(tables.entity_rows)
+        self.quotes_panel.set_data(tables.quotes, tables.sources)
+        self._draw_timeline()
+        if tables.story_id != self.controller.scope_story:
+            self.terms_panel.set_frame(pd.DataFrame())
+            self.controller.load_terms(tables.story_id)
+        compared = (id(data), tables.story_id)  # new data or another story: compare again
+        if compared != self._compared:
+            self._compared = compared
+            if tables.story_id is None:
+                self.comparison_panel.clear()
+            else:
+                self.comparison_panel.clear(f"Comparing the outlets of {tables.label.removeprefix('Story: ')}…")
+                self.controller.compare_story(tables.story_id)
+
+    def _on_story_compared(self, story_id: int, table) -> None:
+        if self.scope.story_id == story_id and self.view_data is not None:
+            names = self.view_data.stories.set_index("id")["name"] if not self.view_data.stories.empty else {}
+            self.comparison_panel.show_comparison(story_id, str(names.get(story_id, story_id)), table,
+                                                  COMPARISON_NOTES, self.colours)
 
     def show_quote(self, article_id: str, start: int, end: int) -> None:
         """Open the quote's article (beside those shown) and shade the quote."""
@@ -289,8 +355,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self._fill_article_table,
             *[lambda column=column: self._fit_article_columns([column]) for column in FITTED_COLUMNS],
             self._fill_lists,
-            lambda: self.chart_panel.set_data(data.entities, data.outlets, self.colours),
-            self._draw_timeline,
+            lambda: self.scope.set_data(data),
             lambda: self._reselect(selected),
             lambda: self._data_shown(data),
         ])
@@ -326,6 +391,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self._fill_article_table()
         self._fit_article_columns()
         self._fill_lists()
+        self.scope.recount()
 
     def _fill_article_table(self) -> None:
         data = self.view_data
@@ -350,14 +416,12 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self._user_sized_columns = True
 
     def _fill_lists(self) -> None:
+        """The Stories view (the scope draws the entity list, quotes and charts)."""
         data = self.view_data
         if data is None:
             return
-        self.entity_panel.set_entities(data.entity_rows)
         self.story_panel.set_frame(data.stories)
         self.story_panel.set_tightness(data.story_tightness)
-        if not data.quotes.empty:  # else they follow the reload (quotesLoaded); the old ones stay till then
-            self.quotes_panel.set_data(data.quotes, data.sources)
 
     def timeline_entities(self) -> list[str]:
         """Several entities selected in the Entities view, else the followed entity."""
@@ -371,12 +435,12 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self._draw_timeline()
 
     def _draw_timeline(self) -> None:
-        data = self.view_data
-        if data is None:
+        tables = self.scope.tables
+        if self.view_data is None or tables is None:
             return
         entities = self.timeline_entities()
-        table = mentions_per_day(data.counts, data.articles, entities)
-        self.timeline.set_data(table, self.colours, entities, undated_share(data.articles))
+        table = mentions_per_day(tables.counts, tables.articles, entities)
+        self.timeline.set_data(table, self.colours, entities, undated_share(tables.articles))
 
     def _show_articles(self, ids: list[str]) -> None:
         if self.project is None or self.view_data is None:

@@ -93,10 +93,19 @@ def load_quotes(project: Project, *, state: TaskState) -> tuple[pd.DataFrame, pd
     return quotes, sources_table(quotes)
 
 
-def load_terms(project: Project, *, state: TaskState) -> pd.DataFrame:
-    """Distinctive terms per outlet (slow on big projects: loaded after everything else)."""
+def load_terms(project: Project, story_id: int | None = None, *, state: TaskState) -> pd.DataFrame:
+    """Distinctive terms per outlet, against the project's other outlets or the story's (slow on big
+    projects: loaded after everything else)."""
     state.progress(0.0, "Finding distinctive language…")
-    return project.distinctive_terms(scope="project")
+    if story_id is None:
+        return project.distinctive_terms(scope="project")
+    return project.distinctive_terms(story_id)
+
+
+def load_story_comparison(project: Project, story_id: int, *, state: TaskState) -> tuple[int, pd.DataFrame]:
+    """The story comparison page's table (shared passages and keyness of the story: seconds on long stories)."""
+    state.progress(0.0, "Comparing the story's outlets…")
+    return story_id, project.story_comparison_table(story_id)
 
 
 def compare_shown(project: Project, article_ids: list[str], labels: pd.Series, *, state: TaskState):
@@ -116,6 +125,11 @@ def shown_mentions(project: Project, data: ViewData, article_ids: list[str]) -> 
     """
     raw = project.store.mentions_frame(article_ids)
     return canonical_mentions(data.articles, raw, project.aliases, None, data.labels)
+
+
+def _export_comparison(project: Project, story_id: int, target: str, *, state: TaskState):
+    state.progress(0.0, "Exporting the story comparison…")
+    return project.export_story_comparison(story_id, target)
 
 
 def find_text(project: Project, query: str, *, state: TaskState) -> dict[str, int]:
@@ -138,6 +152,7 @@ class ProjectController(QObject):
     termsLoaded = Signal(object)  # distinctive terms frame
     failed = Signal(str, object)  # what was being done, TaskFailure
     storiesRegrouped = Signal(int)  # how many stories there are now
+    storyCompared = Signal(int, object)  # story id, Project.story_comparison_table
 
     def __init__(self, settings: Settings, parent: QObject | None = None):
         super().__init__(parent)
@@ -151,12 +166,15 @@ class ProjectController(QObject):
         self.passages = TaskRunner("passages", self)
         self.quote_loader = TaskRunner("quotes", self)
         self.terms = TaskRunner("terms", self)
+        self.comparer = TaskRunner("compare", self)
         self.types: tuple[str, ...] = tuple(settings.entity_types)  # what the tables count
         self.view_data: ViewData | None = None
         self._analysis_due = False  # a project was opened: look for unanalysed articles once it shows
+        self.scope_story: int | None = None  # the story the views compare (distinctive language follows it)
 
     def runners(self) -> list[TaskRunner]:
-        return [self.work, self.data, self.exporter, self.finder, self.passages, self.quote_loader, self.terms]
+        return [self.work, self.data, self.exporter, self.finder, self.passages, self.quote_loader, self.terms,
+                self.comparer]
 
     # -- projects ----------------------------------------------------------------
     def open(self, path: str | Path, *, create: bool = False) -> Project:
@@ -193,6 +211,7 @@ class ProjectController(QObject):
         if old is not None:
             old.close()
         self.view_data = None
+        self.scope_story = None
         self.settings.add_recent(project.path)
         self.settings.save()
         self.projectChanged.emit(project)
@@ -295,8 +314,28 @@ class ProjectController(QObject):
         self._analyse_if_due()
         self.quote_loader.start("Loading quotes", load_quotes, self.project, on_done=lambda r: self._on_quotes(data, *r),
                                 on_error=lambda f: self.failed.emit("loading the quotes", f))
-        self.terms.start("Finding distinctive language", load_terms, self.project, on_done=self.termsLoaded.emit,
-                         on_error=lambda f: self.failed.emit("finding distinctive language", f))
+        self.load_terms(self.scope_story)
+
+    def load_terms(self, story_id: int | None) -> None:
+        """Distinctive language of the whole project, or within one story."""
+        self.scope_story = story_id
+        if self.project is not None and self.view_data is not None:
+            self.terms.start("Finding distinctive language", load_terms, self.project, story_id,
+                             on_done=self.termsLoaded.emit,
+                             on_error=lambda f: self.failed.emit("finding distinctive language", f))
+
+    def compare_story(self, story_id: int) -> None:
+        """The story comparison page's numbers, in the background."""
+        if self.project is not None:
+            self.comparer.start("Comparing the story's outlets", load_story_comparison, self.project, story_id,
+                                on_done=lambda result: self.storyCompared.emit(*result),
+                                on_error=lambda f: self.failed.emit("comparing the story's outlets", f))
+
+    def export_story_comparison(self, story_id: int, target: str | Path) -> None:
+        if self.project is not None:
+            self.exporter.start("Exporting the story comparison", _export_comparison, self.project, story_id,
+                                str(target), on_done=self.exportFinished.emit,
+                                on_error=lambda f: self.failed.emit("exporting the story comparison", f))
 
     def _analyse_if_due(self) -> None:
         if self._analysis_due:

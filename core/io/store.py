@@ -166,6 +166,7 @@ class ProjectStore:
         self._outside_changes = 0
         self._writer: int | None = None  # thread id inside ``transaction``
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
+        self._read_depth = threading.local()  # reads nested in this thread share one snapshot
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=LOCK_WAIT)
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -254,14 +255,21 @@ class ProjectStore:
                 yield self._db
             return
         reader = self._reader()
-        if reader.in_transaction:  # a read within a read: one snapshot
-            yield reader
-            return
-        reader.execute("BEGIN")
+        depth = getattr(self._read_depth, "n", 0)
+        if depth == 0:
+            if reader.in_transaction:  # left open by a failed commit: its old snapshot must not be read again
+                reader.execute("ROLLBACK")
+            reader.execute("BEGIN")
+        self._read_depth.n = depth + 1  # a read within a read: one snapshot
         try:
             yield reader
         finally:
-            reader.execute("COMMIT")
+            self._read_depth.n = depth
+            if depth == 0:
+                try:
+                    reader.execute("COMMIT")
+                except sqlite3.Error:
+                    reader.execute("ROLLBACK")
 
     def _reader(self) -> sqlite3.Connection:
         ident = threading.get_ident()

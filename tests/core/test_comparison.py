@@ -106,3 +106,31 @@ def test_the_story_comparison_table_lists_every_outlet_and_who_did_not_cover_it(
     assert row["Articles"] == 1 and row["Words"] == newsweek.word_count
     assert row["Quotes"] == sum(s["quotes"] for s in comparison["outlets"]["Newsweek"]["sources"]) > 0
     assert row["Anonymous sourcing"] == round(comparison["outlets"]["Newsweek"]["anonymous_share"], 3)
+
+
+def test_the_comparison_page_exports_to_a_workbook_and_csv_with_every_number(dated_seeds_project, tmp_path, capsys):
+    import csv as csv_module
+
+    import openpyxl
+
+    from core.analysis.story_comparison import COLUMNS
+
+    project = dated_seeds_project
+    newsweek = next(a for a in project.articles() if a.outlet == "Newsweek")
+    story = int(project.story_of()[newsweek.id])
+    table = project.story_comparison_table(story).set_index("Outlet")
+    path = str(project.path)
+    project.close()
+    assert main(["compare", "--project", path, "--story", str(story), "--export", str(tmp_path / "page.xlsx")]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "page.xlsx").active
+    rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows[None][:2] == ("Newsweek", "Yahoo News") and rows[None][2] == "What it means"
+    assert rows["Quotes"][0] == table.loc["Newsweek", "Quotes"] and rows["Words"][0] == newsweek.word_count
+    assert rows["Anonymous sourcing"][2] == COLUMNS["Anonymous sourcing"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$3:$3"
+    assert main(["compare", "--project", path, "--story", str(story), "--export", str(tmp_path / "page.csv")]) == 0
+    with open(tmp_path / "page.csv", encoding="utf-8-sig") as handle:
+        lines = list(csv_module.reader(handle))
+    assert lines[0][0].startswith("Story: ") and lines[1][1:3] == ["Newsweek", "Yahoo News"]
+    assert main(["compare", "--project", path, "--export", str(tmp_path / "x.xlsx")]) == 2
+    assert main(["compare", "--project", path, "--story", "999", "--export", str(tmp_path / "x.xlsx")]) == 1

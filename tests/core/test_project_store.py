@@ -254,3 +254,16 @@ def test_a_read_in_another_thread_never_waits_for_a_writer(seeds_project):
     assert finished_while_writing and counted == [before]  # the last commit, without waiting
     assert seen_inside == [before + 1]
     assert store.article_count() == before + 1
+
+
+def test_a_read_transaction_left_open_never_hides_later_writes(seeds_project):
+    """A thread whose read connection was left inside a transaction (a failed commit) reads new data, not
+    its old snapshot (the window once showed an outlet edit's old data after the refresh)."""
+    store = seeds_project.store
+    article = seeds_project.articles()[0]
+    reader = store._reader()
+    reader.execute("BEGIN")
+    reader.execute("SELECT outlet FROM articles").fetchall()  # the snapshot is taken here
+    seeds_project.edit_article(article.id, outlet="Renamed Outlet")
+    assert "Renamed Outlet" in set(store.articles_frame()["outlet"])
+    assert not reader.in_transaction
