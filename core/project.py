@@ -58,7 +58,7 @@ class Project:
 
     # -- work ----------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
-        return import_paths(self.store, paths, state=state)
+        return import_paths(self.store, paths, state=state, model=self.model)
 
     def analyse(self, *, state: TaskState = NULL_STATE, processes: int | None = None) -> analysis.AnalysisReport:
         """Analyse new and changed articles, then regroup the stories.
