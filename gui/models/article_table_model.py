@@ -23,6 +23,7 @@ COLUMNS = (
     ("entities", "Entities", None),
     ("quotes", "Quotes", None),
     ("story", "Story", None),
+    ("note", "Note", None),
 )
 GUESSED_TIP = "Guessed from the text; double-click to correct"
 SHARED_COPY_TIP = "Same wire copy also ran in: {}"
@@ -33,6 +34,8 @@ _HEADER_TIPS = {
     "entities": "Mentions of people, organisations and places counted in the chart",
     "quotes": "Quotations found in the article",
     "story": "The story the article belongs to (articles on the same events)",
+    "note": "Why an article does not count in the comparisons: a later version of another one "
+            "(counted once, at its first appearance), or a language no installed model reads",
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
