@@ -8,6 +8,7 @@ from typing import Iterable
 from core.io.copy_index import Placement, add_new_articles
 from core.io.importers import iter_files, read_file
 from core.io.importers.archive import MembersUnreadable
+from core.io.outlet_lines import mark_outlet_boilerplate
 from core.io.outlet_rows import with_project_outlets
 from core.io.store import ProjectStore
 from core.model.article import Article
@@ -32,7 +33,13 @@ def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: Tas
         results.append(import_file(store, path, member_failures=member_rows, model=model))
         results.extend(member_rows)
     state.progress(1.0, _tally(results, len(files), len(files)))
+    finish_import(store, results)
     return results
+
+
+def finish_import(store: ProjectStore, results: list[ImportResult]) -> None:
+    """After an import: mark the lines the new articles' outlets print under every article."""
+    mark_outlet_boilerplate(store, [i for r in results for i in r.article_ids])
 
 
 def _tally(results: list[ImportResult], done: int, total: int) -> str:

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from core.io.fetch import fetch_articles, links_only
 from core.io.importers.plain_text import text_article
-from core.io.importing import store_articles
+from core.io.importing import finish_import, store_articles
 from core.io.store import ProjectStore
 from core.model.article import Article, Origin
 from core.model.import_result import ImportResult, Status, UnreadableFile
@@ -43,6 +43,7 @@ def import_urls(store: ProjectStore, urls: Iterable[str], *, state: TaskState = 
             continue
         results.append(store_articles(store, url, articles))
     state.progress(1.0, f"Fetched {len(urls)} links")
+    finish_import(store, results)
     return results
 
 
@@ -55,4 +56,6 @@ def import_pasted(store: ProjectStore, text: str, *, state: TaskState = NULL_STA
         article = pasted_article(text)
     except UnreadableFile as exc:
         return [ImportResult("(pasted text)", Status.FAILED, str(exc))]
-    return [store_articles(store, "(pasted text)", [article])]
+    results = [store_articles(store, "(pasted text)", [article])]
+    finish_import(store, results)
+    return results
