@@ -23,6 +23,12 @@ def _patterns() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.I) for p in lines if p.strip() and not p.startswith("#"))
 
 
+def is_boilerplate_line(line: str) -> bool:
+    """Whether a line matches one of the known boilerplate patterns (sign-up lines, credits …)."""
+    line = line.strip()
+    return any(p.search(line) for p in _patterns())
+
+
 def _line_spans(text: str) -> list[tuple[int, int, str]]:
     spans, pos = [], 0
     for line in text.split("\n"):
