@@ -91,8 +91,8 @@ def _take_byline_and_date(lines: list[str], meta: dict, origins: dict) -> None:
     """
     taken = []
     for i, line in enumerate(lines[:_TOP_LINES]):
-        names = byline_in(line)
         reading = header_line(line)
+        names = reading.authors if reading is not None and reading.authors else byline_in(line)
         if names and "authors" not in meta:
             meta["authors"], origins["authors"] = names, Origin.EXTRACTED
             taken.append(i)
