@@ -104,3 +104,16 @@ def test_stories_of_a_project_never_grouped_is_empty(tmp_path):
         project.import_paths([SEEDS])  # imported, not analysed: no stories yet
         assert project.stories().empty
         assert list(project.stories().columns) == ["id", "name", "articles", "outlets", "first_date", "last_date"]
+
+
+def test_a_table_of_300_articles_is_reported_in_articles(tmp_path, capsys):
+    import pandas as pd
+
+    rows = [{"title": f"Council meeting {i}", "outlet": "Valley News",
+             "text": f"The council met on day {i} to discuss item {i} of the budget, the minutes show. Item {i * 7} was deferred."}
+            for i in range(300)]
+    pd.DataFrame(rows).to_csv(tmp_path / "export.csv", index=False)
+    assert main(["import", str(tmp_path / "export.csv"), "--project", str(tmp_path / "p.newsprism"), "--no-analyse"]) == 0
+    out = capsys.readouterr().out
+    assert "IMPORTED  " in out and "export.csv: 300 articles" in out
+    assert "300 articles imported from 1 file; 0 files failed" in out
