@@ -82,6 +82,10 @@ class ArticleTableModel(QAbstractTableModel):
         self.changePersistentIndexList(before, [self.index(self._row_of[i], c) for i, c in keep])
         self.layoutChanged.emit()
 
+    def has_notes(self) -> bool:
+        """Whether any article has a note (why it does not count in the comparisons)."""
+        return any(row.get("note") for row in self._rows)
+
     def outlets(self) -> list[str]:
         return sorted({row["outlet"] for row in self._rows})
 
