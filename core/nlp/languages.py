@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Iterable
 
 
-
 def not_analysed_reason(language: str) -> str:
     return f"not analysed: language {language}"
 

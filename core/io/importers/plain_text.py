@@ -10,6 +10,7 @@ analysed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -61,8 +62,6 @@ def _with_header_marked(article: Article, header_lines: list[str]) -> Article:
     """Header lines as boilerplate spans (kept in the text, left out of the analysis)."""
     if not header_lines:
         return article
-    from dataclasses import replace
-
     spans, pos, wanted = [], 0, list(header_lines)
     for line in article.text.split("\n"):
         if wanted and pos > 0 and line.strip() == wanted[0]:
