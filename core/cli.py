@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from core.io.store import ProjectError
-from core.model.import_result import Status
+from core.model.import_result import Status, import_summary
 from core.nlp.pipeline import ModelUnavailable
 from core.project import Project
 from core.settings import Settings
@@ -48,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--json", action="store_true")
     comp.add_argument("--export", type=Path, metavar="FILE",
                       help="write the story's comparison page to FILE (.xlsx, else CSV); needs --story")
+
+    outlets = commands.add_parser("outlets", help="list the outlets; rename or merge them")
+    outlets.add_argument("--project", required=True, type=Path)
+    outlets.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), action="append", default=[],
+                         help="call outlet OLD by the name NEW, now and in later imports (repeatable)")
+    outlets.add_argument("--forget", metavar="ALIAS", action="append", default=[],
+                         help="forget the alias ALIAS (later imports keep that spelling)")
+    outlets.add_argument("--json", action="store_true")
 
     export = commands.add_parser("export", help="export the project to an Excel workbook")
     export.add_argument("--project", required=True, type=Path)
@@ -98,8 +106,7 @@ def cmd_import(args, project: Project) -> int:
     else:
         for result in results:
             print(f"{result.status.upper():<9} {result.source}: {result.message}")
-        counts = {s: sum(r.status == s for r in results) for s in Status}
-        print(f"{counts[Status.IMPORTED]} imported, {counts[Status.DUPLICATE]} duplicate, {counts[Status.FAILED]} failed")
+        print(import_summary(results))
     if results and all(r.status == Status.FAILED for r in results):
         return EXIT_FAILED
     return EXIT_OK if results else EXIT_FAILED
@@ -175,6 +182,26 @@ def print_comparison(comparison: dict) -> None:
     print()
 
 
+def cmd_outlets(args, project: Project) -> int:
+    for old, new in args.rename:
+        changed = project.rename_outlet(old, new)
+        print(f"'{old}' is now '{new}' ({changed} article{'s' if changed != 1 else ''} changed)", file=sys.stderr)
+    for alias in args.forget:
+        project.forget_outlet_alias(alias)
+    frame = project.articles_frame()
+    counts = frame.groupby("outlet")["id"].size().sort_index()
+    aliases = project.outlet_aliases()
+    if args.json:
+        print(json.dumps({"outlets": {k: int(v) for k, v in counts.items()},
+                          "aliases": aliases.to_dict("records")}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for outlet, n in counts.items():
+        print(f"{n:6,}  {outlet}")
+    for row in aliases.itertuples():
+        print(f"alias: {row.alias} -> {row.outlet}")
+    return EXIT_OK
+
+
 def cmd_export(args, project: Project) -> int:
     state = _progress_printer(False)
     try:
@@ -199,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
         return EXIT_FAILED
     handlers = {"import": cmd_import, "summary": cmd_summary, "stories": cmd_stories, "compare": cmd_compare,
-                "export": cmd_export}
+                "export": cmd_export, "outlets": cmd_outlets}
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)

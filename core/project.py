@@ -19,13 +19,13 @@ from core import outlet_colours
 from core.analysis import analyse as analysis
 from core.analysis import compare, keyness, passages
 from core.analysis.distinct import joined_distinct
-from core.analysis.entities import (COUNT_COLUMNS, canonical_mentions, count_mentions, coverage_split,
-                                    entity_outlet_table)
+from core.analysis.entities import (COUNT_COLUMNS, canonical_mentions, count_mentions, counted_articles,
+                                    coverage_split, entity_outlet_table)
 from core.analysis.name_joins import NameJoins, renamed, surname_joins
 from core.analysis.stories import StoryParams, cluster_features, reconcile, threshold_for
 from core.analysis.story_features import story_features
 from core.analysis.story_names import entity_name, story_names
-from core.io import alias_rows, counted_rows, story_rows
+from core.io import alias_rows, counted_rows, outlet_rows, story_rows
 from core.io.importing import import_paths
 from core.io.store import ProjectStore
 from core.model.article import Article
@@ -66,7 +66,7 @@ class Project:
 
     # -- work ----------------------------------------------------------------
     def import_paths(self, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
-        return import_paths(self.store, paths, state=state)
+        return import_paths(self.store, paths, state=state, model=self.model)
 
     def analyse(self, *, state: TaskState = NULL_STATE, processes: int | None = None) -> analysis.AnalysisReport:
         """Analyse new and changed articles, then regroup the stories.
@@ -266,6 +266,24 @@ class Project:
     def _reload_aliases(self) -> None:
         self.aliases = alias_rows.apply(self._default_aliases, alias_rows.load(self.store))
 
+    # -- outlet names ---------------------------------------------------------------
+    def rename_outlet(self, name: str, new_name: str) -> int:
+        """Call an outlet ``new_name`` in every stored article and later import; returns articles changed."""
+        return outlet_rows.save(self.store, name, new_name)
+
+    def merge_outlets(self, names: Iterable[str], into: str) -> int:
+        """Count every outlet in ``names`` as ``into`` ("The Guardian - Final Edition" is "The Guardian")."""
+        with self.store.transaction():
+            return sum(outlet_rows.save(self.store, name, into) for name in names if name != into)
+
+    def outlet_aliases(self) -> pd.DataFrame:
+        """The project's outlet aliases: ``alias, outlet`` in the order they were made."""
+        return outlet_rows.table(self.store)
+
+    def forget_outlet_alias(self, alias: str) -> None:
+        """Later imports keep the spelling ``alias`` again (stored articles keep their outlet)."""
+        outlet_rows.delete(self.store, alias)
+
     def import_urls(self, urls: Iterable[str], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
         """Fetch links the user dropped or pasted and import them like saved pages."""
         from core.io.pasted import import_urls
@@ -305,7 +323,10 @@ class Project:
 
     def articles_frame(self) -> pd.DataFrame:
         """Article metadata; ``shared_copy_with`` names the other outlets that ran
-        the same wire copy (kept for each outlet, flagged on import).
+        the same wire copy (kept for each outlet, flagged on import);
+        ``version_of`` the first article of which this one is a later version
+        ("" for none), ``first_appearance`` the earliest day of the article and
+        its versions, ``analysis`` why it is not analysed ("" when it is).
 
         Read once per change of the project: most queries start from it.
         """
@@ -316,9 +337,15 @@ class Project:
         return cached[1].copy()
 
     def _read_articles_frame(self) -> pd.DataFrame:
-        from core.io.copy_index import shared_copy_groups
+        from core.io.copy_index import shared_copy_groups, versions
 
         frame = self.store.articles_frame()
+        first = versions(self.store).set_index("article_id")["version_of"]
+        frame["version_of"] = _text_column(frame["id"].map(first))
+        group = frame["version_of"].where(frame["version_of"] != "", frame["id"])
+        days = frame["date"].astype("string").str[:10]
+        frame["first_appearance"] = days.groupby(group).transform("min").astype(object).where(lambda s: s.notna(), None)
+        frame["analysis"] = _text_column(frame["id"].map(self.store.not_analysed()))
         groups = shared_copy_groups(self.store).merge(frame[["id", "outlet"]], left_on="article_id", right_on="id")
         outlets = groups.groupby("group_id")["outlet"].agg(lambda s: set(s))
         others = {
@@ -506,15 +533,20 @@ class Project:
                 "date": row.date,
                 "words": int(row.word_count),
                 "entities": int(per_article.get(row.id, 0)),
+                "first_appearance": row.first_appearance,
+                "version_of": row.version_of or None,
+                "analysis": row.analysis or "analysed",
             }
             for row in frame.itertuples()
         ]
         sources = self.sources()
         terms = self.distinctive_terms(scope="project")
+        counted = counted_articles(frame)
         outlets = {
             outlet: {
                 "articles": int((frame["outlet"] == outlet).sum()),
-                "words": int(frame.loc[frame["outlet"] == outlet, "word_count"].sum()),
+                "counted_articles": int((counted["outlet"] == outlet).sum()),
+                "words": int(counted.loc[counted["outlet"] == outlet, "word_count"].sum()),
                 "entities": [
                     {"entity": r.entity, "label": r.label, "count": int(r.mentions)}
                     for r in table[table["outlet"] == outlet].itertuples()
@@ -549,6 +581,11 @@ class Project:
         from core.io.csv_export import export_csv
 
         return export_csv(self, Path(folder), state=state, article_ids=article_ids)
+
+
+def _text_column(values: pd.Series) -> pd.Series:
+    """Strings with "" for the missing (a map that found nothing is all NaN floats)."""
+    return values.astype(object).where(values.notna(), "")
 
 
 def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:

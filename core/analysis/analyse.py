@@ -2,7 +2,9 @@
 
 Only articles whose text (or the chosen model) changed since their last
 analysis are processed; results are saved in batches, one transaction each,
-so cancelling or a crash keeps everything finished before.
+so cancelling or a crash keeps everything finished before. Each article is
+analysed by the model for its language (:mod:`core.nlp.languages`); one in a
+language no installed model reads is recorded as not analysed, with why.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from core.analysis.analysis_workers import analysed_here, analysed_in_workers
 from core.io.store import ProjectStore
 from core.model.article import Article, content_hash
 from core.nlp.extract import analysis_key
+from core.nlp.languages import model_for, models_for
 from core.nlp.names import AliasTable
 from core.nlp.pipeline import load_pipeline, processes_for
 from core.tasks import NULL_STATE, Cancelled, TaskState
@@ -32,6 +35,7 @@ class AnalysisReport:
     analysed: int
     up_to_date: int
     processes: int = 1  # how many processes parsed the articles
+    not_analysed: int = 0  # articles in a language no installed model reads
 
 
 def articles_to_analyse(store: ProjectStore, model_name: str) -> tuple[list[Article], int]:
@@ -39,7 +43,8 @@ def articles_to_analyse(store: ProjectStore, model_name: str) -> tuple[list[Arti
     done = store.analysis_state()
     todo, current = [], 0
     for article in store.articles():
-        if done.get(article.id) == (content_hash(article.analysed_text), analysis_key(model_name)):
+        model = model_for(article.language, model_name)
+        if model and done.get(article.id) == (content_hash(article.analysed_text), analysis_key(model)):
             current += 1
         else:
             todo.append(article)
@@ -61,10 +66,24 @@ def analyse(
     every core, for enough articles to be worth starting them), else here.
     """
     todo, current = articles_to_analyse(store, model_name)
-    if not todo:
-        return AnalysisReport(0, current)
+    groups, skipped = models_for(todo, model_name)
+    store.mark_not_analysed(skipped)
+    count = sum(len(articles) for articles in groups.values())
+    if not count:
+        return AnalysisReport(0, current, not_analysed=len(skipped))
     aliases = aliases or AliasTable.default()
-    processes = processes_for(len(todo)) if processes is None else processes
+    processes = processes_for(count) if processes is None else processes
+    done = 0
+    for model, articles in groups.items():
+        part = state.sub(done / count, (done + len(articles)) / count)
+        _analyse_with(store, model, articles, part, loader, aliases, processes)
+        done += len(articles)
+    return AnalysisReport(count, current, processes, len(skipped))
+
+
+def _analyse_with(store: ProjectStore, model_name: str, todo: list[Article], state: TaskState, loader: Callable,
+                  aliases: AliasTable, processes: int) -> None:
+    """Parse and save the articles one model analyses."""
     if processes > 1:
         state.progress(0.0, f"Starting {processes} language-model processes…")
         results = analysed_in_workers(todo, model_name, aliases, processes, PIPE_BATCH)
@@ -73,7 +92,6 @@ def analyse(
         results = analysed_here(todo, loader(model_name), model_name, aliases, PIPE_BATCH)
     with closing(results):  # on Cancel or an error the workers stop here
         _save(store, results, len(todo), state)
-    return AnalysisReport(len(todo), current, processes)
 
 
 def _save(store: ProjectStore, results, total: int, state: TaskState) -> None:

@@ -7,7 +7,7 @@ import pandas as pd
 from core.analysis.entities import mention_weights
 
 ARTICLE_TABLE_COLUMNS = ["id", "outlet", "title", "date", "word_count", "entities", "quotes", "story_id", "story",
-                         "origins"]
+                         "note", "origins"]
 
 
 def article_table(
@@ -25,7 +25,9 @@ def article_table(
     ``canonical_mentions`` or ``count_mentions``, already restricted to the counted types, so the
     count matches ``summary --json``); ``quotes``: rows of ``Project.quotes``
     per article, or ``quote_counts`` (``Project.quote_counts``); ``story_id`` and ``story`` (its name) from ``Project.story_of``
-    and ``Project.stories``. Missing inputs give zeros and blanks.
+    and ``Project.stories``. Missing inputs give zeros and blanks. ``note`` says
+    why an article does not count: "not analysed: language ko", "version of
+    'Title'" (a reprint, counted once with its first version).
     """
     table = articles.copy()
     table["entities"] = _count(table["id"], mentions)
@@ -39,6 +41,7 @@ def article_table(
         table["story_id"] = pd.Series(pd.NA, index=table.index, dtype="Int64")
     names = stories.set_index("id")["name"] if stories is not None and not stories.empty else pd.Series(dtype=object)
     table["story"] = table["story_id"].astype(object).map(names).astype(object).fillna("")
+    table["note"] = notes(table)
     for column in ARTICLE_TABLE_COLUMNS:
         if column not in table:
             table[column] = None
@@ -49,3 +52,14 @@ def _count(ids: pd.Series, rows: pd.DataFrame | None) -> pd.Series:
     if rows is None or rows.empty:
         return pd.Series(0, index=ids.index, dtype="int64")
     return ids.map(mention_weights(rows).groupby(rows["article_id"]).sum()).fillna(0).astype("int64")
+
+
+def notes(articles: pd.DataFrame) -> pd.Series:
+    """Why each article is left out of the comparisons ("" when it counts)."""
+    note = articles["analysis"].fillna("").astype(object) if "analysis" in articles else pd.Series("", index=articles.index, dtype=object)
+    if "version_of" in articles:
+        titles = articles.set_index("id")["title"]
+        first = articles["version_of"].fillna("")
+        version = first.map(lambda i: f"version of '{titles.get(i, i)}'" if i else "")
+        note = note.where(note != "", version)
+    return note.astype(object)

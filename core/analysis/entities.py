@@ -105,11 +105,31 @@ def _majority_label(mentions: pd.DataFrame) -> pd.Series:
     return counts.drop_duplicates("entity").set_index("entity")["label"]
 
 
+def counted_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles that count in comparisons: not a later version of another, not left out of the analysis.
+
+    A wire story filed twice, or the print and online editions of one
+    article, count once (``version_of``); an article in a language no model
+    reads has no entities, and its words would dilute the outlet's rates
+    (``analysis``). Frames without these columns count whole.
+    """
+    keep = pd.Series(True, index=articles.index)
+    if "version_of" in articles:
+        keep &= articles["version_of"].fillna("") == ""
+    if "analysis" in articles:
+        keep &= articles["analysis"].fillna("") == ""
+    return articles if keep.all() else articles[keep]
+
+
 def entity_outlet_table(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Entity × outlet: mentions, per 1,000 words, articles naming it, share of articles.
 
     ``mentions`` is the output of :func:`canonical_mentions` or :func:`count_mentions`.
+    Only :func:`counted_articles` count: a reprint once, and words of
+    articles left out of the analysis never.
     """
+    articles = counted_articles(articles)
+    mentions = mentions[mentions["article_id"].isin(articles["id"])] if not mentions.empty else mentions
     if mentions.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
     words = articles.groupby("outlet")["word_count"].sum()

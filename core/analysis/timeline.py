@@ -6,24 +6,30 @@ from typing import Iterable
 
 import pandas as pd
 
-from core.analysis.entities import mention_weights
+from core.analysis.entities import counted_articles, mention_weights
 
 TIMELINE_COLUMNS = ["day", "outlet", "entity", "mentions", "articles"]
 
 
-def mentions_per_day(mentions: pd.DataFrame, articles: pd.DataFrame, entities: Iterable[str]) -> pd.DataFrame:
+def mentions_per_day(mentions: pd.DataFrame, articles: pd.DataFrame, entities: Iterable[str], *,
+                     first_appearance: bool = True) -> pd.DataFrame:
     """``day, outlet, entity, mentions, articles`` for the given entities, by publication day.
 
     ``mentions``: ``canonical_mentions`` or ``count_mentions`` rows; ``articles``: ``articles_frame``.
     The day is the date part of the article's ISO date; undated articles are
     left out (see :func:`undated_share`). Days are ``datetime64`` so a plot
-    can use them as a time axis.
+    can use them as a time axis. An article and its later versions count
+    once (:func:`~core.analysis.entities.counted_articles`), on the day it first
+    appeared (``first_appearance``; ``False``: on the counted article's own date).
     """
     entities = list(entities)
     if mentions.empty or not entities:
         return _empty()
+    articles = counted_articles(articles)
+    if first_appearance and "first_appearance" in articles:
+        articles = articles.assign(date=articles["first_appearance"].where(articles["first_appearance"].notna(), articles["date"]))
     days = _days(articles)
-    hits = mentions[mentions["entity"].isin(entities)]
+    hits = mentions[mentions["entity"].isin(entities) & mentions["article_id"].isin(articles["id"])]
     hits = hits.assign(day=hits["article_id"].map(days), _n=mention_weights(hits)).dropna(subset=["day"])
     if hits.empty:
         return _empty()

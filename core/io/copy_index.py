@@ -1,26 +1,54 @@
-"""The project's index of article copy: near-duplicates are not stored, shared copy is flagged.
+"""The project's index of article copy: near-duplicates are kept as versions, shared copy is flagged.
 
 Each stored article gets MinHash band keys (``copy_bands``); a new article's
 keys find the candidates, :func:`core.text.duplicates.compare` decides. The
 index lives in the project file (schema 3), so it survives reopening and
 costs one indexed query per imported article.
+
+What a new article is to the stored ones (:class:`Placement`):
+
+* the same text, outlet and day as one stored: a repeat, not stored again
+  (the report names the article it repeats);
+* the same outlet and (almost) the same text otherwise (a later version of a
+  wire story, the print and the online edition under two headlines): stored
+  and linked as a version of the first (``article_versions``, schema 5), so
+  the analysis can count it once and the timeline show its first appearance;
+* another outlet's copy of the text: stored and flagged (``shared_copies``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 import pandas as pd
 
 from core.io.store import ProjectStore
-from core.model.article import Article
-from core.text.duplicates import SHINGLE_VERSION, CopyMatch, band_keys, body_of, compare, shingles
+from core.model.article import Article, article_id
+from core.text.duplicates import SHINGLE_VERSION, CopyMatch, band_keys, body_of, compare, same_outlet, shingles
 
 MAX_CANDIDATES = 50
 
 
-def add_new_articles(store: ProjectStore, articles: Iterable[Article]) -> list[bool]:
-    """Store the articles that are new; ``False`` for exact and near duplicates.
+@dataclass(frozen=True)
+class Placement:
+    """What became of one imported article.
+
+    ``article`` is as stored (a same-text version gets an id of its own);
+    ``repeats`` is the id of the stored article it repeats when it was not
+    stored; ``version_of`` the id of the first article of which it is a
+    version.
+    """
+
+    article: Article
+    stored: bool
+    repeats: str | None = None
+    version_of: str | None = None
+    similarity: float = 0.0
+
+
+def add_new_articles(store: ProjectStore, articles: Iterable[Article]) -> list[Placement]:
+    """Store the articles that are not repeats; link versions, flag shared copy.
 
     Articles that share copy with another outlet's (stored, or earlier in
     the same batch) are stored and flagged in ``shared_copies``. The
@@ -29,42 +57,85 @@ def add_new_articles(store: ProjectStore, articles: Iterable[Article]) -> list[b
     crash in between is indexed on the next import).
     """
     articles = list(articles)
-    plans: list[tuple[Article, list, list[CopyMatch]] | None] = []
+    placements: list[Placement] = []
+    plans: list[tuple[list, list[CopyMatch]]] = []
     batch = _Batch()
     with store.transaction() as db:
         _index_missing(store, db)
         for article in articles:
-            if article.id in batch.ids or store.has_article(article.id):
-                plans.append(None)
+            article, same_text = _same_text(store, batch, article)
+            if same_text is not None and article.id == same_text.id:
+                placements.append(Placement(article, False, repeats=same_text.id))
                 continue
             own = shingles(body_of(article))
             keys = band_keys(own)
             matches = _matches(store, db, article, own, keys) + batch.matches(article, own, keys)
-            if any(m.kind == "duplicate" for m in matches):
-                plans.append(None)
-                continue
-            batch.add(article, own, keys)
-            plans.append((article, keys, [m for m in matches if m.kind == "shared_copy"]))
-    kept = [plan for plan in plans if plan is not None]
-    stored = iter(store.add_articles([article for article, _, _ in kept]))
-    added = [plan is not None and next(stored) for plan in plans]
+            if same_text is not None:
+                kind = "duplicate" if same_outlet(article.outlet, same_text.outlet) else "shared_copy"
+                matches.insert(0, CopyMatch(kind, same_text.id, 1.0, 1.0))
+            first = next((m for m in matches if m.kind == "duplicate"), None)
+            root = (batch.roots.get(first.other_id) or _root(db, first.other_id)) if first else None
+            batch.add(article, own, keys, root)
+            placements.append(Placement(article, True, version_of=root, similarity=first.jaccard if first else 0.0))
+            plans.append((keys, [m for m in matches if m.kind == "shared_copy"]))
+    kept = [p for p in placements if p.stored]
+    added = store.add_articles([p.article for p in kept])
     with store.transaction() as db:
-        for (article, keys, shared), ok in zip(kept, (ok for plan, ok in zip(plans, added) if plan is not None)):
+        for placement, (keys, shared), ok in zip(kept, plans, added):
             if ok:
-                _record(db, article.id, keys)
-                _flag_shared(db, article.id, shared)
-    return added
+                _record(db, placement.article.id, keys)
+                _flag_shared(db, placement.article.id, shared)
+                if placement.version_of:
+                    db.execute("INSERT OR REPLACE INTO article_versions(article_id, version_of, similarity) VALUES (?, ?, ?)",
+                               (placement.article.id, placement.version_of, placement.similarity))
+    outcome = iter(added)
+    return [p if not p.stored or next(outcome) else replace(p, stored=False, repeats=p.article.id) for p in placements]
+
+
+def _same_text(store: ProjectStore, batch: "_Batch", article: Article) -> tuple[Article, Article | None]:
+    """The article (with an id of its own if it is a same-text version) and the stored one with its text.
+
+    The same text from the same outlet on the same day is a repeat; on
+    another day or from another outlet it is an article of its own, whose id
+    also hashes its outlet and date (so importing it again finds it).
+    """
+    existing = batch.by_id.get(article.id) or (store.article(article.id) if store.has_article(article.id) else None)
+    if existing is None:
+        return article, None
+    if same_outlet(article.outlet, existing.outlet) and (article.date or "")[:10] == (existing.date or "")[:10]:
+        return article, existing
+    own_id = article_id(f"{article.text}\n{article.outlet}\n{article.date or ''}")
+    if own_id in batch.by_id or store.has_article(own_id):
+        repeated = batch.by_id.get(own_id) or store.article(own_id)
+        return replace(article, id=own_id), repeated
+    return replace(article, id=own_id), existing
+
+
+def _root(db, article_id: str) -> str:
+    """The first article of the versions ``article_id`` belongs to."""
+    row = db.execute("SELECT version_of FROM article_versions WHERE article_id = ?", (article_id,)).fetchone()
+    return row[0] if row else article_id
+
+
+def versions(store: ProjectStore) -> pd.DataFrame:
+    """``article_id, version_of, similarity``: each stored version and the first article it repeats."""
+    with store.reading() as db:
+        rows = db.execute("SELECT article_id, version_of, similarity FROM article_versions ORDER BY rowid").fetchall()
+    return pd.DataFrame(rows, columns=["article_id", "version_of", "similarity"])
 
 
 class _Batch:
     """The articles of the import in progress, compared in memory (not stored yet)."""
 
     def __init__(self) -> None:
-        self.ids: set[str] = set()
+        self.by_id: dict[str, Article] = {}
+        self.roots: dict[str, str] = {}  # a batch article's first version, when it is one
         self._by_key: dict[tuple[int, int], list[tuple[Article, frozenset[int]]]] = {}
 
-    def add(self, article: Article, own: frozenset[int], keys: list[tuple[int, int]]) -> None:
-        self.ids.add(article.id)
+    def add(self, article: Article, own: frozenset[int], keys: list[tuple[int, int]], root: str | None) -> None:
+        self.by_id[article.id] = article
+        if root:
+            self.roots[article.id] = root
         for key in keys:
             self._by_key.setdefault(key, []).append((article, own))
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from core.io.fetch import fetch_articles, links_only
-from core.io.importing import store_articles
+from core.io.importers.plain_text import text_article
+from core.io.importing import finish_import, store_articles
 from core.io.store import ProjectStore
-from core.model.article import Article, Origin, make_article
+from core.model.article import Article, Origin
 from core.model.import_result import ImportResult, Status, UnreadableFile
 from core.tasks import NULL_STATE, TaskState
 from core.text.article_text import finish_article
@@ -16,17 +17,14 @@ MAX_PASTED_CHARS = 5_000_000
 
 
 def pasted_article(text: str, *, outlet: str = "") -> Article:
-    """Pasted text as one article: its first non-empty line is the headline."""
+    """Pasted text as one article, read as a plain text file is (headline, header lines)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
     if not text:
         raise UnreadableFile("the pasted text is empty")
     if len(text) > MAX_PASTED_CHARS:
         raise UnreadableFile(f"the pasted text is too long ({len(text):,} characters)")
-    title = next(line.strip() for line in text.split("\n") if line.strip())
-    meta = {"outlet": outlet, "origins": {"title": Origin.EXTRACTED}}
-    if outlet:
-        meta["origins"]["outlet"] = Origin.EDITED
-    return finish_article(make_article(text, title=title, source_path="(pasted text)", **meta))
+    meta: dict = {"outlet": outlet, "origins": {"outlet": Origin.EDITED} if outlet else {}}
+    return finish_article(text_article(text, source_path="(pasted text)", **meta))
 
 
 def import_urls(store: ProjectStore, urls: Iterable[str], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
@@ -45,6 +43,7 @@ def import_urls(store: ProjectStore, urls: Iterable[str], *, state: TaskState = 
             continue
         results.append(store_articles(store, url, articles))
     state.progress(1.0, f"Fetched {len(urls)} links")
+    finish_import(store, results)
     return results
 
 
@@ -57,4 +56,6 @@ def import_pasted(store: ProjectStore, text: str, *, state: TaskState = NULL_STA
         article = pasted_article(text)
     except UnreadableFile as exc:
         return [ImportResult("(pasted text)", Status.FAILED, str(exc))]
-    return [store_articles(store, "(pasted text)", [article])]
+    results = [store_articles(store, "(pasted text)", [article])]
+    finish_import(store, results)
+    return results

@@ -24,7 +24,7 @@ import pandas as pd
 
 from core.model.article import Article, Origin
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS = {
     1: """
@@ -130,6 +130,23 @@ _MIGRATIONS = {
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'mention_generation'; END;
     CREATE TRIGGER mention_removed AFTER DELETE ON mentions
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'mention_generation'; END;
+    """,
+    # 5: what an article is to the others and to the analysis: the project's
+    # outlet aliases (core/io/outlet_rows.py), near-duplicates kept as versions
+    # of the article they repeat (core/io/copy_index.py), and articles left
+    # out of the analysis with the reason (no model for their language).
+    5: """
+    CREATE TABLE IF NOT EXISTS outlet_aliases (alias_key TEXT PRIMARY KEY, alias TEXT NOT NULL, outlet TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS article_versions (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version_of TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS article_versions_of ON article_versions(version_of);
+    CREATE TABLE IF NOT EXISTS not_analysed (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL
+    );
     """,
 }
 
@@ -396,6 +413,22 @@ class ProjectStore:
                 "INSERT OR REPLACE INTO analyses(article_id, text_hash, model, analysed_at) VALUES (?, ?, ?, ?)",
                 [(r.article_id, r.text_hash, r.model, stamp) for r in results],
             )
+            db.executemany("DELETE FROM not_analysed WHERE article_id = ?", ids)
+
+    def mark_not_analysed(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Record ``(article_id, reason)`` for articles left out of the analysis; any old analysis of them goes."""
+        rows = list(rows)
+        if not rows:
+            return
+        ids = [(article_id,) for article_id, _ in rows]
+        with self.transaction() as db:
+            for table in (*_ANALYSIS_TABLES, "analyses"):
+                db.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
+            db.executemany("INSERT OR REPLACE INTO not_analysed(article_id, reason) VALUES (?, ?)", rows)
+
+    def not_analysed(self) -> dict[str, str]:
+        """``article_id -> reason`` of the articles the analysis leaves out."""
+        return {r[0]: r[1] for r in self._query("SELECT article_id, reason FROM not_analysed")}
 
     def frame(self, table: str, article_ids: Iterable[str] | None = None, columns: str = "*") -> pd.DataFrame:
         """Rows of one analysis table (mentions, sentences, terms, quotes, descriptors),

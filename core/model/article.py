@@ -105,6 +105,19 @@ def split_authors(value: str) -> tuple[str, ...]:
     return tuple(p for p in (x.strip() for x in parts) if p)
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def tidy_lines(text: str) -> str:
+    """Line ends unified, trailing spaces cut, lines of only spaces (or zero-width marks) made empty.
+
+    Offsets are taken after this, so nothing else shifts.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = ["" if not line.strip(_INVISIBLE).strip() else line.rstrip() for line in lines]
+    return "\n".join(lines).strip()
+
+
 def make_article(
     body: str,
     *,
@@ -116,7 +129,7 @@ def make_article(
 
     If the body already starts with the title it is not repeated.
     """
-    body = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    body = tidy_lines(body)
     title = _SPACE.sub(" ", title).strip()
     first_line = _SPACE.sub(" ", body.split("\n", 1)[0]).strip()
     if title and first_line != title:

@@ -1,4 +1,4 @@
-"""Find boilerplate lines in plain-text articles: credits, link lists, promotions.
+"""Find boilerplate lines in articles: credits, link lists, promotions, lines an outlet repeats.
 
 They are marked (as character spans), never deleted: the reader still sees
 them, greyed out, but they do not count in the analysis.
@@ -23,6 +23,12 @@ def _patterns() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.I) for p in lines if p.strip() and not p.startswith("#"))
 
 
+def is_boilerplate_line(line: str) -> bool:
+    """Whether a line matches one of the known boilerplate patterns (sign-up lines, credits …)."""
+    line = line.strip()
+    return any(p.search(line) for p in _patterns())
+
+
 def _line_spans(text: str) -> list[tuple[int, int, str]]:
     spans, pos = [], 0
     for line in text.split("\n"):
@@ -32,12 +38,16 @@ def _line_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def find_boilerplate(text: str) -> tuple[tuple[int, int], ...]:
-    """Character spans of boilerplate lines in ``text`` (first line is the title)."""
+    """Character spans of boilerplate lines in ``text`` (first line is the title).
+
+    Boilerplate is what matches a known pattern or follows a "Read more"
+    line as a link list. A paragraph printed twice (a lead repeated as the
+    standfirst, a page saved twice) is real text: only its later copies are
+    marked, so it counts once. Lines repeated across an outlet's articles
+    are found by :func:`repeated_across`.
+    """
     lines = _line_spans(text)
-    counts: dict[str, int] = {}
-    for _, _, line in lines:
-        if len(line) > 20:
-            counts[line] = counts.get(line, 0) + 1
+    seen: set[str] = set()
     marked: list[tuple[int, int]] = []
     in_link_list = False
     for index, (start, end, line) in enumerate(lines):
@@ -52,6 +62,34 @@ def find_boilerplate(text: str) -> tuple[tuple[int, int], ...]:
             marked.append((start, end))
             continue
         in_link_list = False
-        if counts.get(line, 0) > 1 or any(p.search(line) for p in _patterns()):
+        repeat = len(line) > 20 and line in seen
+        seen.add(line)
+        if repeat or any(p.search(line) for p in _patterns()):
             marked.append((start, end))
     return tuple(marked)
+
+
+#: A line in this many of an outlet's articles is its boilerplate (sign-up lines, mission statements) …
+MIN_ARTICLES_SHORT = 2
+#: … if it is this short; a longer paragraph (background an outlet reuses) needs one more article.
+SHORT_LINE = 120
+MIN_ARTICLES_LONG = 3
+#: Shorter lines ("Advertisement") are left to the patterns.
+MIN_LINE = 16
+
+
+def repeated_across(groups: list[list[str]]) -> set[str]:
+    """Lines (stripped) that recur across an outlet's articles: each group is one article's text
+    (an article and its versions are one group, so a reprint never makes its own text boilerplate)."""
+    counts: dict[str, int] = {}
+    for texts in groups:
+        lines = {line.strip() for text in texts for line in text.split("\n")[1:] if len(line.strip()) >= MIN_LINE}
+        for line in lines:
+            counts[line] = counts.get(line, 0) + 1
+    return {line for line, n in counts.items()
+            if n >= (MIN_ARTICLES_SHORT if len(line) <= SHORT_LINE else MIN_ARTICLES_LONG)}
+
+
+def line_spans(text: str, lines: set[str]) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines of ``text`` (after the headline) that are among ``lines``."""
+    return tuple((start, end) for index, (start, end, line) in enumerate(_line_spans(text)) if index and line in lines)

@@ -64,16 +64,52 @@ def outlet_table() -> dict[str, str]:
 
 
 def normalise_outlet(name: str) -> str:
-    """The table's name for an outlet, or the name itself (tidied) if unknown."""
+    """The table's name for an outlet, or the name itself (tidied, without edition and city) if unknown."""
     tidy = re.sub(r"\s+", " ", name).strip()
     if not tidy or tidy == UNKNOWN_OUTLET:
         return tidy or UNKNOWN_OUTLET
     table = outlet_table()
     key = outlet_key(tidy)
-    for candidate in (key, outlet_key(_PARENTHESIS.sub("", tidy)), *_parent_domains(key)):
+    bare = without_edition(tidy)
+    candidates = (key, outlet_key(without_edition(tidy, places=False)), outlet_key(_PARENTHESIS.sub("", tidy)),
+                  outlet_key(bare), *_parent_domains(key))
+    for candidate in candidates:
         if candidate in table:
             return table[candidate]
-    return tidy
+    return bare or tidy
+
+
+_EDITION_WORDS = (
+    r"(?:final|late|early|first|second|third|main|national|international|city|metro|home|sunday|saturday|weekend|"
+    r"morning|evening|afternoon|online|web|print|digital|scotland|scottish|irish|ireland|northern ireland|wales|"
+    r"welsh|uk|u\.k\.|us|u\.s\.|usa|europe|european|asia|asian|eire|regional|state|country|correction|"
+    r"\d+(?:st|nd|rd|th)?|[a-z]+)"
+)
+#: A trailing edition: " - Final Edition", ", Late Edition - Final", "; Scotland edition 2", " - Ausgabe Berlin".
+_EDITION = re.compile(
+    rf"\s*[-–—,;:|/]\s*(?:{_EDITION_WORDS}\s+){{0,2}}(?:edition|ed\.|ausgabe|édition)\b[^-–—,;|()]{{0,25}}"
+    r"(?:\s*[-–—]\s*final)?\s*$",
+    re.I,
+)
+_FINAL = re.compile(r"\s*[-–—,]\s*(?:final|late final|early)\s*$", re.I)
+
+
+def without_edition(name: str, *, places: bool = True) -> str:
+    """The outlet's name without edition suffixes and (with ``places``) a place in parentheses.
+
+    "The Guardian (London) - Final Edition" -> "The Guardian";
+    "Daily Mail (London) - Scotland edition" -> "Daily Mail".
+    """
+    previous = None
+    name = name.strip()
+    patterns = (_EDITION, _FINAL, _PARENTHESIS) if places else (_EDITION, _FINAL)
+    while name != previous:
+        previous = name
+        for pattern in patterns:
+            stripped = pattern.sub("", name).strip(" -–—,;:|")
+            if stripped:
+                name = stripped
+    return name
 
 
 def _parent_domains(key: str) -> list[str]:
@@ -87,3 +123,40 @@ def with_normalised_outlet(article: Article) -> Article:
     """The article with its outlet's table name (its origin is unchanged)."""
     outlet = normalise_outlet(article.outlet)
     return article if outlet == article.outlet else replace(article, outlet=outlet)
+
+
+#: Words an outlet's name is often made of (an unknown name is taken for an outlet only if it has one).
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|post|times|wire|herald|journal|gazette|daily|press|tribune|telegraph|guardian|observer|mail|star|"
+    r"chronicle|radio|tv|television|agency|magazine|review|mirror|express|sun|independent|standard|today|weekly|"
+    r"online|media|network|report|courier|courant|record|dispatch|bulletin|examiner|inquirer|register|sentinel|"
+    r"monitor|globe|mercury|echo|argus|advertiser|leader|reporter|zeitung|rundschau|kurier|anzeiger|allgemeine|"
+    r"abendblatt|tagblatt|nachrichten|presse|spiegel|welt|blatt|monde|libération|figaro|país|corriere|repubblica|"
+    r"stampa|gazeta|pravda|izvestia|kommersant|vedomosti|ilbo|shimbun|nieuws|wires|newswire)\b",
+    re.I,
+)
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_SMALL_WORDS = {"the", "of", "and", "on", "de", "la", "le", "der", "die", "das", "am", "del", "di", "du", "&", "y", "el"}
+_WEB_ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
+
+
+def name_shaped(text: str) -> bool:
+    """Capitalised words, at most six, no sentence punctuation: could be a name (of a paper or a person)."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or text[-1:] in ".!?:" or len(text) > 60:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS or "." in w for w in words)
+
+
+def looks_like_outlet(text: str) -> bool:
+    """A name that reads as an outlet's: a known outlet, a web address, or a name made of outlet words.
+
+    What tells "Capital Wire" from "Ana Ruiz" or "President Obama" when a
+    header or a self-reference names one.
+    """
+    text = text.strip()
+    if not text or len(text) > 60 or _QUOTE_MARKS.search(text):
+        return False
+    if outlet_key(text) in outlet_table() or _WEB_ADDRESS.fullmatch(text):
+        return True
+    return name_shaped(text) and bool(_OUTLET_WORDS.search(text))

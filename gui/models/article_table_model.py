@@ -23,6 +23,7 @@ COLUMNS = (
     ("entities", "Entities", None),
     ("quotes", "Quotes", None),
     ("story", "Story", None),
+    ("note", "Note", None),
 )
 GUESSED_TIP = "Guessed from the text; double-click to correct"
 SHARED_COPY_TIP = "Same wire copy also ran in: {}"
@@ -33,6 +34,8 @@ _HEADER_TIPS = {
     "entities": "Mentions of people, organisations and places counted in the chart",
     "quotes": "Quotations found in the article",
     "story": "The story the article belongs to (articles on the same events)",
+    "note": "Why an article does not count in the comparisons: a later version of another one "
+            "(counted once, at its first appearance), or a language no installed model reads",
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -78,6 +81,10 @@ class ArticleTableModel(QAbstractTableModel):
         self._row_of = {row["id"]: i for i, row in enumerate(self._rows)}
         self.changePersistentIndexList(before, [self.index(self._row_of[i], c) for i, c in keep])
         self.layoutChanged.emit()
+
+    def has_notes(self) -> bool:
+        """Whether any article has a note (why it does not count in the comparisons)."""
+        return any(row.get("note") for row in self._rows)
 
     def outlets(self) -> list[str]:
         return sorted({row["outlet"] for row in self._rows})

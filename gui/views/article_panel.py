@@ -9,9 +9,9 @@ from gui.models.article_filter_proxy import ArticleFilterProxyModel
 from gui.models.article_table_model import ArticleTableModel
 from gui.models.roles import ID_ROLE
 
-OUTLET_COLUMN, STORY_COLUMN = 0, 6
+OUTLET_COLUMN, STORY_COLUMN, NOTE_COLUMN = 0, 6, 7
 #: Fitted to their contents; the title (column 1) stretches with the window.
-FITTED_COLUMNS = (0, 2, 3, 4, 5, 6)
+FITTED_COLUMNS = (0, 2, 3, 4, 5, 6, 7)
 
 
 class ArticlePanel(QWidget):
@@ -47,6 +47,8 @@ class ArticlePanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._emit_selection)
         for signal in (model.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._update_count)
+        model.modelReset.connect(self._show_notes)
+        self._show_notes()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_box)
@@ -82,12 +84,16 @@ class ArticlePanel(QWidget):
 
         Each column takes a few ms (the first 200 rows are asked): the window fits them one event apart.
         """
-        if column == STORY_COLUMN:  # story names can be long: the cells decide, up to a cap
-            self.table.setColumnWidth(column, min(self.table.sizeHintForColumn(column), 110))
+        if column in (STORY_COLUMN, NOTE_COLUMN):  # story names and notes can be long: the cells decide, up to a cap
+            self.table.setColumnWidth(column, min(max(self.table.sizeHintForColumn(column), 40), 110))
             return
         self.table.resizeColumnToContents(column)
         if column == OUTLET_COLUMN:
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 130))
+
+    def _show_notes(self) -> None:
+        """The Note column only while some article has a note (a version, a language no model reads)."""
+        self.table.setColumnHidden(NOTE_COLUMN, not self.model.has_notes())
 
     def _emit_selection(self, *_) -> None:
         self.selectionChanged.emit(self.selected_ids())

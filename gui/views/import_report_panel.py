@@ -37,8 +37,15 @@ def summary_text(results: list[ImportResult], cancelled: bool = False) -> str:
     files = counts[Status.IMPORTED]
     parts = [f"{new} new article{'s' if new != 1 else ''} from {files} file{'s' if files != 1 else ''}"
              if new else "No new articles"]
-    if counts[Status.DUPLICATE]:
-        parts.append(f"{counts[Status.DUPLICATE]} already in the project")
+    versions = sum(len(r.versions) for r in results)
+    repeats = sum(len(r.repeats) for r in results) or counts[Status.DUPLICATE]
+    skipped = sum(len(r.not_analysed) for r in results)
+    if versions:
+        parts.append(f"{versions} kept as version{'s' if versions != 1 else ''} of an earlier article (named below)")
+    if repeats:
+        parts.append(f"{repeats} already in the project (named below)")
+    if skipped:
+        parts.append(f"{skipped} not analysed: no language model for their language")
     if counts[Status.FAILED]:
         parts.append(f"<b>{counts[Status.FAILED]} could not be imported</b> (reasons below)")
     text = "; ".join(parts) + "."

@@ -15,7 +15,7 @@ def test_import_prints_per_file_results_and_summary_json_lists_outlets(tmp_path,
     assert main(["import", str(SEEDS), str(bad), "--project", str(project)]) == 0
     out = capsys.readouterr().out
     assert "IMPORTED" in out and "FAILED" in out and "empty.txt: the file is empty" in out
-    assert "2 imported, 0 duplicate, 1 failed" in out
+    assert "2 articles imported from 2 files; 1 file failed" in out
 
     assert main(["summary", "--project", str(project), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
@@ -78,7 +78,7 @@ def test_import_fetches_links_from_a_local_server(tmp_path, capsys):
         server.shutdown()
     out = capsys.readouterr().out
     assert code == 0, out
-    assert "1 imported" in out
+    assert "1 article imported from 1 file" in out
 
 
 def test_export_to_csv_and_one_story_to_a_workbook(seeds_project, tmp_path, capsys):
@@ -105,3 +105,16 @@ def test_stories_of_a_project_never_grouped_is_empty(tmp_path):
         project.import_paths([SEEDS])  # imported, not analysed: no stories yet
         assert project.stories().empty
         assert list(project.stories().columns) == ["id", "name", "articles", "outlets", "first_date", "last_date"]
+
+
+def test_a_table_of_300_articles_is_reported_in_articles(tmp_path, capsys):
+    import pandas as pd
+
+    rows = [{"title": f"Council meeting {i}", "outlet": "Valley News",
+             "text": f"The council met on day {i} to discuss item {i} of the budget, the minutes show. Item {i * 7} was deferred."}
+            for i in range(300)]
+    pd.DataFrame(rows).to_csv(tmp_path / "export.csv", index=False)
+    assert main(["import", str(tmp_path / "export.csv"), "--project", str(tmp_path / "p.newsprism"), "--no-analyse"]) == 0
+    out = capsys.readouterr().out
+    assert "IMPORTED  " in out and "export.csv: 300 articles" in out
+    assert "300 articles imported from 1 file; 0 files failed" in out

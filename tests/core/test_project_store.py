@@ -267,3 +267,28 @@ def test_a_read_transaction_left_open_never_hides_later_writes(seeds_project):
     seeds_project.edit_article(article.id, outlet="Renamed Outlet")
     assert "Renamed Outlet" in set(store.articles_frame()["outlet"])
     assert not reader.in_transaction
+
+
+def test_a_schema_4_project_migrates_to_5_with_nothing_lost(seeds_project):
+    """Versions, not-analysed marks and outlet aliases arrive as empty tables; every row already there stays."""
+    import sqlite3
+
+    from tests.core.importers.conftest import snapshot
+
+    path = seeds_project.path
+    before = snapshot(seeds_project.store)
+    seeds_project.close()
+    db = sqlite3.connect(path)
+    db.executescript("DROP TABLE outlet_aliases; DROP TABLE article_versions; DROP TABLE not_analysed; PRAGMA user_version = 4;")
+    db.close()
+    store = ProjectStore(path, create=False)
+    try:
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        after = snapshot(store)
+        assert {k: v for k, v in after.items() if k not in ("outlet_aliases", "article_versions", "not_analysed")} == \
+            {k: v for k, v in before.items() if k not in ("outlet_aliases", "article_versions", "not_analysed")}
+        assert after["outlet_aliases"] == after["article_versions"] == after["not_analysed"] == []
+    finally:
+        store.close()
+    with Project(path, create=False) as project:
+        assert len(project.articles_frame()) == 2 and project.analyse().analysed == 0

@@ -118,3 +118,19 @@ def test_the_selection_survives_reloads_that_arrive_one_after_another(open_windo
         window._on_data(dataclasses.replace(window.view_data))  # before the first was fully shown
     assert window.article_panel.selected_ids() == selected
     assert window.side_by_side.shown_ids() == selected
+
+
+def test_the_note_column_shows_only_when_an_article_has_a_note(qtbot):
+    from gui.models.article_table_model import COLUMNS, ArticleTableModel
+    from gui.views.article_panel import NOTE_COLUMN, ArticlePanel
+
+    model = ArticleTableModel()
+    panel = ArticlePanel(model)
+    qtbot.addWidget(panel)
+    row = {"id": "a", "outlet": "Seoul Daily", "title": "서울시 조명 교체", "date": None, "word_count": 40, "entities": 0,
+           "quotes": 0, "story": "", "note": "", "origins": {}}
+    model.set_records([row])
+    assert COLUMNS[NOTE_COLUMN][0] == "note" and panel.table.isColumnHidden(NOTE_COLUMN)
+    model.set_records([{**row, "note": "not analysed: language ko"}])
+    assert not panel.table.isColumnHidden(NOTE_COLUMN)
+    assert model.index(0, NOTE_COLUMN).data() == "not analysed: language ko"

@@ -1,4 +1,7 @@
-"""Shared passages side by side: tinted, and a click on one shows its counterpart in the other column."""
+"""Shared passages side by side: tinted, and a click on one shows its counterpart in the other column.
+
+The articles lie in folders named like outlets ("Alpha News"): that is what gives them their outlets.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +16,10 @@ WIRE = "The foreign ministers met in Geneva on Monday to discuss the ceasefire a
 def test_clicking_a_shared_sentence_shades_its_counterpart(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.dataRefreshed, timeout=30_000):
         window.open_project(tmp_path / "p.newsprism", create=True)
-    folder = tmp_path / "alpha"
+    folder = tmp_path / "Alpha News"
     folder.mkdir()
     (folder / "a.txt").write_text(f"Talks in Geneva\n{WIRE}\nOfficials in Kyiv welcomed the talks on Tuesday.\n")
-    other = tmp_path / "beta"
+    other = tmp_path / "Beta Post"
     other.mkdir()
     (other / "b.txt").write_text(f"Geneva meeting\nSnow fell across the Alps overnight.\n{WIRE}\n")
     with qtbot.waitSignal(window.controller.importFinished, timeout=120_000):
@@ -26,7 +29,7 @@ def test_clicking_a_shared_sentence_shades_its_counterpart(window, qtbot, tmp_pa
     window.article_panel.table.selectAll()  # the window may have compared the two already
     qtbot.waitUntil(lambda: len(view.columns) == 2 and all(c.status for c in view.columns), timeout=60_000)
     alpha, beta = sorted(view.columns, key=lambda c: c.article.outlet)
-    assert alpha.article.outlet == "alpha" and "1 of 3 sentences shared" in alpha.header.text()
+    assert alpha.article.outlet == "Alpha News" and "1 of 3 sentences shared" in alpha.header.text()
 
     offset = alpha.article.text.index(WIRE) + 5
     cursor = QTextCursor(alpha.browser.document())
@@ -53,12 +56,12 @@ def test_scrolling_together_keeps_the_shared_passage_level(window, qtbot, tmp_pa
         window.open_project(tmp_path / "p.newsprism", create=True)
     apples = [f"Farmers in the valley picked {n} crates of apples before the frost on day {n}." for n in range(70)]
     music = [f"The orchestra rehearsed symphony number {n} in the old concert hall for {n} hours." for n in range(45)]
-    for outlet, paragraphs in (("alpha", ["Harvest report", *apples[:34], WIRE, *apples[34:]]),
-                               ("beta", ["Concert season", *music[:4], WIRE, *music[4:]])):
+    for outlet, paragraphs in (("Alpha News", ["Harvest report", *apples[:34], WIRE, *apples[34:]]),
+                               ("Beta Post", ["Concert season", *music[:4], WIRE, *music[4:]])):
         (tmp_path / outlet).mkdir()
         (tmp_path / outlet / "a.txt").write_text("\n".join(paragraphs) + "\n")
     with qtbot.waitSignal(window.controller.importFinished, timeout=120_000):
-        drop_paths(window, [tmp_path / "alpha", tmp_path / "beta"])
+        drop_paths(window, [tmp_path / "Alpha News", tmp_path / "Beta Post"])
     qtbot.waitUntil(lambda: window.article_model.rowCount() == 2, timeout=30_000)
     view = window.side_by_side
     window.article_panel.table.selectAll()

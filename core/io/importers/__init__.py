@@ -34,6 +34,7 @@ _MODULES = (
     "core.io.importers.odt",
     "core.io.importers.tables",
     "core.io.importers.archive",
+    "core.io.importers.gzipped",
 )
 _loaded = False
 

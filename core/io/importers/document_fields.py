@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core.io.importers.export_dates import has_date, parse_export_date
 from core.io.importers.export_record import clean_line, split_byline
+from core.io.importers.header_lines import header_line
 from core.model.article import Article, Origin, make_article
 from core.model.import_result import UnreadableFile
 from core.text.article_text import finish_article
@@ -83,18 +84,37 @@ def _take_title(lines: list[str], heading, properties, origins: dict, kind: str)
 
 
 def _take_byline_and_date(lines: list[str], meta: dict, origins: dict) -> None:
-    """A byline and a date line among the first lines become fields, out of the body."""
+    """Byline, date and header lines among the first lines become fields, out of the body.
+
+    Header lines ("By Ana Ruiz | Capital Wire | August 14, 2024", "Coastline
+    Post — 15 August 2024") give the outlet too, marked as a guess.
+    """
     taken = []
     for i, line in enumerate(lines[:_TOP_LINES]):
-        names = byline_in(line)
+        reading = header_line(line)
+        names = reading.authors if reading is not None and reading.authors else byline_in(line)
         if names and "authors" not in meta:
             meta["authors"], origins["authors"] = names, Origin.EXTRACTED
             taken.append(i)
-        elif "date" not in meta and len(line) < 60 and has_date(line):
+        elif "date" not in meta and len(line) < 60 and has_date(line) and (reading or not _reads_on(line)):
             meta["date"], origins["date"] = parse_export_date(line), Origin.EXTRACTED
             taken.append(i)
+        elif reading is not None:
+            taken.append(i)
+        else:
+            continue
+        if reading is not None:
+            for name, value, origin in (("outlet", reading.outlet, Origin.GUESSED), ("date", reading.date, Origin.EXTRACTED),
+                                        ("authors", reading.authors, Origin.EXTRACTED)):
+                if value and name not in meta:
+                    meta[name], origins[name] = value, origin
     for i in reversed(taken):
         del lines[i]
+
+
+def _reads_on(line: str) -> bool:
+    """A sentence of the text rather than a date line ("On 3 March 2021 the minister said …")."""
+    return len(line.split()) > 8
 
 
 def _fill_from_properties(properties: DocumentProperties, meta: dict, origins: dict) -> None:

@@ -49,6 +49,7 @@ class ExportRecord:
     url: str = ""
     language: str = ""  # ISO 639-1 code where known
     extra: dict[str, str] = field(default_factory=dict)  # further labelled fields
+    guessed: set[str] = field(default_factory=set)  # fields filled from a fallback (the load date for the date)
 
     @property
     def authors(self) -> tuple[str, ...]:
@@ -143,7 +144,7 @@ def to_article(record: ExportRecord, path: Path) -> Article:
     }
     for name, value in values.items():
         if value:
-            origins[name] = Origin.FILE
+            origins[name] = Origin.GUESSED if name in record.guessed else Origin.FILE
             if name != "title":
                 meta[name] = value
     article = make_article(record.body, title=record.title, origins=origins, **meta)
@@ -153,3 +154,35 @@ def to_article(record: ExportRecord, path: Path) -> Article:
 def records_to_articles(records: list[ExportRecord], path: Path) -> list[Article]:
     """Articles for the records that have text; records without any are dropped."""
     return [to_article(r, path) for r in records if (r.title or r.body).strip()]
+
+
+#: Header lines of an export that are notes, not the headline ("Correction Appended", "Editorial").
+HEADER_NOTES = re.compile(r"^(?:correction appended|corrections? appended|clarification appended|berichtigung)$", re.I)
+#: Lines of an export's body that are its layout, not text ("Body", "Graphic" headings).
+LAYOUT_LINES = re.compile(r"^(?:body|body:|text|graphic|graphic:|graphics|grafik|classification)$", re.I)
+
+
+def tidy_title(title: str, outlet: str = "", section: str = "") -> str:
+    """A headline without what the export glued to it: the outlet's name, a "; Section" tail."""
+    title = clean_line(title)
+    for name in {outlet.strip(), re.sub(r"\s*\(.*\)$", "", outlet).strip()} - {""}:
+        if title.endswith(" " + name) and len(title) > len(name) + 10:
+            title = title[: -len(name)].rstrip(" ;,-")
+    tail = re.search(r";\s*([^;]{1,30})$", title)
+    if tail and section and tail[1].strip().casefold() in section.casefold():
+        title = title[: tail.start()].rstrip()
+    return title
+
+
+def fill_missing_date(record: ExportRecord) -> None:
+    """No date in the header: the export's load date, marked as a guess (it is when the database got it)."""
+    if record.date:
+        return
+    from core.io.importers.export_dates import parse_export_date
+
+    for label in ("load-date", "ladedatum"):
+        value = parse_export_date(record.extra.get(label, ""))
+        if value:
+            record.date = value
+            record.guessed.add("date")
+            return

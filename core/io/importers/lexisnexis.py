@@ -19,10 +19,14 @@ from pathlib import Path
 
 from core.io.importers.export_dates import has_date, parse_export_date
 from core.io.importers.export_record import (
+    HEADER_NOTES,
+    LAYOUT_LINES,
     ExportRecord,
     clean_line,
+    fill_missing_date,
     language_code,
     records_to_articles,
+    tidy_title,
     unwrap_paragraphs,
 )
 from core.io.importers.plain_text import TEXT_EXPORT_READERS
@@ -45,7 +49,7 @@ HEADER_LABELS = {
 #: Labels after the body; the body ends at the first of these.
 BODY_END_LABELS = {
     "LOAD-DATE", "UPDATE", "LANGUAGE", "SPRACHE", "LANGUE", "GRAPHIC", "GRAFIK", "GRAPHIQUE",
-    "PUBLICATION-TYPE", "JOURNAL-CODE", "ZEITUNGS-CODE", "CORRECTION-DATE",
+    "PUBLICATION-TYPE", "JOURNAL-CODE", "ZEITUNGS-CODE", "CORRECTION-DATE", "CORRECTION", "URL",
 }
 #: All labels read after the body.
 TRAILER_LABELS = BODY_END_LABELS | {
@@ -85,7 +89,10 @@ def parse_document(lines: list[str]) -> ExportRecord:
     body_lines = lines[body_start:]
     end = next((i for i, line in enumerate(body_lines) if _ends_body(line)), len(body_lines))
     _read_trailer(body_lines[end:], record)
-    record.body = _join_body(record, unwrap_paragraphs(body_lines[:end]))
+    record.body = _join_body(record, unwrap_paragraphs([x for x in body_lines[:end] if not LAYOUT_LINES.match(x.strip())]))
+    headline = record.extra.pop("headline", "")
+    record.title = tidy_title(headline or record.title, record.outlet, record.section)
+    fill_missing_date(record)
     return record
 
 
@@ -157,9 +164,22 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
 
 
 def _read_header(lines: list[str], record: ExportRecord) -> None:
-    """Outlet, then the date paragraph (date line + edition lines), then the headline."""
-    paragraphs = _paragraphs(lines)
+    """Outlet, then the date paragraph (date line + edition lines), then the headline.
+
+    A note such as "Correction Appended" is no part of any of them.
+    """
+    notes = [line for line in lines if HEADER_NOTES.match(line.strip())]
+    if notes:
+        record.extra["note"] = clean_line(notes[0])
+    paragraphs = [p for p in (
+        [line for line in paragraph if not HEADER_NOTES.match(line)] for paragraph in _paragraphs(lines)) if p]
     date_index = next((i for i, p in enumerate(paragraphs) if has_date(p[0])), None)
+    if date_index is None:  # the date line under another line of the same paragraph
+        found = next(((i, j) for i, p in enumerate(paragraphs) for j, line in enumerate(p) if has_date(line)), None)
+        if found and found[0] > 0:
+            i, j = found
+            paragraphs[i:i + 1] = [p for p in (paragraphs[i][:j], paragraphs[i][j:]) if p]
+            date_index = i + (1 if j else 0)
     if date_index is None:
         if paragraphs:
             record.outlet = " ".join(paragraphs[0])

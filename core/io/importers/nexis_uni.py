@@ -16,12 +16,21 @@ import re
 from pathlib import Path
 
 from core.io.importers.export_dates import has_date, parse_export_date
-from core.io.importers.export_record import ExportRecord, clean_line, language_code, records_to_articles
+from core.io.importers.export_record import (
+    HEADER_NOTES,
+    LAYOUT_LINES,
+    ExportRecord,
+    clean_line,
+    fill_missing_date,
+    language_code,
+    records_to_articles,
+    tidy_title,
+)
 from core.model.article import Article
 
 END_OF_DOCUMENT = re.compile(r"^(?:End of Document|Ende des Dokuments|Fin du document|Fin del documento)$", re.I)
 _BODY = re.compile(r"^(?:Body|Text|Textkörper|Corps|Texto)$")
-_CLASSIFICATION = re.compile(r"^(?:Classification|Klassifikation|Klassifizierung|Classement)$")
+_CLASSIFICATION = re.compile(r"^(?:Classification|Klassifikation|Klassifizierung|Classement|Graphic|Grafik|Correction|Berichtigung)$")
 _COVER = re.compile(
     r"^(?:(?:Documents|Dokumente)\s*\(\d+\)|User Name:|Benutzername:|Date and Time:|Datum und Uhrzeit:|"
     r"Job Number:|Auftragsnummer:|Client/Matter:|Search Terms:|Suchbegriffe:|Sources:|Quellen:)"
@@ -74,7 +83,10 @@ def parse_document(lines: list[str], *, first: bool = False) -> ExportRecord | N
     body_end = next((i for i in range(body_start, len(lines)) if _ends_body(lines[i])), len(lines))
     _read_trailer(lines[body_end:], record)
     highlight = record.extra.pop("highlight", "")
-    record.body = "\n".join(([highlight] if highlight else []) + lines[body_start:body_end])
+    body = [line for line in lines[body_start:body_end] if not LAYOUT_LINES.match(line)]
+    record.body = "\n".join(([highlight] if highlight else []) + body)
+    record.title = tidy_title(record.title, record.outlet, record.section)
+    fill_missing_date(record)
     return record
 
 
@@ -91,7 +103,10 @@ def _ends_body(line: str) -> bool:
 
 def _read_header(lines: list[str], record: ExportRecord, *, after_cover: bool) -> None:
     """Headline, outlet, date: read backwards from the date line, copyright skipped."""
-    lines = [line for line in lines if not _COPYRIGHT.match(line)]
+    notes = [line for line in lines if HEADER_NOTES.match(line)]
+    if notes:
+        record.extra["note"] = notes[0]
+    lines = [line for line in lines if not _COPYRIGHT.match(line) and not HEADER_NOTES.match(line)]
     date_index = next((i for i in range(len(lines) - 1, -1, -1) if has_date(lines[i])), None)
     if date_index is None or date_index == 0:
         record.title = lines[-1] if lines else ""
@@ -103,7 +118,14 @@ def _read_header(lines: list[str], record: ExportRecord, *, after_cover: bool) -
     title_lines = lines[:date_index - 1]
     if after_cover:
         title_lines = title_lines[-1:]
-    record.title = " ".join(title_lines)
+    record.title = " ".join(line for line in title_lines if not _same_outlet(line, record.outlet)) or " ".join(title_lines)
+
+
+def _same_outlet(line: str, outlet: str) -> bool:
+    """A header line that names the outlet again (a blog's paper above the blog), not a part of the headline."""
+    from core.text.outlets import outlet_key
+
+    return bool(outlet) and (outlet_key(line) == outlet_key(outlet) or outlet.startswith(line + " "))
 
 
 def _outlet(line: str) -> str:

@@ -1,14 +1,23 @@
-"""Plain text and Markdown: first non-empty line is the title."""
+"""Plain text and Markdown: the headline, and the outlet, date and byline of its header lines.
+
+The headline is the first line that is not a header line (:mod:`core.io.importers.header_lines`):
+"By Ana Ruiz | Capital Wire | August 14, 2024" above or below it gives the
+authors, the outlet and the date. Header lines stay in the text (after the
+headline, which always comes first), marked as boilerplate so they are not
+analysed.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from core.io.decode import decode_text
 from core.io.importers import register
-from core.model.article import Article, Origin, make_article
+from core.io.importers.header_lines import read_header
+from core.model.article import Article, Origin, make_article, tidy_lines
 from core.text.article_text import finish_article
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -27,7 +36,36 @@ def read_plain_text(path: Path, data: bytes) -> list[Article]:
             return articles
     if path.suffix.lower() in (".md", ".markdown"):
         text = _MD_HEADING.sub("", text, count=1)
-    lines = [line for line in text.split("\n") if line.strip()]
-    title = lines[0].strip() if lines else ""
-    article = make_article(text, title=title, origins={"title": Origin.EXTRACTED}, source_path=str(path))
-    return [finish_article(article, folder=str(path.parent))]
+    return [finish_article(text_article(text, source_path=str(path)), folder=str(path.parent))]
+
+
+def text_article(text: str, **meta) -> Article:
+    """One article from plain text: headline, header fields, header lines marked; not finished yet."""
+    lines = tidy_lines(text).split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    header = read_header([lines[i] for i in filled])
+    header_rows = {filled[i] for i in header.lines}
+    title_row = next((i for i in filled if i not in header_rows), filled[0] if filled else 0)
+    title = lines[title_row].strip() if lines else ""
+    moved = filled and title_row != filled[0]  # header lines above the headline: the headline goes first
+    body = "\n".join(line for i, line in enumerate(lines) if i != title_row or not moved)
+    origins: dict[str, Origin] = {"title": Origin.EXTRACTED, **dict(meta.pop("origins", {}))}
+    for name, value, origin in (("outlet", header.outlet, Origin.GUESSED), ("date", header.date, Origin.EXTRACTED),
+                                ("authors", header.authors, Origin.EXTRACTED)):
+        if value and not meta.get(name):
+            meta[name], origins[name] = value, origin
+    article = make_article(body, title=title, origins=origins, **meta)
+    return _with_header_marked(article, [lines[i].strip() for i in sorted(header_rows)])
+
+
+def _with_header_marked(article: Article, header_lines: list[str]) -> Article:
+    """Header lines as boilerplate spans (kept in the text, left out of the analysis)."""
+    if not header_lines:
+        return article
+    spans, pos, wanted = [], 0, list(header_lines)
+    for line in article.text.split("\n"):
+        if wanted and pos > 0 and line.strip() == wanted[0]:
+            spans.append((pos, pos + len(line)))
+            wanted.pop(0)
+        pos += len(line) + 1
+    return replace(article, boilerplate=tuple(sorted(set(article.boilerplate) | set(spans))))

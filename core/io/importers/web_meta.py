@@ -34,27 +34,39 @@ def element_text(element: HtmlElement) -> str:
 
 
 # -- headline ---------------------------------------------------------------
-def headline(tree: HtmlElement, extracted_title: str) -> str:
+def headline(tree: HtmlElement, extracted_title: str, site_names: set[str] = frozenset()) -> str:
     """The article's headline: the page's first <h1>, without a kicker.
 
     The <title> and og:title often carry the site name or a kicker
     ("Covid-19: …"); the <h1> is what the reader sees. A kicker is dropped
     when the rest of the headline stands alone as an element of the page.
+    An <h1> that is the site's name (a logo) is not the headline; then
+    og:title or the <title> without the site's name is.
     """
-    candidate = _first_h1(tree)
+    candidate = _first_h1(tree, site_names)
     titles = [extracted_title, *_page_titles(tree)]
     if not candidate or not _related(candidate, titles):
         candidate = clean(extracted_title)
+    if _key(candidate) in site_names or not candidate:
+        candidate = next((t for t in (_without_site(t, site_names) for t in _page_titles(tree))
+                          if t and _key(t) not in site_names), candidate)
     return _without_kicker(tree, candidate)
 
 
-def _first_h1(tree: HtmlElement) -> str:
+def _first_h1(tree: HtmlElement, site_names: set[str] = frozenset()) -> str:
     for h1 in tree.iter("h1"):
         inner = [e for e in h1.iter() if e is not h1 and _HEADLINE_CLASSES.search(f"{e.get('class', '')} {e.get('itemprop', '')}")]
         text = element_text(inner[0]) if inner else element_text(h1)
-        if 3 <= len(text) <= 300:
+        if 3 <= len(text) <= 300 and _key(text) not in site_names:
             return text
     return ""
+
+
+def _without_site(title: str, site_names: set[str]) -> str:
+    """"Headline — Site" -> "Headline" when the part cut off is the site's name."""
+    parts = [p.strip() for p in re.split(r"\s+[|\-–—]\s+", title)]
+    kept = [p for p in parts if _key(p) not in site_names]
+    return " - ".join(kept) if kept else ""
 
 
 def _page_titles(tree: HtmlElement) -> list[str]:
@@ -84,18 +96,57 @@ def _without_kicker(tree: HtmlElement, title: str) -> str:
 
 
 def standfirst(tree: HtmlElement, title: str) -> str:
-    """The lede printed right under the headline (extractors often drop it)."""
+    """The lede printed right under the headline (extractors often drop it).
+
+    Only visible prose counts: not a script's or an ad slot's code, not a
+    sign-up line or other boilerplate, not a block of several paragraphs,
+    not the headline again.
+    """
     found = tree.xpath("//body//*[normalize-space(.) = $text]", text=title) if title else []
     element = found[0] if found else None
     for _ in range(3):
         if element is None:
             return ""
         for sibling in list(element.itersiblings())[:3]:
-            text = element_text(sibling)
-            if 40 <= len(text) <= 1000 and text[-1] in '.!?…"”»' and not _BYLINE.match(text):
+            if not isinstance(sibling.tag, str) or sibling.tag in _NOT_PROSE or len(sibling.xpath(".//p")) > 1:
+                continue
+            text = visible_text(sibling)
+            if 40 <= len(text) <= 1000 and text[-1] in '.!?…"”»' and not _BYLINE.match(text) and _prose(text, title):
                 return text
         element = element.getparent()
     return ""
+
+
+#: Elements whose content is never a lede.
+_NOT_PROSE = {"script", "style", "noscript", "template", "iframe", "figure", "aside", "nav", "form", "button",
+              "header", "footer", "svg", "object", "embed"}
+_CODE = re.compile(r"[{};]|/\*|\*/|\bwindow\.|\bfunction\s*\(|\bvar\s|=>|\w+\.\w+\(")
+
+
+def visible_text(element: HtmlElement) -> str:
+    """The text a reader sees in an element: scripts, styles and templates inside it left out."""
+    parts: list[str] = []
+    _collect(element, parts)
+    return clean(" ".join(parts))
+
+
+def _collect(node: HtmlElement, parts: list[str]) -> None:
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in _NOT_PROSE:
+            _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _prose(text: str, title: str) -> bool:
+    """A lede, not code, a promotion or the headline again."""
+    from core.text.boilerplate import is_boilerplate_line
+
+    if _CODE.search(text) or is_boilerplate_line(text):
+        return False
+    return not (title and title.casefold() in text.casefold())
 
 
 # -- date ---------------------------------------------------------------------
@@ -159,10 +210,34 @@ def _key(name: str) -> str:
     return re.sub(r"^www\.|\W+", " ", name.casefold()).strip()
 
 
+_AUTHOR_LABEL = re.compile(
+    r"^(?:text|texte|testo|texto|текст|автор|author|authors|autor|autorin|von|by|par|por|fotos?|photos?|bild|"
+    r"reporting|written by|story)\s*[:：]?\s+", re.I)
+_SLUG = re.compile(r"^[a-z][a-z'’]+(?:[-_.][a-z][a-z'’]+){1,3}$")
+_SLUG_LIKE = re.compile(r"^[A-Za-z][A-Za-z'’]+(?:[-_.][A-Za-z][A-Za-z'’]+){1,3}$")
+
+
+def author_name(value: str) -> str:
+    """An author as a reader would write it: "Текст: Иван Петров" -> "Иван Петров", "ana-ruiz" -> "Ana Ruiz";
+    "" for what is no name (a user id, a number)."""
+    value = _AUTHOR_LABEL.sub("", clean(value)).strip(" :,")
+    if _SLUG.fullmatch(value):
+        return " ".join(part.capitalize() for part in re.split(r"[-_.]", value))
+    if not value or re.search(r"\d|@|/|_", value) or (value.islower() and " " not in value):
+        return ""
+    return value
+
+
 def real_authors(authors: list[str], publishers: set[str]) -> list[str]:
-    """Authors that are not the publisher under another spelling."""
+    """Authors that are not the publisher under another spelling (labels and slugs tidied, repeats dropped).
+
+    A slug ("ivan-petrov") beside a written name is the same person's web address: it goes.
+    """
     kept = []
-    for author in authors:
+    named = [a for a in authors if " " in clean(a)]
+    for author in (author_name(a) for a in authors if not (named and _SLUG_LIKE.fullmatch(clean(a)))):
+        if author in kept:
+            continue
         key = _key(author)
         if not key or any(p and (p in key or key in p) for p in publishers):
             continue

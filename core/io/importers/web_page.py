@@ -18,9 +18,11 @@ from urllib.parse import urlparse
 
 from core.io.decode import decode_text
 from core.io.importers import web_meta
+from core.io.importers.header_lines import header_line
 from core.model.article import Article, Origin, make_article
 from core.model.import_result import UnreadableFile
 from core.text.article_text import finish_article
+from core.text.boilerplate import is_boilerplate_line
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.I)
@@ -112,15 +114,15 @@ def _extract(bare_extraction, tree, url: str):
 
 
 def _article(doc, tree, url: str, source_path: str) -> Article:
-    title = web_meta.headline(tree, doc.title or "")
-    body = _body(doc.text or "", title, tree)
     hostname = doc.hostname or urlparse(doc.url or url).hostname or ""
+    title = web_meta.headline(tree, doc.title or "", web_meta.publisher_names(tree, doc.sitename or "", hostname))
+    body = _body(doc.text or "", title, tree)
     meta: dict = {"source_path": source_path}
     origins: dict[str, Origin] = {"title": Origin.EXTRACTED}
     for name, value in (
         ("outlet", doc.sitename or hostname.removeprefix("www.")),
         ("authors", tuple(_authors(doc, tree, hostname))),
-        ("date", web_meta.published(tree) or _htmldate(tree) or doc.date),
+        ("date", _date(tree, doc, body, doc.url or url)),
         ("url", doc.url or url),
         ("language", web_meta.page_language(tree) or (doc.language or "")),
     ):
@@ -139,21 +141,46 @@ def _authors(doc, tree, hostname: str) -> list[str]:
     return kept
 
 
-def _htmldate(tree) -> str | None:
+def _date(tree, doc, body: str, url: str) -> str | None:
+    """The publication date: the page's metadata, else what htmldate finds in markup and headers, else
+    a date line at the top of the article.
+
+    htmldate's extensive search (and the extractor, which uses it) also reads
+    dates out of image paths and photo captions ("/2019/05/03/scaffolding.jpg");
+    its answer counts only when the page's address carries the same date.
+    """
+    found = web_meta.published(tree) or _htmldate(tree, extensive=False)
+    if found:
+        return found
+    for line in body.split("\n")[:4]:
+        reading = header_line(line)
+        if reading is not None and reading.date:
+            return reading.date
+    wide = _htmldate(tree, extensive=True) or doc.date
+    if wide and url and re.search(r"(?<!\d)" + r"[/_-]?".join(wide[:10].split("-")) + r"(?!\d)", url):
+        return wide
+    return None
+
+
+def _htmldate(tree, *, extensive: bool) -> str | None:
     from htmldate import find_date
 
     try:
-        return find_date(copy.deepcopy(tree), original_date=True)
-    except Exception:  # htmldate is a best effort; the extractor's date remains
+        return find_date(copy.deepcopy(tree), original_date=True, extensive_search=extensive)
+    except Exception:  # htmldate is a best effort
         return None
 
 
 def _body(text: str, title: str, tree) -> str:
-    """Main text without repeats of the headline, with the standfirst if it was dropped."""
+    """Main text without repeats of the headline or promotions around it, with the standfirst if it was dropped."""
     lines = text.replace("\r", "").split("\n")
     key = title.casefold()
     while lines and key and len(lines[0]) < len(title) + 60 and key in lines[0].casefold():
         lines.pop(0)
+    while lines and (not lines[0].strip() or is_boilerplate_line(lines[0])):  # "Sign Up for e-mail newsletters…"
+        lines.pop(0)
+    while lines and (not lines[-1].strip() or is_boilerplate_line(lines[-1])):
+        lines.pop()
     body = "\n".join(line for i, line in enumerate(lines) if i >= 3 or line.strip().casefold() != key).strip()
     standfirst = web_meta.standfirst(tree, title)
     if standfirst and standfirst[:60] not in body:

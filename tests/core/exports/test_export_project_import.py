@@ -7,20 +7,29 @@ import re
 from tests.core.exports.conftest import fixture_file
 
 from core.model.import_result import Status
+from core.nlp.languages import model_for
+from core.nlp.pipeline import DEFAULT_MODEL
 from core.project import Project
 
+def _german(n: int) -> str:
+    """What the report adds for German articles when no German spaCy model is installed."""
+    return "" if model_for("de", DEFAULT_MODEL) else f"; {n} not analysed: language de (no language model installed)"
+
+
 EXPECTED_MESSAGES = {
-    # 50 articles, but the export itself holds "MGM Pulls Offer for Vivendi" twice: the copy is reported
-    "nexis-uni/washington-post.docx": "49 articles (1 already in the project)",
+    # 50 articles, but the export itself holds "MGM Pulls Offer for Vivendi" twice (same text, day and
+    # outlet): the copy is reported with the article it repeats
+    "nexis-uni/washington-post.docx": "49 articles; 1 already in the project: 'MGM Pulls Offer for Vivendi' "
+                                      "(The Washington Post, 2003-07-30)",
     "nexis-uni/guardian1.docx": "2 articles",
     "nexis-uni/guardian2.docx": "1 article",
     "factiva/irish-independence_1_2017-11-14.html": "44 articles",
-    "factiva/suddeutsche_1_2017-11-19.html": "51 articles",
-    "factiva/german-ui.html": "100 articles",
-    "nexis-uk-html/spiegel_2012-02-01_0001.html": "49 articles",
+    "factiva/suddeutsche_1_2017-11-19.html": "51 articles" + _german(51),
+    "factiva/german-ui.html": "100 articles" + _german(100),
+    "nexis-uk-html/spiegel_2012-02-01_0001.html": "49 articles" + _german(49),
 }
-#: Placeholder ("lorem ipsum") bodies: some are near-copies of each other and reported as such.
-LOREM_COUNTS = {"lexisnexis/sample.TXT": 10, "lexisnexis/sample.DOCX": 10}
+#: Placeholder ("lorem ipsum") bodies: near-copies of one outlet's are kept as versions and listed.
+LOREM_COUNTS = {"lexisnexis/sample.TXT": (10, 2), "lexisnexis/sample.DOCX": (10, 1)}
 
 
 def test_import_report_rows_for_every_export(tmp_path):
@@ -32,11 +41,11 @@ def test_import_report_rows_for_every_export(tmp_path):
         row = results[str(fixture_file(relative))]
         assert (row.status, row.message) == (Status.IMPORTED, message), relative
         assert len(row.article_ids) == len(set(row.article_ids)) == int(message.split()[0])
-    for relative, count in LOREM_COUNTS.items():
+    for relative, (count, versions) in LOREM_COUNTS.items():
         row = results[str(fixture_file(relative))]
-        assert row.status is Status.IMPORTED
-        new, _, dupes = re.fullmatch(r"(\d+) articles?(?: \((\d+) already in the project\))?", row.message).group(1, 0, 2)
-        assert int(new) + int(dupes or 0) == count
+        assert row.status is Status.IMPORTED and len(row.article_ids) == count and not row.repeats
+        assert len(row.versions) == versions
+        assert re.match(rf"{count} articles; {versions} versions? of an article kept and linked: '.*' repeats '.*'", row.message)
     empty = results[str(fixture_file("lexisnexis/test.DOCX"))]
     assert empty.status is Status.FAILED and "no article" in empty.message
     assert stored == sum(len(r.article_ids) for r in results.values())

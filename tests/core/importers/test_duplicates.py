@@ -1,10 +1,10 @@
-"""Duplicates are reported, not doubled; shared wire copy is kept per outlet and flagged."""
+"""Repeats are reported, not doubled; near-duplicates are kept as linked versions; shared wire copy is kept per outlet and flagged."""
 
 from __future__ import annotations
 
 from tests.core.importers.importer_makers import PARAGRAPHS, news_page
 
-from core.io.copy_index import near_duplicate_of, shared_copy_groups
+from core.io.copy_index import near_duplicate_of, shared_copy_groups, versions
 from core.io.importers import read_file
 from core.io.importing import import_paths
 from core.io.store import ProjectStore
@@ -21,7 +21,7 @@ def _page(folder, name, title, paragraphs, site):
     return path
 
 
-def test_same_page_twice_and_a_near_identical_copy_are_duplicates(tmp_path, store, store_snapshot):
+def test_the_same_page_twice_is_a_repeat_and_a_near_identical_copy_a_linked_version(tmp_path, store, store_snapshot):
     original = _page(tmp_path, "rail.html", "Rail plan for valleys", WIRE, "The Guardian")
     # the same page saved again later: a corrected word and another outlet spelling of the same site
     edited = WIRE[:-1] + [WIRE[-1].replace("at a low rate", "at a lower rate")]
@@ -29,11 +29,18 @@ def test_same_page_twice_and_a_near_identical_copy_are_duplicates(tmp_path, stor
     [first] = import_paths(store, [original])
     assert first.status is Status.IMPORTED
     before = store_snapshot(store)
-    again, near = import_paths(store, [original, resaved])
-    assert again.status is Status.DUPLICATE and "already in the project" in again.message
-    assert near.status is Status.DUPLICATE and "already in the project" in near.message
-    assert store.article_count() == 1
+    [again] = import_paths(store, [original])
+    assert again.status is Status.DUPLICATE
+    assert again.message == "this article is already in the project: 'Rail plan for valleys' (The Guardian, 2024-03-05)"
+    assert again.repeats == (("Rail plan for valleys", first.article_ids[0]),)
     assert store_snapshot(store) == before
+    [near] = import_paths(store, [resaved])
+    assert near.status is Status.IMPORTED
+    assert near.message == ("1 article; 1 version of an article kept and linked: 'Rail plan for valleys' repeats "
+                            "'Rail plan for valleys' (The Guardian, 2024-03-05)")
+    assert near.versions == ((near.article_ids[0], first.article_ids[0]),)
+    assert store.article_count() == 2
+    assert versions(store)[["article_id", "version_of"]].values.tolist() == [[near.article_ids[0], first.article_ids[0]]]
 
 
 def test_wire_copy_in_several_outlets_is_kept_for_each_and_flagged(tmp_path, store):
@@ -80,23 +87,26 @@ def test_short_and_different_texts_are_not_matched():
     assert overlap(x, y) == (0.0, 0.0)
 
 
-def test_duplicates_within_one_file_are_caught(tmp_path, store):
+def test_repeats_and_versions_within_one_file_are_caught(tmp_path, store):
     import pandas as pd
 
     body = "\n".join(WIRE)
     path = tmp_path / "rows.csv"
     pd.DataFrame([
-        {"title": "Rail plan", "text": body, "source": "Reuters"},
-        {"title": "Rail plan", "text": body, "source": "Reuters"},  # exact
-        {"title": "Rail plan", "text": body.replace("low rate", "lower rate"), "source": "Reuters"},  # near
-        {"title": "Valley trains", "text": "\n".join(WIRE[:7]), "source": "BBC"},  # shared copy
+        {"title": "Rail plan", "text": body, "source": "Reuters", "date": "2024-03-05"},
+        {"title": "Rail plan", "text": body, "source": "Reuters", "date": "2024-03-05"},  # exact: a repeat
+        {"title": "Rail plan", "text": body.replace("low rate", "lower rate"), "source": "Reuters", "date": "2024-03-05"},  # near
+        {"title": "Valley trains", "text": "\n".join(WIRE[:7]), "source": "BBC", "date": "2024-03-05"},  # shared copy
     ]).to_csv(path, index=False)
     [result] = import_paths(store, [path])
-    assert result.status is Status.IMPORTED and result.message == "2 articles (2 already in the project)"
-    assert store.article_count() == 2
-    assert len(shared_copy_groups(store)) == 2
+    assert result.status is Status.IMPORTED
+    assert result.message == ("3 articles; 1 version of an article kept and linked: 'Rail plan' repeats 'Rail plan' "
+                              "(Reuters, 2024-03-05); 1 already in the project: 'Rail plan' (Reuters, 2024-03-05)")
+    assert result.read == 4 and len(result.repeats) == 1 and len(result.versions) == 1
+    assert store.article_count() == 3
+    assert len(shared_copy_groups(store)) == 3
     with store.transaction() as db:
-        assert db.execute("SELECT COUNT(*) FROM copy_indexed").fetchone()[0] == 2
+        assert db.execute("SELECT COUNT(*) FROM copy_indexed").fetchone()[0] == 3
 
 
 def test_the_article_table_names_the_other_outlets_of_shared_copy(tmp_path):
@@ -128,5 +138,5 @@ def test_a_copy_index_made_with_other_shingle_hashes_is_rebuilt_before_it_is_use
         db.execute("UPDATE copy_bands SET hash = hash + 1")
         db.execute("DELETE FROM meta WHERE key = 'copy_index_version'")
     [near] = import_paths(store, [resaved])
-    assert near.status is Status.DUPLICATE
-    assert store.article_count() == 1
+    assert near.status is Status.IMPORTED and near.versions == ((near.article_ids[0], first.article_ids[0]),)
+    assert store.article_count() == 2
