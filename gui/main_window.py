@@ -287,7 +287,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
                 self.controller.compare_story(tables.story_id)
 
     def _on_story_compared(self, story_id: int, table) -> None:
-        if self.scope.story_id == story_id and self.view_data is not None:
+        if table is not None and self.scope.story_id == story_id and self.view_data is not None:
             names = self.view_data.stories.set_index("id")["name"] if not self.view_data.stories.empty else {}
             self.comparison_panel.show_comparison(story_id, str(names.get(story_id, story_id)), table,
                                                   COMPARISON_NOTES, self.colours)

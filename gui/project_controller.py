@@ -99,13 +99,19 @@ def load_terms(project: Project, story_id: int | None = None, *, state: TaskStat
     state.progress(0.0, "Finding distinctive language…")
     if story_id is None:
         return project.distinctive_terms(scope="project")
-    return project.distinctive_terms(story_id)
+    try:
+        return project.distinctive_terms(story_id)
+    except KeyError:  # the story was merged or split away meanwhile: the reload scopes anew
+        return pd.DataFrame()
 
 
-def load_story_comparison(project: Project, story_id: int, *, state: TaskState) -> tuple[int, pd.DataFrame]:
+def load_story_comparison(project: Project, story_id: int, *, state: TaskState) -> tuple[int, pd.DataFrame | None]:
     """The story comparison page's table (shared passages and keyness of the story: seconds on long stories)."""
     state.progress(0.0, "Comparing the story's outlets…")
-    return story_id, project.story_comparison_table(story_id)
+    try:
+        return story_id, project.story_comparison_table(story_id)
+    except KeyError:  # the story was merged or split away meanwhile: the reload scopes anew
+        return story_id, None
 
 
 def compare_shown(project: Project, article_ids: list[str], labels: pd.Series, *, state: TaskState):
