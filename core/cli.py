@@ -47,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     comp.add_argument("--top", type=int, default=10, help="rows per list (default 10)")
     comp.add_argument("--json", action="store_true")
 
+    delete = commands.add_parser("delete", help="delete articles with their analysis and story membership")
+    delete.add_argument("--project", required=True, type=Path)
+    delete.add_argument("ids", nargs="+", help="article ids (see 'summary --json')")
+
     export = commands.add_parser("export", help="export the project to an Excel workbook")
     export.add_argument("--project", required=True, type=Path)
     target = export.add_mutually_exclusive_group(required=True)
@@ -163,6 +167,18 @@ def print_comparison(comparison: dict) -> None:
     print()
 
 
+def cmd_delete(args, project: Project) -> int:
+    deleted = project.delete_articles(args.ids)
+    for missing in sorted(set(args.ids) - set(deleted.ids)):
+        print(f"newsprism-cli: no article {missing}", file=sys.stderr)
+    if not len(deleted):
+        return EXIT_FAILED
+    print(f"Deleted {len(deleted)} article{'s' if len(deleted) != 1 else ''}:")
+    for article_id, outlet, title in zip(deleted.ids, deleted.field("outlet"), deleted.field("title")):
+        print(f"  {article_id}  {outlet}: {title}")
+    return EXIT_OK
+
+
 def cmd_export(args, project: Project) -> int:
     state = _progress_printer(False)
     try:
@@ -187,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
         return EXIT_FAILED
     handlers = {"import": cmd_import, "summary": cmd_summary, "stories": cmd_stories, "compare": cmd_compare,
-                "export": cmd_export}
+                "delete": cmd_delete, "export": cmd_export}
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)

@@ -25,7 +25,7 @@ from core.analysis.name_joins import NameJoins, renamed, surname_joins
 from core.analysis.stories import StoryParams, cluster_features, reconcile, threshold_for
 from core.analysis.story_features import story_features
 from core.analysis.story_names import entity_name, story_names
-from core.io import alias_rows, counted_rows, story_rows
+from core.io import alias_rows, counted_rows, deleted_articles, story_rows
 from core.io.importing import import_paths
 from core.io.store import ProjectStore
 from core.model.article import Article
@@ -291,6 +291,17 @@ class Project:
         if "outlet" in values:
             self.keep_outlet_colours()
         return article
+
+    def delete_articles(self, article_ids: Iterable[str]) -> deleted_articles.DeletedArticles:
+        """Delete articles with their analysis, story membership and pins (one transaction).
+
+        The result holds every removed row: :meth:`restore_articles` puts them back exactly.
+        """
+        return deleted_articles.delete(self.store, list(article_ids))
+
+    def restore_articles(self, deleted: deleted_articles.DeletedArticles) -> list[str]:
+        """Undo :meth:`delete_articles` (one transaction); returns the ids put back."""
+        return deleted_articles.restore(self.store, deleted)
 
     def save_as(self, target: str | Path) -> None:
         self.store.save_copy(target)
