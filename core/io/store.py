@@ -24,7 +24,7 @@ import pandas as pd
 
 from core.model.article import Article, Origin
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS = {
     1: """
@@ -132,6 +132,19 @@ _MIGRATIONS = {
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'mention_generation'; END;
     """,
 }
+#: Issue 14 "Editing" (branch issue-14e): the user's corrections of quote speakers
+#: (core/io/speaker_corrections.py), keyed by article and quote span, in a table
+#: of their own so that re-analysis, which rewrites ``quotes``, keeps them.
+#: Another branch adds a migration 5 too: renumber this one on merge.
+QUOTE_SPEAKER_CORRECTIONS = """
+    CREATE TABLE IF NOT EXISTS quote_speakers (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        speaker TEXT NOT NULL, source_type TEXT NOT NULL,
+        PRIMARY KEY (article_id, start, end)
+    );
+    """
+_MIGRATIONS[5] = QUOTE_SPEAKER_CORRECTIONS
 
 _ARTICLE_COLUMNS = (
     "id", "text", "title", "outlet", "authors", "date", "url", "section",

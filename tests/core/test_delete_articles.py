@@ -50,8 +50,10 @@ def test_restore_puts_back_every_table_exactly(dated_seeds_project):
     kept = next(a.id for a in project.articles() if a.id != gone)
     project.move_articles([gone, kept], int(project.story_of()[kept]))  # a pin and a merged story to restore
     project.rename_story(int(project.story_of()[kept]), "Putin and Kim")
+    quote = project.quotes().query("article_id == @gone").iloc[0]
+    project.correct_quote_speaker(gone, quote["start"], quote["end"], "a Kremlin aide", "anonymous")
     tables, views = _tables(project), _views(project)
-    assert tables["story_members"] and tables["mentions"] and tables["quotes"] and tables["copy_bands"]
+    assert all(tables[t] for t in ("story_members", "mentions", "quotes", "copy_bands", "quote_speakers"))
 
     deleted = project.delete_articles([gone])
     assert _tables(project) != tables
