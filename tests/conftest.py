@@ -66,6 +66,18 @@ def date_the_seeds(project):
     return project
 
 
+def project_tables(path) -> dict[str, list[tuple]]:
+    """Every row of every table of a project file but ``meta`` (its counters move on), with rowids."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'")]
+        return {name: db.execute(f"SELECT rowid, * FROM {name} ORDER BY rowid").fetchall() for name in names}
+    finally:
+        db.close()
+
+
 @pytest.fixture
 def dated_seeds_project(seeds_project):
     """The sample project with its dates set: each article a story of its own."""

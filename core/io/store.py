@@ -390,8 +390,10 @@ class ProjectStore:
         from core.nlp.extract import ArticleAnalysis
 
         results = [r if isinstance(r, ArticleAnalysis) else ArticleAnalysis(*r) for r in results]
-        ids = [(r.article_id,) for r in results]
         with self.transaction() as db:
+            # An article deleted while it was being analysed (in the job process) is left out.
+            results = [r for r in results if db.execute("SELECT 1 FROM articles WHERE id = ?", (r.article_id,)).fetchone()]
+            ids = [(r.article_id,) for r in results]
             for table in _ANALYSIS_TABLES:
                 db.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
             for sql, rows in _analysis_rows(results):

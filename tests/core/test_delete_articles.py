@@ -8,16 +8,11 @@ import pandas as pd
 import pytest
 
 from core.cli import main
+from tests.conftest import project_tables
 
 
 def _tables(project) -> dict[str, list[tuple]]:
-    """Every row of every table but ``meta`` (its generation counter moves on), with rowids."""
-    db = sqlite3.connect(project.path)
-    try:
-        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'")]
-        return {name: db.execute(f"SELECT rowid, * FROM {name} ORDER BY rowid").fetchall() for name in names}
-    finally:
-        db.close()
+    return project_tables(project.path)
 
 
 def _views(project) -> dict[str, pd.DataFrame]:
@@ -116,3 +111,13 @@ def test_cli_delete(dated_seeds_project, capsys):
     assert main(["delete", "--project", str(path), gone]) == 1  # nothing left to delete
     assert main(["summary", "--project", str(path), "--json"]) == 0
     assert "Newsweek" not in capsys.readouterr().out.split('"outlets"')[1]
+
+
+def test_an_analysis_that_arrives_for_a_deleted_article_is_left_out(dated_seeds_project):
+    """The job process may finish analysing an article the user deleted meanwhile: nothing fails."""
+    project = dated_seeds_project
+    gone = _newsweek(project)
+    project.delete_articles([gone])
+    project.store.save_analyses([(gone, "hash", "model", [(0, 5, "Putin", "PERSON", "Vladimir Putin")])])
+    assert gone not in project.store.analysis_state()
+    assert gone not in set(project.store.mentions_frame()["article_id"])
