@@ -1,9 +1,10 @@
 """Deleting articles so that they can be put back exactly (Ctrl+Z, or a script).
 
 Deleting an article cascades to every row that refers to it (analysis,
-story membership, copy index, counts, corrections: each table with a foreign
-key on ``articles``, found in the schema, so a table added later is covered
-too). :func:`delete` keeps those rows, with their rowids, and the stories the
+story membership, copy index, corrections: each table with a foreign key on
+``articles``, found in the schema, so a table added later is covered too).
+The entity counts kept for quick opening are cleared: they count the
+articles there were, and are counted again on the next read. :func:`delete` keeps those rows, with their rowids, and the stories the
 deletion left empty; :func:`restore` writes them back in one transaction, in
 the same places, so the restored project reads exactly as before.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from core.io import counted_rows
 from core.io.store import ProjectStore
 
 #: Ids per ``IN (…)`` query: far below SQLite's limit on bound parameters.
@@ -49,6 +51,7 @@ class DeletedArticles:
 def delete(store: ProjectStore, article_ids: list[str]) -> DeletedArticles:
     """Delete the articles (ids not in the project are ignored) and everything that refers to them."""
     with store.transaction() as db:
+        counted_rows.clear(db)  # counted again on the next read (the deletion changes what they count)
         articles = _rows(db, "articles", "id", list(dict.fromkeys(article_ids)))
         id_at = articles.columns.index("id")
         ids = [row[id_at] for row in articles.rows]
@@ -111,11 +114,12 @@ def _rows(db: sqlite3.Connection, table: str, column: str, ids: list[str]) -> Ta
 
 
 def _insert(db: sqlite3.Connection, part: TableRows, rows: list[tuple]) -> None:
-    """Insert rows at their old rowids; a rowid taken since gets a new one."""
+    """Insert rows at their old rowids; a rowid taken since gets a new one (after the others, so that
+    a new rowid never takes the old one of a row still to come)."""
     taken = {r[0] for r in _select(db, f"SELECT rowid FROM {part.table}", "rowid", [row[0] for row in rows])}
-    names = ", ".join(part.columns)
-    db.executemany(f"INSERT INTO {part.table}({names}) VALUES ({', '.join('?' * len(part.columns))})",
-                   [(None if row[0] in taken else row[0], *row[1:]) for row in rows])
+    sql = f"INSERT INTO {part.table}({', '.join(part.columns)}) VALUES ({', '.join('?' * len(part.columns))})"
+    db.executemany(sql, [row for row in rows if row[0] not in taken])
+    db.executemany(sql, [(None, *row[1:]) for row in rows if row[0] in taken])
 
 
 def _select(db: sqlite3.Connection, sql: str, column: str, values: list) -> list[tuple]:

@@ -1,7 +1,7 @@
 """The user's corrections of who a quote is from, kept apart from the analysis.
 
 Analysis rewrites an article's ``quotes`` rows whenever it runs again, so a
-correction lives in ``quote_speakers`` (schema: ``QUOTE_SPEAKER_CORRECTIONS``
+correction lives in ``quote_speakers`` (schema: ``EDITING_SCHEMA``
 in core/io/store.py), keyed by article id and the quote's span, and is laid
 over the quotes each time they are read (:func:`apply`). A quote whose span
 changed (the article's text was edited) loses its correction.

@@ -134,17 +134,20 @@ _MIGRATIONS = {
 }
 #: Issue 14 "Editing" (branch issue-14e): the user's corrections of quote speakers
 #: (core/io/speaker_corrections.py), keyed by article and quote span, in a table
-#: of their own so that re-analysis, which rewrites ``quotes``, keeps them.
+#: of their own so that re-analysis, which rewrites ``quotes``, keeps them; and
+#: story members indexed by story, without which deleting 100 stories' last
+#: articles at 10,000 articles scanned the members once per story (0.26 s).
 #: Another branch adds a migration 5 too: renumber this one on merge.
-QUOTE_SPEAKER_CORRECTIONS = """
+EDITING_SCHEMA = """
     CREATE TABLE IF NOT EXISTS quote_speakers (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start INTEGER NOT NULL, end INTEGER NOT NULL,
         speaker TEXT NOT NULL, source_type TEXT NOT NULL,
         PRIMARY KEY (article_id, start, end)
     );
+    CREATE INDEX IF NOT EXISTS story_members_by_story ON story_members(story_id);
     """
-_MIGRATIONS[5] = QUOTE_SPEAKER_CORRECTIONS
+_MIGRATIONS[5] = EDITING_SCHEMA
 
 _ARTICLE_COLUMNS = (
     "id", "text", "title", "outlet", "authors", "date", "url", "section",

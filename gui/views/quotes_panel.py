@@ -17,8 +17,7 @@ from gui.views.table_panel import TablePanel
 QUOTE_HEADERS = {
     "outlet": "Outlet",
     "speaker": "Speaker",
-    "corrected": "Corrected",
-    "source_type": "Source",
+    "source": "Source",  # the source type, "(corrected)" where the user gave the speaker
     "verb": "Verb",
     "words": "Words",
     "text": "Quote",
@@ -71,8 +70,9 @@ class QuotesPanel(TablePanel):
 
     def set_data(self, quotes: pd.DataFrame, sources: pd.DataFrame) -> None:
         first = self.model.rowCount() == 0
-        if "speaker_corrected" in quotes:
-            quotes = quotes.assign(corrected=quotes["speaker_corrected"].map(lambda v: "✓ by you" if v else ""))
+        if "speaker_corrected" in quotes:  # typing "corrected" in the filter lists the user's corrections
+            quotes = quotes.assign(source=[f"{kind} (corrected)" if mine else kind for kind, mine
+                                           in zip(quotes["source_type"], quotes["speaker_corrected"])])
         self.quotes_model.set_frame(quotes)
         self.sources_model.set_frame(sources)
         if first:  # later reloads keep the user's column widths
@@ -106,7 +106,7 @@ class QuotesPanel(TablePanel):
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if not self.showing_sources() and self.model.column_name(self.proxy.mapToSource(index).column()) in (
-                "speaker", "corrected", "source_type"):
+                "speaker", "source"):
             self.request_correction()
 
     def _update_buttons(self, *_) -> None:

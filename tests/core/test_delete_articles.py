@@ -121,3 +121,32 @@ def test_an_analysis_that_arrives_for_a_deleted_article_is_left_out(dated_seeds_
     project.store.save_analyses([(gone, "hash", "model", [(0, 5, "Putin", "PERSON", "Vladimir Putin")])])
     assert gone not in project.store.analysis_state()
     assert gone not in set(project.store.mentions_frame()["article_id"])
+
+
+def test_restore_after_the_counts_were_made_again(dated_seeds_project):
+    """Recounting after a deletion rewrites the count rows: their old rowids are taken; restoring still works."""
+    project = dated_seeds_project
+    counts = project.entity_counts()
+    deleted = project.delete_articles([_newsweek(project)])
+    project.entity_counts()  # the window reloads: counted again, rows rewritten
+    assert project.restore_articles(deleted) == list(deleted.ids)
+    pd.testing.assert_frame_equal(project.entity_counts(), counts)
+
+
+def test_a_row_whose_rowid_was_taken_meanwhile_never_takes_another_restored_rows_place(dated_seeds_project):
+    project = dated_seeds_project
+    gone = _newsweek(project)
+    kept = next(a.id for a in project.articles() if a.id != gone)
+    with project.store.reading() as db:
+        first, second = [r[0] for r in db.execute(
+            "SELECT rowid FROM mentions WHERE article_id = ? ORDER BY rowid LIMIT 2", (gone,))]
+    assert second == first + 1
+    deleted = project.delete_articles([gone])
+    with project.store.transaction() as db:  # a new row now holds the first one's place, and is the last row
+        db.execute("DELETE FROM mentions WHERE rowid > ?", (first,))
+        db.execute("INSERT INTO mentions(rowid, article_id, start, end, text, label, name) "
+                   "VALUES (?, ?, 0, 5, 'Putin', 'PERSON', 'Putin')", (first, kept))
+    project.restore_articles(deleted)
+    with project.store.reading() as db:
+        restored = db.execute("SELECT COUNT(*) FROM mentions WHERE article_id = ?", (gone,)).fetchone()[0]
+    assert restored == sum(len(part.rows) for part in deleted.tables if part.table == "mentions")

@@ -62,7 +62,9 @@ def test_correct_speaker_changes_the_quote_and_the_sources_count_and_ctrl_z_undo
     after = _yahoo_sources(window)
     assert after["Jake Sullivan"] == before["Jake Sullivan"] + 1 and "United States" not in after
     row = panel.row_values(_select_headline_quote(panel))
-    assert row["speaker"] == "Jake Sullivan" and row["corrected"] == "✓ by you"
+    assert row["speaker"] == "Jake Sullivan" and row["source"] == "named (corrected)"
+    panel.filter_box.setText("corrected")  # the filter lists the user's corrections
+    assert panel.proxy.rowCount() == 1
 
     with qtbot.waitSignal(window.controller.quotesLoaded, timeout=60_000):
         window.actions.undo.trigger()
