@@ -45,7 +45,8 @@ class ArticlePanel(QWidget):
         header.setResizeContentsPrecision(200)  # fit columns to the first rows, not to 10,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip("Select two or more articles (Ctrl+click) to read them side by side")
+        self.table.setToolTip("Select two or more articles (Ctrl+click) to read them side by side;\n"
+                              "Delete removes the selected articles (Ctrl+Z brings them back)")
         self.table.selectionModel().selectionChanged.connect(self._emit_selection)
         for signal in (model.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._update_count)
