@@ -67,7 +67,10 @@ class CorrectSpeakerCommand(QUndoCommand):
         if correction is None:
             self.project.forget_quote_speaker(*self.quote)
         else:
-            self.project.correct_quote_speaker(*self.quote, *correction)
+            try:
+                self.project.correct_quote_speaker(*self.quote, *correction)
+            except KeyError:  # analysed again since (the text changed): the quote is no longer there
+                pass
         self.on_changed()
 
 

@@ -71,8 +71,8 @@ class QuotesPanel(TablePanel):
     def set_data(self, quotes: pd.DataFrame, sources: pd.DataFrame) -> None:
         first = self.model.rowCount() == 0
         if "speaker_corrected" in quotes:  # typing "corrected" in the filter lists the user's corrections
-            quotes = quotes.assign(source=[f"{kind} (corrected)" if mine else kind for kind, mine
-                                           in zip(quotes["source_type"], quotes["speaker_corrected"])])
+            mine = quotes["speaker_corrected"].astype(bool)  # vectorised: 250,000 quotes at 10,000 articles
+            quotes = quotes.assign(source=quotes["source_type"].where(~mine, quotes["source_type"] + " (corrected)"))
         self.quotes_model.set_frame(quotes)
         self.sources_model.set_frame(sources)
         if first:  # later reloads keep the user's column widths
