@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
+from core.io.speaker_corrections import SOURCE_TYPES
 from core.io.store import ProjectError
 from core.model.import_result import Status, import_summary
 from core.nlp.pipeline import ModelUnavailable
@@ -57,6 +59,24 @@ def _parser() -> argparse.ArgumentParser:
                          help="forget the alias ALIAS (later imports keep that spelling)")
     outlets.add_argument("--json", action="store_true")
 
+    quotes = commands.add_parser("quotes", help="list the quotes, each with the key 'speaker' corrects it by")
+    quotes.add_argument("--project", required=True, type=Path)
+    quotes.add_argument("--story", type=int, help="the quotes of one story only")
+    quotes.add_argument("--json", action="store_true")
+
+    speaker = commands.add_parser("speaker", help="correct who a quote is from (kept through re-analysis)")
+    speaker.add_argument("--project", required=True, type=Path)
+    speaker.add_argument("quote", type=_quote_key, help="the quote as 'quotes' lists it: ARTICLE_ID:START-END")
+    who = speaker.add_mutually_exclusive_group(required=True)
+    who.add_argument("name", nargs="?", help="who said it: a name, or a description such as 'a senior official'")
+    who.add_argument("--reset", action="store_true", help="forget the correction: the analysis's speaker applies")
+    speaker.add_argument("--source-type", default="named", choices=SOURCE_TYPES,
+                         help="named (default), anonymous, unnamed (a description) or media")
+
+    delete = commands.add_parser("delete", help="delete articles with their analysis and story membership")
+    delete.add_argument("--project", required=True, type=Path)
+    delete.add_argument("ids", nargs="+", help="article ids (see 'summary --json')")
+
     export = commands.add_parser("export", help="export the project to an Excel workbook")
     export.add_argument("--project", required=True, type=Path)
     target = export.add_mutually_exclusive_group(required=True)
@@ -79,6 +99,13 @@ def _tightness(value: str) -> float:
     if not 0.0 <= tightness <= 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
     return tightness
+
+
+def _quote_key(value: str) -> tuple[str, int, int]:
+    match = re.fullmatch(r"(\w+):(\d+)-(\d+)", value.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a quote key (ARTICLE_ID:START-END, as 'quotes' lists it): {value!r}")
+    return match[1], int(match[2]), int(match[3])
 
 
 def _progress_printer(quiet: bool) -> TaskState:
@@ -202,6 +229,50 @@ def cmd_outlets(args, project: Project) -> int:
     return EXIT_OK
 
 
+def cmd_quotes(args, project: Project) -> int:
+    try:
+        quotes = project.quotes(args.story)
+    except KeyError:
+        print(f"newsprism-cli: no story {args.story}; 'stories' lists them", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(quotes.to_json(orient="records", force_ascii=False, indent=2))
+        return EXIT_OK
+    for row in quotes.itertuples():
+        mark = " (corrected)" if row.speaker_corrected else ""
+        text = row.text if len(row.text) <= 70 else row.text[:69] + "…"
+        print(f"{row.article_id}:{row.start}-{row.end}  {row.outlet}  {row.speaker} [{row.source_type}]{mark}: {text}")
+    print(f"{len(quotes)} quotes")
+    return EXIT_OK
+
+
+def cmd_speaker(args, project: Project) -> int:
+    article_id, start, end = args.quote
+    try:
+        if args.reset:
+            project.forget_quote_speaker(article_id, start, end)
+            print(f"{article_id}:{start}-{end}: the analysis's speaker applies again")
+        else:
+            project.correct_quote_speaker(article_id, start, end, args.name, args.source_type)
+            print(f"{article_id}:{start}-{end}: {args.name} [{args.source_type}]")
+    except (KeyError, ValueError) as exc:
+        print(f"newsprism-cli: {exc.args[0]}; 'quotes' lists the quotes", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_delete(args, project: Project) -> int:
+    deleted = project.delete_articles(args.ids)
+    for missing in sorted(set(args.ids) - set(deleted.ids)):
+        print(f"newsprism-cli: no article {missing}", file=sys.stderr)
+    if not len(deleted):
+        return EXIT_FAILED
+    print(f"Deleted {len(deleted)} article{'s' if len(deleted) != 1 else ''}:")
+    for article_id, outlet, title in zip(deleted.ids, deleted.field("outlet"), deleted.field("title")):
+        print(f"  {article_id}  {outlet}: {title}")
+    return EXIT_OK
+
+
 def cmd_export(args, project: Project) -> int:
     state = _progress_printer(False)
     try:
@@ -226,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
         return EXIT_FAILED
     handlers = {"import": cmd_import, "summary": cmd_summary, "stories": cmd_stories, "compare": cmd_compare,
-                "export": cmd_export, "outlets": cmd_outlets}
+                "export": cmd_export, "outlets": cmd_outlets, "quotes": cmd_quotes, "speaker": cmd_speaker,
+                "delete": cmd_delete}
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)

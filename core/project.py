@@ -25,7 +25,7 @@ from core.analysis.name_joins import NameJoins, renamed, surname_joins
 from core.analysis.stories import StoryParams, cluster_features, reconcile, threshold_for
 from core.analysis.story_features import story_features
 from core.analysis.story_names import entity_name, story_names
-from core.io import alias_rows, counted_rows, outlet_rows, story_rows
+from core.io import alias_rows, counted_rows, deleted_articles, outlet_rows, speaker_corrections, story_rows
 from core.io.importing import import_paths
 from core.io.store import ProjectStore
 from core.model.article import Article
@@ -310,6 +310,17 @@ class Project:
             self.keep_outlet_colours()
         return article
 
+    def delete_articles(self, article_ids: Iterable[str]) -> deleted_articles.DeletedArticles:
+        """Delete articles with their analysis, story membership and pins (one transaction).
+
+        The result holds every removed row: :meth:`restore_articles` puts them back exactly.
+        """
+        return deleted_articles.delete(self.store, list(article_ids))
+
+    def restore_articles(self, deleted: deleted_articles.DeletedArticles) -> list[str]:
+        """Undo :meth:`delete_articles` (one transaction); returns the ids put back."""
+        return deleted_articles.restore(self.store, deleted)
+
     def save_as(self, target: str | Path) -> None:
         self.store.save_copy(target)
 
@@ -429,8 +440,23 @@ class Project:
         return compare.descriptor_table(self._story_rows("descriptors", story_id, frame), frame, self.aliases)
 
     def quotes(self, story_id: int | None = None) -> pd.DataFrame:
+        """Quotes with outlet, canonical speaker and words; the user's speaker corrections applied."""
         frame = self._story_frame(story_id)
-        return compare.quote_table(self._story_rows("quotes", story_id, frame), frame, self.aliases)
+        rows = speaker_corrections.apply(self._story_rows("quotes", story_id, frame), speaker_corrections.load(self.store))
+        return compare.quote_table(rows, frame, self.aliases)
+
+    def correct_quote_speaker(self, article_id: str, start: int, end: int, speaker: str,
+                              source_type: str = "named") -> None:
+        """Say who a quote is from; kept through re-analysis, counted in :meth:`sources`."""
+        speaker_corrections.save(self.store, article_id, start, end, speaker, source_type)
+
+    def forget_quote_speaker(self, article_id: str, start: int, end: int) -> None:
+        """Drop the correction of a quote's speaker: the analysis's speaker applies again."""
+        speaker_corrections.remove(self.store, article_id, start, end)
+
+    def quote_speaker_correction(self, article_id: str, start: int, end: int) -> tuple[str, str] | None:
+        """``(speaker, source_type)`` the user gave a quote, or None."""
+        return speaker_corrections.get(self.store, article_id, start, end)
 
     def quote_counts(self) -> pd.Series:
         """Quotes per article id (a quick count, without reading the quotes)."""

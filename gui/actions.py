@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -28,6 +29,7 @@ class Actions:
     undo: QAction
     redo: QAction
     paste: QAction
+    delete_articles: QAction
     find: QAction
     reset_layout: QAction
     about: QAction
@@ -46,13 +48,31 @@ def _action(window: "MainWindow", text: str, slot, shortcut=None, tip: str = "")
     return action
 
 
+def _delete_from_article_table(window: "MainWindow", delete: QAction) -> None:
+    """The Delete key deletes articles only where they are selected (the article table has the focus);
+    the action is also in the table's right-click menu, and enabled while articles are selected."""
+    table = window.article_panel.table
+    delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    table.addAction(delete)
+    window.article_panel.row_actions.append(delete)
+
+    def update(*_) -> None:  # the table's own signals: the window's reloads block the panel's
+        delete.setEnabled(table.selectionModel().hasSelection())
+
+    for signal in (table.selectionModel().selectionChanged, table.model().modelReset, table.model().layoutChanged):
+        signal.connect(update)
+    update()
+
+
 def build_actions(window: "MainWindow") -> Actions:
     """Create the actions and the menu bar; handlers are the window's methods."""
     keys = QKeySequence.StandardKey
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(keys.Undo))
     redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+    # Ctrl+Y and Ctrl+Shift+Z everywhere, each once (twice in one action, a key is ambiguous and does nothing)
+    redo_keys = [QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    redo.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
     actions = Actions(
         new=_action(window, "&New Project", window.new_project, keys.New, "Start an empty project"),
         open=_action(window, "&Open Project…", window.ask_open_project, keys.Open, "Open a .newsprism project"),
@@ -72,6 +92,8 @@ def build_actions(window: "MainWindow") -> Actions:
         redo=redo,
         paste=_action(window, "&Paste Articles", window.paste, keys.Paste,
                       "Import the copied text, links (fetched) or files"),
+        delete_articles=_action(window, "&Delete Articles", window.delete_selected_articles, keys.Delete,
+                                "Remove the selected articles from the project (Ctrl+Z brings them back)"),
         find=_action(window, "&Find in Texts…", window.focus_find, keys.Find, "Find a word or phrase in all articles"),
         reset_layout=_action(window, "&Reset Layout", window.reset_layout, None, "Put every panel back in its place"),
         about=_action(window, "&About Newsprism", window.show_about),
@@ -79,6 +101,7 @@ def build_actions(window: "MainWindow") -> Actions:
         appearance={},
     )
     actions.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    _delete_from_article_table(window, actions.delete_articles)
 
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -95,6 +118,7 @@ def build_actions(window: "MainWindow") -> Actions:
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
     edit_menu.addAction(actions.paste)
+    edit_menu.addAction(actions.delete_articles)
     edit_menu.addAction(actions.find)
     view_menu = bar.addMenu("&View")
     for dock in window.docks.values():

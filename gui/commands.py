@@ -1,4 +1,5 @@
-"""Undoable edits (Ctrl+Z): metadata edits, entity merges/renames/splits, story names, moves, merges and splits."""
+"""Undoable edits (Ctrl+Z): metadata edits, deleted articles, quote speakers, entity merges/renames/splits,
+story names, moves, merges and splits."""
 
 from __future__ import annotations
 
@@ -27,6 +28,50 @@ class EditArticleCommand(QUndoCommand):
     def undo(self) -> None:
         self.project.store.update_article(self.before)
         self.on_applied(self.before)
+
+
+class DeleteArticlesCommand(QUndoCommand):
+    """Delete articles; undo puts them back exactly (analysis, story, pins, corrections)."""
+
+    def __init__(self, project: Project, article_ids: list[str], on_changed: Callable[[], None]):
+        super().__init__(f"delete {len(article_ids)} article{'s' if len(article_ids) != 1 else ''}")
+        self.project, self.article_ids, self.on_changed = project, list(article_ids), on_changed
+        self.deleted = None
+
+    def redo(self) -> None:
+        self.deleted = self.project.delete_articles(self.article_ids)
+        self.on_changed()
+
+    def undo(self) -> None:
+        self.project.restore_articles(self.deleted)
+        self.on_changed()
+
+
+class CorrectSpeakerCommand(QUndoCommand):
+    """Say who a quote is from (``speaker`` None: the analysis's speaker again); undo restores the one before."""
+
+    def __init__(self, project: Project, quote: tuple[str, int, int], speaker: str | None, source_type: str,
+                 on_changed: Callable[[], None]):
+        super().__init__(f"correct the speaker to {speaker}" if speaker else "use the speaker found")
+        self.project, self.quote, self.on_changed = project, quote, on_changed
+        self.after = (speaker, source_type) if speaker else None
+        self.before = project.quote_speaker_correction(*quote)
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+    def _set(self, correction: tuple[str, str] | None) -> None:
+        if correction is None:
+            self.project.forget_quote_speaker(*self.quote)
+        else:
+            try:
+                self.project.correct_quote_speaker(*self.quote, *correction)
+            except KeyError:  # analysed again since (the text changed): the quote is no longer there
+                pass
+        self.on_changed()
 
 
 class AliasCommand(QUndoCommand):

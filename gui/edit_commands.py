@@ -1,13 +1,16 @@
-"""Entity and story edits for the main window (a mixin: they need the window).
+"""Entity, story, article and quote edits for the main window (a mixin: they need the window).
 
-Merges, renames and splits of entities and of stories are commands on the
-window's undo stack (Ctrl+Z); every edit reloads the views.
+Merges, renames and splits of entities and of stories, deleted articles and
+corrected quote speakers are commands on the window's undo stack (Ctrl+Z);
+every edit reloads the views.
 """
 
 from __future__ import annotations
 
-from gui.commands import RenameStoryCommand, StoryEditCommand, merge_command, rename_command, split_command
+from gui.commands import (CorrectSpeakerCommand, DeleteArticlesCommand, RenameStoryCommand, StoryEditCommand,
+                          merge_command, rename_command, split_command)
 from gui.dialogs import name_dialogs
+from gui.dialogs.speaker_dialog import ask_speaker
 
 
 class EditCommands:
@@ -64,3 +67,32 @@ class EditCommands:
     def _story_edit(self, text: str, edit) -> None:
         """A story edit on the undo stack (Ctrl+Z puts the stories back); the views reload."""
         self.undo_stack.push(StoryEditCommand(text, self.project, edit, self.controller.refresh))
+
+    # -- articles and quotes ------------------------------------------------------------
+    def delete_selected_articles(self) -> None:
+        """Delete the articles selected in the article table (Ctrl+Z brings them back)."""
+        ids = self.article_panel.selected_ids()
+        if not ids or self.project is None:
+            self.statusBar().showMessage("Select the articles to delete in the article table first.", 8000)
+        else:
+            self.undo_stack.push(DeleteArticlesCommand(self.project, ids, self.controller.refresh))
+            what = "1 article" if len(ids) == 1 else f"{len(ids)} articles"
+            self.statusBar().showMessage(f"Deleted {what}; Ctrl+Z brings {'it' if len(ids) == 1 else 'them'} back.",
+                                         8000)
+
+    def ask_correct_speaker(self, quote: dict) -> None:
+        """Ask who said ``quote`` (a row of the Quotes view); the answer is an undoable correction."""
+        if self.project is None:
+            return
+        key = (str(quote["article_id"]), int(quote["start"]), int(quote["end"]))
+        sources = self.quotes_panel.sources_model.frame()
+        speakers = list(sources.groupby("speaker")["quotes"].sum().sort_values(ascending=False).index) \
+            if not sources.empty else []
+        reset = (lambda: self.correct_speaker(key, None)) if quote.get("speaker_corrected") else None
+        ask_speaker(self, quote, speakers, lambda speaker, kind: self.correct_speaker(key, speaker, kind), reset)
+
+    def correct_speaker(self, quote: tuple[str, int, int], speaker: str | None, source_type: str = "named") -> None:
+        """Give a quote its speaker (None: the one the analysis found); the views reload."""
+        if self.project is not None and (speaker, source_type) != self.project.quote_speaker_correction(*quote):
+            self.undo_stack.push(CorrectSpeakerCommand(self.project, quote, speaker, source_type,
+                                                       self.controller.refresh))

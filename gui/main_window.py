@@ -200,6 +200,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         c.storiesRegrouped.connect(lambda n: self.statusBar().showMessage(
             f"Regrouped: {n} stor{'y' if n == 1 else 'ies'}. Your moves, merges and splits are kept.", 8000))
         self.quotes_panel.quoteChosen.connect(self.show_quote)
+        self.quotes_panel.speakerCorrectionRequested.connect(self.ask_correct_speaker)
         self.terms_panel.termChosen.connect(self.find_in_texts)
         self.chart_state.watch(self._on_chart_state)
 

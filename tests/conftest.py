@@ -66,6 +66,23 @@ def date_the_seeds(project):
     return project
 
 
+#: Derived tables: the meta counters move on, the kept entity counts are made again after a change.
+DERIVED_TABLES = ("meta", "counted_entities", "counted_mentions")
+
+
+def project_tables(path) -> dict[str, list[tuple]]:
+    """Every row of every table of a project file but :data:`DERIVED_TABLES`, with rowids."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                 if r[0] not in DERIVED_TABLES]
+        return {name: db.execute(f"SELECT rowid, * FROM {name} ORDER BY rowid").fetchall() for name in names}
+    finally:
+        db.close()
+
+
 @pytest.fixture
 def dated_seeds_project(seeds_project):
     """The sample project with its dates set: each article a story of its own."""

@@ -57,11 +57,17 @@ def descriptor_table(descriptors: pd.DataFrame, articles: pd.DataFrame, aliases:
 
 
 def quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, aliases: AliasTable) -> pd.DataFrame:
-    """Quotes with their outlet, canonical speaker and length in words."""
-    columns = ["article_id", "outlet", "start", "end", "text", "kind", "speaker", "speaker_text", "verb", "source_type", "words"]
+    """Quotes with their outlet, canonical speaker and length in words.
+
+    ``speaker_corrected``: the user gave the speaker (``core.io.speaker_corrections``).
+    """
+    columns = ["article_id", "outlet", "start", "end", "text", "kind", "speaker", "speaker_text", "verb", "source_type",
+               "words", "speaker_corrected"]
     if quotes.empty:
         return pd.DataFrame(columns=columns)
     frame = quotes.merge(articles[["id", "outlet"]], left_on="article_id", right_on="id")
+    if "speaker_corrected" not in frame:
+        frame["speaker_corrected"] = False
     named = frame["source_type"] == "named"
     frame.loc[named, "speaker"] = aliases.canonical_names(frame.loc[named, "speaker"]).fillna(frame.loc[named, "speaker"])
     frame["words"] = frame["text"].map(count_words)

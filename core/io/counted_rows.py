@@ -9,6 +9,8 @@ were counted with (the user's merges and the default list).
 
 from __future__ import annotations
 
+import sqlite3
+
 import pandas as pd
 
 from core.io.store import ProjectStore
@@ -37,6 +39,14 @@ def load(store: ProjectStore, wanted: str) -> pd.DataFrame | None:
         "label": entities["label"].to_numpy()[position],
         "n": counts["n"].astype("int64"),
     })
+
+
+def clear(db: sqlite3.Connection) -> None:
+    """Forget the counts inside a writing transaction (deleting articles makes them stale anyway):
+    an empty table also makes the deletion quick, as SQLite need not search it for each article."""
+    db.execute("DELETE FROM counted_mentions")
+    db.execute("DELETE FROM counted_entities")
+    db.execute("DELETE FROM meta WHERE key = ?", (STAMP_KEY,))
 
 
 def save(store: ProjectStore, counts: pd.DataFrame, made_for: str) -> bool:

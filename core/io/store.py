@@ -24,7 +24,7 @@ import pandas as pd
 
 from core.model.article import Article, Origin
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _MIGRATIONS = {
     1: """
@@ -147,6 +147,20 @@ _MIGRATIONS = {
         article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         reason TEXT NOT NULL
     );
+    """,
+    # 6: the user's corrections of quote speakers (core/io/speaker_corrections.py),
+    # keyed by article and quote span, in a table of their own so that
+    # re-analysis, which rewrites ``quotes``, keeps them; and story members
+    # indexed by story (deleting 100 stories' last articles at 10,000 articles
+    # scanned the members once per story: 0.26 s).
+    6: """
+    CREATE TABLE IF NOT EXISTS quote_speakers (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        speaker TEXT NOT NULL, source_type TEXT NOT NULL,
+        PRIMARY KEY (article_id, start, end)
+    );
+    CREATE INDEX IF NOT EXISTS story_members_by_story ON story_members(story_id);
     """,
 }
 
@@ -402,8 +416,10 @@ class ProjectStore:
         from core.nlp.extract import ArticleAnalysis
 
         results = [r if isinstance(r, ArticleAnalysis) else ArticleAnalysis(*r) for r in results]
-        ids = [(r.article_id,) for r in results]
         with self.transaction() as db:
+            # An article deleted while it was being analysed (in the job process) is left out.
+            results = [r for r in results if db.execute("SELECT 1 FROM articles WHERE id = ?", (r.article_id,)).fetchone()]
+            ids = [(r.article_id,) for r in results]
             for table in _ANALYSIS_TABLES:
                 db.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
             for sql, rows in _analysis_rows(results):

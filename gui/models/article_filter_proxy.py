@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 
-from gui.models.roles import ID_ROLE, RAW_ROLE
+from gui.models.roles import FILTER_ROLE, ID_ROLE, RAW_ROLE
 from gui.models.source_sort_proxy import SourceSortProxyModel
 
 
@@ -16,6 +16,7 @@ class ArticleFilterProxyModel(SourceSortProxyModel):
         self.setSortRole(RAW_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
+        self.setFilterRole(FILTER_ROLE)  # dates match as shown ("Nov 2024") and as stored ("2024-11")
         self._ids: frozenset[str] | None = None
 
     def set_article_filter(self, ids: set[str] | None) -> None:

@@ -1,8 +1,13 @@
-"""The corpus table: one row per article, outlet and title editable in place."""
+"""The corpus table: one row per article; outlet, title and date editable in place.
+
+Dates show as a reader writes them ("20 Nov 2024"); the raw ISO value stays
+under :data:`RAW_ROLE`, so sorting is chronological, and the filter box finds
+both forms. The date editor accepts common written dates
+(:func:`core.text.written_dates.parse_written_date`) and says why it refuses one.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Callable
 
 import pandas as pd
@@ -10,8 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QIcon
 
 from core.model.article import Article
+from core.text.written_dates import EXAMPLES, display_date, parse_written_date
 from gui.models.dataframe_table_model import display_text
-from gui.models.roles import ID_ROLE, RAW_ROLE
+from gui.models.roles import FILTER_ROLE, ID_ROLE, RAW_ROLE
 from gui.models.source_sort_proxy import sort_key
 
 #: (frame column, header, article field it edits or None)
@@ -30,6 +36,7 @@ SHARED_COPY_TIP = "Same wire copy also ran in: {}"
 DEFAULT_TIP = "Not known; double-click to set"
 _HEADER_TIPS = {
     "title": "The headline; a link icon marks wire copy that other outlets ran too (hover it to see which)",
+    "date": f"When the article was published. Double-click to correct it: {EXAMPLES}; empty removes the date",
     "word_count": "Words in the article, without boilerplate (photo credits, link lists)",
     "entities": "Mentions of people, organisations and places counted in the chart",
     "quotes": "Quotations found in the article",
@@ -119,7 +126,9 @@ class ArticleTableModel(QAbstractTableModel):
         column, _, field = COLUMNS[index.column()]
         value = row[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return display_text(value)
+            return display_date(value) if column == "date" else display_text(value)
+        if role == FILTER_ROLE:  # what the filter box matches: a date in both its forms
+            return f"{display_date(value)} {value}" if column == "date" and value else display_text(value)
         if role == RAW_ROLE:
             return value
         if role == ID_ROLE:
@@ -139,6 +148,8 @@ class ArticleTableModel(QAbstractTableModel):
                 return f"{display_text(value)}\n{GUESSED_TIP}"
             if origin == "default" or (field and value in (None, "")):
                 return DEFAULT_TIP
+            if column == "date" and len(str(value)) > 10:  # a time of day too: shown in full
+                return f"Published {value}"
             return display_text(value) if column == "title" else None
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return _RIGHT
@@ -151,13 +162,17 @@ class ArticleTableModel(QAbstractTableModel):
         if field is None:
             return False
         text = str(value).strip()
-        if text == display_text(self._rows[index.row()][column]):
+        if text == self.data(index, Qt.ItemDataRole.EditRole):
             return False
-        problem = _problem(field, text)
-        if problem:
-            self.editRejected.emit(problem)
+        try:
+            stored = _stored(field, text)
+        except ValueError as problem:
+            self.editRejected.emit(str(problem))
             return False
-        self.editor(self._rows[index.row()]["id"], field, text or None if field == "date" else text)
+        current = self._rows[index.row()][column]
+        if field == "date" and stored and current and stored == str(current)[:10]:
+            return False  # the same day (a stored time of day is kept)
+        self.editor(self._rows[index.row()]["id"], field, stored)
         return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -177,13 +192,13 @@ def shared_copy_icon() -> QIcon:
     return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileLinkIcon)
 
 
-def _problem(field: str, text: str) -> str:
-    """Why an edited value cannot be stored, or ``""``."""
-    if field in ("outlet", "title") and not text:
-        return f"The {field} cannot be empty."
-    if field == "date" and text:
-        try:
-            date.fromisoformat(text[:10])
-        except ValueError:
-            return f"“{text}” is not a date; write it as YYYY-MM-DD (e.g. 2024-06-19)."
-    return ""
+def _stored(field: str, text: str) -> str | None:
+    """The value to store for an edited cell; ``ValueError`` says why it cannot be stored.
+
+    An emptied date cell removes the date (the article becomes undated).
+    """
+    if field == "date":
+        return parse_written_date(text).isoformat() if text else None
+    if not text:
+        raise ValueError(f"The {field} cannot be empty.")
+    return text

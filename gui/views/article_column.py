@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from core.model.article import Article
+from core.text.written_dates import display_date
 from gui.views.article_html import FOCUS_ANCHOR, Mention, article_html, entity_link, paragraph_starts
 
 
@@ -137,7 +138,7 @@ class ArticleColumn(QFrame):
     def _update_header(self) -> None:
         article = self.article
         chip = self._colour.name() if self._colour is not None else "#888888"
-        date = f" · {html.escape(article.date)}" if article.date else ""
+        date = f" · {html.escape(display_date(article.date))}" if article.date else ""
         shared = sum(1 for s in self.status.values() if s != "unique")
         passages = f" · {shared} of {len(self.status)} sentences shared" if self.status else ""
         self.header.setText(

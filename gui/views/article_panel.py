@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from gui.models.article_filter_proxy import ArticleFilterProxyModel
 from gui.models.article_table_model import ArticleTableModel
 from gui.models.roles import ID_ROLE
+from gui.views.table_menu import TableMenu
 
 OUTLET_COLUMN, STORY_COLUMN, NOTE_COLUMN = 0, 6, 7
 #: Fitted to their contents; the title (column 1) stretches with the window.
@@ -43,7 +45,8 @@ class ArticlePanel(QWidget):
         header.setResizeContentsPrecision(200)  # fit columns to the first rows, not to 10,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip("Select two or more articles (Ctrl+click) to read them side by side")
+        self.table.setToolTip("Select two or more articles (Ctrl+click) to read them side by side;\n"
+                              "Delete removes the selected articles (Ctrl+Z brings them back)")
         self.table.selectionModel().selectionChanged.connect(self._emit_selection)
         for signal in (model.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._update_count)
@@ -55,6 +58,27 @@ class ArticlePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self._update_count()
+        self.row_actions: list[QAction] = []  # the window's actions on selected articles (Delete Articles)
+        self.edit_action = QAction("Edit", self)
+        self.edit_action.triggered.connect(self._edit_menu_cell)
+        self._menu_index = QPersistentModelIndex()
+        self.table_menu = TableMenu(self.table, self.context_actions)
+
+    def context_actions(self, index: QModelIndex) -> list[QAction | None]:
+        """Edit the cell under the mouse (outlet, title, date), then the actions on the selected articles."""
+        actions: list[QAction | None] = []
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self._menu_index = QPersistentModelIndex(index)
+            header = self.proxy.headerData(index.column(), Qt.Orientation.Horizontal)
+            self.edit_action.setText(f"Edit {header}…")
+            actions.append(self.edit_action)
+        return actions + list(self.row_actions)
+
+    def _edit_menu_cell(self) -> None:
+        if self._menu_index.isValid():
+            index = self.proxy.index(self._menu_index.row(), self._menu_index.column())
+            self.table.setCurrentIndex(index)
+            self.table.edit(index)
 
     def selected_ids(self) -> list[str]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())

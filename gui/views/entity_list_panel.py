@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 from gui.models.roles import RAW_ROLE
@@ -46,8 +47,19 @@ class EntityListPanel(TablePanel):
         self.merge_button.clicked.connect(lambda: self.mergeRequested.emit(self.selected_entities()))
         self.rename_button.clicked.connect(lambda: self._emit_single(self.renameRequested))
         self.split_button.clicked.connect(lambda: self._emit_single(self.splitRequested))
+        self.menu_actions = []  # the buttons again, in the right-click menu
+        for button in (self.merge_button, self.rename_button, self.split_button):
+            action = QAction(button.text(), self)
+            action.triggered.connect(button.click)
+            self.menu_actions.append(action)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._on_selection()
+
+    def context_actions(self, index) -> list:
+        """The buttons' actions (Merge…, Rename…, Split…) for the selected entities."""
+        for action, button in zip(self.menu_actions, (self.merge_button, self.rename_button, self.split_button)):
+            action.setEnabled(button.isEnabled())
+        return self.menu_actions if self.selected_entities() else []
 
     def set_entities(self, frame: pd.DataFrame) -> None:
         """``frame``: entity, label, mentions, outlets, named_by (``entity_list``)."""

@@ -48,7 +48,7 @@ class StoryPanel(TablePanel):
         self.split_button = QPushButton("Split Off…")
         self.split_button.setToolTip("Make the articles selected in the article table a story of their own")
         self.split_button.clicked.connect(self.splitRequested.emit)
-        self.move_menu = QMenu(self)
+        self.move_menu = QMenu("Move Selected Articles To", self)
         self.move_menu.aboutToShow.connect(self._fill_move_menu)
         self.move_button = QToolButton()
         self.move_button.setText("Move Articles To")
@@ -58,12 +58,12 @@ class StoryPanel(TablePanel):
         self.move_button.setMinimumWidth(self.move_button.sizeHint().width() + 14)  # room for the menu arrow
         for button in (self.rename_button, self.merge_button, self.split_button, self.move_button):
             self.controls.addWidget(button)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.menu_actions = []  # the right-click menu's own part (TablePanel.context_actions)
         for text, slot in (("Rename…", self._request_rename), ("Merge Selected Stories", self._request_merge),
                            ("Split Selected Articles Off…", self.splitRequested.emit)):
-            action = QAction(text, self.table)
+            action = QAction(text, self)
             action.triggered.connect(lambda *_, s=slot: s())
-            self.table.addAction(action)
+            self.menu_actions.append(action)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._on_selection()
         self.layout().insertLayout(1, self._tightness_row())
@@ -132,6 +132,13 @@ class StoryPanel(TablePanel):
         ids = self.selected_story_ids()
         if len(ids) >= 2:
             self.mergeRequested.emit(ids)
+
+    def context_actions(self, index) -> list:
+        rename, merge, split = self.menu_actions
+        count = len(self.selected_story_ids())
+        rename.setEnabled(count == 1)
+        merge.setEnabled(count >= 2)
+        return [rename, merge, split, None, self.move_button.menu().menuAction()]
 
     def _on_selection(self, *_) -> None:
         ids = self.selected_story_ids()

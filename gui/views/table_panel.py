@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
 from gui.models.dataframe_table_model import DataFrameTableModel
 from gui.models.roles import RAW_ROLE
 from gui.models.source_sort_proxy import SourceSortProxyModel
+from gui.views.table_menu import TableMenu
 
 #: Columns are fitted to this many rows: fitting to all of 100,000 quotes
 #: blocked the GUI thread for a second (docs/benchmarks.md).
@@ -55,6 +57,11 @@ class TablePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.controls)
         layout.addWidget(self.table, 1)
+        self.table_menu = TableMenu(self.table, self.context_actions)
+
+    def context_actions(self, index: QModelIndex) -> list[QAction | None]:
+        """The panel's actions in the right-click menu (after Copy), for the selected rows."""
+        return []
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         """Show ``frame``; columns are fitted when rows first appear, then keep the user's widths."""

@@ -49,3 +49,27 @@ def row_of(view_model, column: int, text: str) -> int:
     raise LookupError(text)
 
 
+
+
+def right_click(table, row: int, column: int = 0):
+    """Right-click a cell of a table view as the user does; returns the context menu that opened."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    at = table.visualRect(index).center()
+    before = set(table.findChildren(QMenu, "tableMenu"))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, table.viewport().mapToGlobal(at))
+    QApplication.sendEvent(table.viewport(), event)
+    menus = [m for m in table.findChildren(QMenu, "tableMenu") if m not in before and m.isVisible()]
+    assert menus, "no context menu opened"
+    return menus[-1]
+
+
+def menu_action(menu, text: str):
+    """The action of ``menu`` whose text (without & marks) starts with ``text``."""
+    for action in menu.actions():
+        if action.text().replace("&", "").startswith(text):
+            return action
+    raise LookupError(f"{text!r} not in {[a.text() for a in menu.actions()]}")

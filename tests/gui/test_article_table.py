@@ -47,14 +47,6 @@ def test_editing_the_outlet_in_place_changes_the_project_and_undo_restores_it(op
     assert window.project.store.article(article_id).outlet == "Yahoo! News"
 
 
-def test_a_bad_date_is_refused_with_a_message(open_window):
-    model = open_window.article_model
-    before = open_window.project.store.article(model.article_id(0)).date
-    assert not model.setData(model.index(0, 2), "next Tuesday")
-    assert "YYYY-MM-DD" in open_window.statusBar().currentMessage()
-    assert open_window.project.store.article(model.article_id(0)).date == before
-
-
 def test_find_box_filters_the_table_to_articles_containing_the_phrase(open_window, qtbot):
     window = open_window
     window.actions.find.trigger()
