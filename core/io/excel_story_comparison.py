@@ -27,6 +27,8 @@ from core.tasks import NULL_STATE, TaskState
 
 #: Stories compared at most (each takes about half a second), the most widely covered first.
 MAX_STORIES = 300
+#: A story's comparison takes about as long as writing this many rows (for the progress bar).
+STORY_WEIGHT = 1_000
 #: Column -> (kind of :data:`core.io.excel_writer.KINDS`, width in characters).
 LAYOUT = {
     "Outlet": ("text", 22), "Covered": ("text", 12), "Articles": ("count", 10), "Words": ("count", 10),
@@ -187,6 +189,6 @@ STORY_COMPARISON = SheetSpec(
     "anonymous sourcing, how it describes the key people and places, its distinctive words and the share of "
     "its text other outlets also carry. What each column means is at the top of the sheet.",
     requires=("story_comparison_table", "stories", "story_of"),
-    size=lambda data: 10 * min(len(compared_stories(data)), MAX_STORIES),
+    size=lambda data: STORY_WEIGHT * min(len(compared_stories(data)), MAX_STORIES),
     write=write_story_comparison,
 )
