@@ -18,8 +18,9 @@ from typing import Callable, Iterable, Mapping
 import pandas as pd
 from openpyxl import Workbook
 
-from core.io.excel_charts import CHART_TITLE, STORY_CHARTS_TITLE, write_chart_sheet, write_story_charts
-from core.io.excel_analysis_sheets import story_coverage
+from core.io.excel_charts import (CHART_TITLE, STORY_CHARTS_TITLE, STORY_ENTITIES, TOP_STORIES, write_chart_sheet,
+                                  write_story_charts)
+from core.io.excel_analysis_sheets import story_coverage, story_entities
 from core.io.excel_output import ExportError, atomic_output
 from core.io.excel_sheets import ExportData, SheetSpec
 from core.io.excel_specs import available_sheets
@@ -30,7 +31,7 @@ from core.tasks import NULL_STATE, TaskState
 __all__ = ["ExportError", "export_workbook", "export_table", "available_sheets"]
 
 MATRIX_TITLE = "Entity matrix"
-STORY_COVERAGE_TITLE = "Story coverage"
+STORY_ENTITIES_TITLE = "Story entities"
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,12 @@ CHARTS = [
     ChartSpec(CHART_TITLE, f"Column chart of the most mentioned entities, one bar per outlet (from {MATRIX_TITLE}).",
               MATRIX_TITLE, lambda data: not data.matrix.empty,
               lambda workbook, data: write_chart_sheet(workbook, data, MATRIX_TITLE)),
-    ChartSpec(STORY_CHARTS_TITLE, f"One chart per story: articles per outlet (from {STORY_COVERAGE_TITLE}).",
-              STORY_COVERAGE_TITLE, lambda data: not story_coverage(data).empty,
-              lambda workbook, data: write_story_charts(workbook, data, STORY_COVERAGE_TITLE, story_coverage(data))),
+    ChartSpec(STORY_CHARTS_TITLE,
+              f"One chart per story, the {TOP_STORIES} largest: mentions of its {STORY_ENTITIES} most mentioned "
+              f"entities within the story, one bar per outlet that covered it (from {STORY_ENTITIES_TITLE}).",
+              STORY_ENTITIES_TITLE, lambda data: not story_entities(data).empty,
+              lambda workbook, data: write_story_charts(workbook, data, STORY_ENTITIES_TITLE, story_coverage(data),
+                                                        story_entities(data))),
 ]
 
 
@@ -105,9 +109,12 @@ def _write_specs(workbook, specs: list[SheetSpec], data: ExportData, state: Task
     for spec, size in zip(specs, sizes):
         part = state.sub(done / total, (done + size) / total)
         part.progress(0.0, f"Writing {spec.title}…")
-        writer = TableWriter(workbook, spec.title, spec.table, formats=spec.formats, row_height=spec.row_height,
-                             align_top=spec.align_top)
-        writer.write(_as_chunks(spec.build(data)), total_rows=size, state=part)
+        if spec.write is not None:
+            spec.write(workbook, spec, data, part)
+        else:
+            writer = TableWriter(workbook, spec.title, spec.table, formats=spec.formats, row_height=spec.row_height,
+                                 align_top=spec.align_top, print_until=spec.print_until)
+            writer.write(_as_chunks(spec.build(data)), total_rows=size, state=part)
         done += size
 
 

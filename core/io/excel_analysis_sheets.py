@@ -57,7 +57,7 @@ def stories_sheet(data: ExportData) -> pd.DataFrame:
 
 
 def story_coverage(data: ExportData) -> pd.DataFrame:
-    """Story × outlet: articles each outlet ran on each story (the story charts' data)."""
+    """Story × outlet: articles each outlet ran on each story, the largest story first."""
     def build():
         outlets = data.outlets
         members = data.articles.assign(story_id=data.articles["id"].map(data.story_of)).dropna(subset=["story_id"])
@@ -73,12 +73,43 @@ def story_coverage(data: ExportData) -> pd.DataFrame:
     return data.cached("story_coverage", build)
 
 
+def story_entities(data: ExportData) -> pd.DataFrame:
+    """Story × entity: mentions per outlet within each story (the story charts' data).
+
+    Stories in the order of :func:`story_coverage` (the largest first), each
+    story's most mentioned entity first, so a chart reads the top rows of its story.
+    """
+    def build():
+        from core.analysis.entities import mention_weights
+
+        outlets = data.outlets
+        columns = ["Story id", "Story", "Entity", "Label", *outlets, "Total"]
+        mentions = data.mentions.assign(story_id=data.mentions["article_id"].map(data.story_of))
+        mentions = mentions.dropna(subset=["story_id"])
+        if mentions.empty:
+            text = ("Story", "Entity", "Label")
+            return pd.DataFrame({c: pd.Series(dtype=object if c in text else "int64") for c in columns})
+        counts = mentions.assign(_n=mention_weights(mentions), story_id=mentions["story_id"].astype("int64"))
+        counts = counts.pivot_table(index=["story_id", "entity", "label"], columns="outlet", values="_n",
+                                    aggfunc="sum", fill_value=0)
+        counts = counts.reindex(columns=outlets, fill_value=0).astype("int64")
+        counts["Total"] = counts.sum(axis=1)
+        table = counts.reset_index().rename(columns={"story_id": "Story id", "entity": "Entity", "label": "Label"})
+        order = {story: i for i, story in enumerate(story_coverage(data)["Story id"])}
+        table = table.assign(_order=table["Story id"].map(order)).sort_values(
+            ["_order", "Total", "Entity"], ascending=[True, False, True], kind="stable")
+        table["Story"] = table["Story id"].map(data.story_names)
+        return table[columns].reset_index(drop=True)
+
+    return data.cached("story_entities", build)
+
+
 # -- quotes and sources ---------------------------------------------------
 def quotes_sheet(data: ExportData) -> pd.DataFrame:
     table = _with_article_columns(data, _story_scoped(data, "quotes", "quotes"))
-    labels = {"article_id": "Article id", "title": "Article", "outlet": "Outlet", "story": "Story",
-              "speaker": "Speaker", "speaker_text": "Speaker as written", "source_type": "Source type",
-              "kind": "Kind", "verb": "Verb", "words": "Words", "text": "Quote", "start": "Start", "end": "End"}
+    labels = {"article_id": "Article id", "outlet": "Outlet", "speaker": "Speaker", "source_type": "Source type",
+              "kind": "Kind", "verb": "Verb", "words": "Words", "text": "Quote",  # the printed columns
+              "title": "Article", "story": "Story", "speaker_text": "Speaker as written", "start": "Start", "end": "End"}
     return table.reindex(columns=list(labels)).rename(columns=labels)
 
 
@@ -122,10 +153,10 @@ def shared_passages_sheet(data: ExportData) -> pd.DataFrame:
         other_sentence=[texts.get(k, "") for k in zip(pairs["other_article_id"], pairs["other_idx"])],
         story=pairs["story_id"].map(data.story_names),
     )
-    labels = {"story": "Story", "article_id": "Article id", "outlet": "Outlet", "idx": "Sentence no.",
-              "sentence": "Sentence", "relation": "Relation", "similarity": "Similarity",
-              "other_article_id": "Other article id", "other_outlet": "Other outlet", "other_idx": "Other sentence no.",
-              "other_sentence": "Other sentence"}
+    labels = {"story": "Story", "outlet": "Outlet", "sentence": "Sentence", "relation": "Relation",
+              "similarity": "Similarity", "other_outlet": "Other outlet", "other_sentence": "Other sentence",  # printed
+              "article_id": "Article id", "idx": "Sentence no.", "other_article_id": "Other article id",
+              "other_idx": "Other sentence no."}
     return table.reindex(columns=list(labels)).rename(columns=labels)
 
 
@@ -181,17 +212,25 @@ STORIES = SheetSpec(
 )
 STORY_COVERAGE = SheetSpec(
     "Story coverage", "StoryCoverage", story_coverage,
-    "Story × outlet matrix: how many articles each outlet ran on each story (the story charts' data).",
+    "Story × outlet matrix: how many articles each outlet ran on each story, the largest story first.",
     formats={"Story": "wrap"}, requires=("stories", "story_of"),
     size=lambda data: len(data.stories),
+)
+STORY_ENTITIES = SheetSpec(
+    "Story entities", "StoryEntities", story_entities,
+    "Story × entity: how often each outlet mentions each entity within each story, the largest story and "
+    "its most mentioned entity first (the story charts' data).",
+    formats={"Story": "wrap"}, requires=("stories", "story_of"), align_top=True,
+    size=lambda data: len(story_entities(data)),
 )
 ANALYSIS_SHEETS = [
     SheetSpec(
         "Quotes", "Quotes", quotes_sheet,
         "Every quotation: who is quoted (speaker resolved to the entity, and as written), source type "
         "(named, anonymous, document…), direct or reported, the verb, and the quoted words.",
-        formats={"Article id": "id", "Quote": "para"}, requires=("quotes", "story_of", "stories"), align_top=True,
-        size=lambda data: len(_story_scoped(data, "quotes", "quotes")),
+        formats={"Article id": "id", "Quote": "para", "Start": "offset", "End": "offset"},
+        requires=("quotes", "story_of", "stories"), align_top=True,
+        size=lambda data: len(_story_scoped(data, "quotes", "quotes")), print_until="Quote",
     ),
     SheetSpec(
         "Sources", "Sources", sources_sheet,
@@ -205,7 +244,7 @@ ANALYSIS_SHEETS = [
         formats={"Article id": "id", "Other article id": "id", "Sentence": "wrap", "Other sentence": "wrap",
                  "Similarity": "decimal"},
         requires=("passages", "story_of", "stories"), align_top=True,
-        size=lambda data: len(_passages(data)[0]),
+        size=lambda data: len(_passages(data)[0]), print_until="Other sentence",
     ),
     SheetSpec(
         "Shared text by article", "SharedText", shared_text_sheet,

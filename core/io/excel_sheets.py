@@ -47,6 +47,14 @@ class ExportData:
         return sorted(self.articles["outlet"].unique())
 
     @cached_property
+    def outlet_colours(self) -> dict[str, str]:
+        """``#rrggbb`` per outlet: the project's own (as in the window), else assigned afresh."""
+        from core import outlet_colours
+
+        kept = self.project.outlet_colours() if hasattr(self.project, "outlet_colours") else {}
+        return outlet_colours.assign(kept, self.outlets)
+
+    @cached_property
     def mentions(self) -> pd.DataFrame:
         ids = list(self.articles["id"]) if self.selected else None
         return self.project.mentions(self.types, ids)
@@ -138,6 +146,10 @@ class SheetSpec:
     align_top: bool = False
     #: Rough number of rows, for progress; defaults to one.
     size: Callable[[ExportData], int] = lambda data: 1
+    #: The last column printed (the ones after it stay on screen only); default: all but full texts.
+    print_until: str | None = None
+    #: ``write(workbook, spec, data, state)`` for a sheet that is not one table; default: one table.
+    write: Callable | None = None
 
     def available(self, project) -> bool:
         return all(hasattr(project, name) for name in self.requires)
@@ -146,8 +158,9 @@ class SheetSpec:
 # -- builders ------------------------------------------------------------
 ARTICLE_LABELS = {
     "id": "Article id", "outlet": "Outlet", "title": "Title", "authors": "Authors", "date": "Date",
-    "story_id": "Story id", "story": "Story", "section": "Section", "language": "Language", "url": "URL", "word_count": "Words",
-    "entity_mentions": "Entity mentions", "shared_copy_with": "Same wire copy in", "source_path": "Source file",
+    "story_id": "Story id", "story": "Story", "word_count": "Words", "entity_mentions": "Entity mentions",
+    "shared_copy_with": "Same wire copy in",  # the last printed column
+    "section": "Section", "language": "Language", "url": "URL", "source_path": "Source file",
 }
 
 
@@ -237,13 +250,14 @@ ARTICLES = SheetSpec(
              "Source file": "wrap", "Story": "wrap", "Same wire copy in": "wrap"},
     align_top=True,
     size=lambda data: 4 * len(data.articles),
+    print_until="Same wire copy in",
 )
 
 ENTITY_MENTIONS = SheetSpec(
     "Entity mentions", "EntityMentions", mentions_sheet,
     "Every counted entity mention: article, outlet, canonical entity and type, the words as written, "
     "the sentence around it, and character offsets into the article text.",
-    formats={"Article id": "id", "Context": "line"},
+    formats={"Article id": "id", "Context": "line", "Start": "offset", "End": "offset"},
     size=lambda data: len(data.mentions),
 )
 

@@ -5,12 +5,13 @@ One list so that the workbook, the CSV export and the Summary's guide agree.
 
 from __future__ import annotations
 
-from core.io.excel_analysis_sheets import ANALYSIS_SHEETS, STORIES, STORY_COVERAGE
+from core.io.excel_analysis_sheets import ANALYSIS_SHEETS, STORIES, STORY_COVERAGE, STORY_ENTITIES
 from core.io.excel_sheets import ARTICLES, COVERAGE, ENTITIES_BY_OUTLET, ENTITY_MATRIX, ENTITY_MENTIONS, SheetSpec
+from core.io.excel_story_comparison import STORY_COMPARISON
 
 SHEETS: list[SheetSpec] = [
-    ARTICLES, STORIES, STORY_COVERAGE, ENTITY_MENTIONS, ENTITIES_BY_OUTLET, ENTITY_MATRIX, COVERAGE,
-    *ANALYSIS_SHEETS,
+    ARTICLES, STORIES, STORY_COMPARISON, STORY_COVERAGE, STORY_ENTITIES, ENTITY_MENTIONS, ENTITIES_BY_OUTLET,
+    ENTITY_MATRIX, COVERAGE, *ANALYSIS_SHEETS,
 ]
 
 

@@ -10,6 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
 from core.io.excel_cells import excel_value
+from core.io.excel_print import set_up_page
 from core.io.excel_sheets import ExportData, SheetSpec
 from core.io.excel_writer import FONT, TableWriter, add_table
 from core.paths import resources_dir
@@ -86,10 +87,7 @@ def write_summary(workbook, data: ExportData, guide: list[tuple[str, str]]) -> N
     ws = workbook.create_sheet(SUMMARY_TITLE)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 100
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    set_up_page(ws)
     heading = WriteOnlyCell(ws, excel_value(f"Newsprism report: {data.project.path.stem}"))
     heading.data_type = "s"
     heading.font = Font(name=FONT, bold=True, size=16)

@@ -25,6 +25,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from core.io.excel_cells import CELL_LIMIT, FORMULA_STARTS, excel_value, is_formula_like, parse_date
+from core.io.excel_print import PRINT_ROWS, note_on_pages, printed_rows_note, set_up_page
 from core.tasks import NULL_STATE, TaskState
 
 #: Data rows per sheet: Excel's 1,048,576 rows less the header.
@@ -34,8 +35,10 @@ WIDTH_SAMPLE = 2_000
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 HEADER_WRAP = 14  # headers longer than this may wrap onto a second line
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
-#: Sheets up to this total column width (characters) print fitted to the page width.
-FIT_WIDTH = 250
+#: Kinds of column left out of the printout at the edges of a table: identifiers at its
+#: start, character offsets and full texts at its end (they fill pages and say little on paper).
+UNPRINTED_FIRST = frozenset({"id"})
+UNPRINTED_LAST = frozenset({"offset", "longtext"})
 
 FONT = "Calibri"  # the workbook default; a font without a name renders as serif in LibreOffice
 HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
@@ -64,6 +67,7 @@ KINDS: dict[str, ColumnKind] = {
     "longtext": ColumnKind(min_width=100, max_width=100),  # one line; the whole text is in the cell
     "date": ColumnKind("yyyy-mm-dd", min_width=12, max_width=18),
     "integer": ColumnKind(max_width=14),
+    "offset": ColumnKind(max_width=14),  # a character offset into an article's text
     "count": ColumnKind("#,##0", max_width=14),
     "number": ColumnKind("#,##0.0##", max_width=14),
     "rate": ColumnKind("0.0", max_width=14),
@@ -124,8 +128,10 @@ class TableWriter:
         formats: Mapping[str, str] | None = None,
         row_height: float | None = None,
         align_top: bool = False,
+        print_until: str | None = None,
     ):
         self.workbook = workbook
+        self.print_until = print_until
         self.align_top = align_top
         self.title = sheet_title(title)
         self.table_name = table_name
@@ -209,12 +215,7 @@ class TableWriter:
         for i, width in enumerate(self.widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A2"
-        ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape"
-        if sum(self.widths) <= FIT_WIDTH:  # wider sheets would print too small to read
-            ws.page_setup.fitToWidth = 1
-            ws.page_setup.fitToHeight = 0
-            ws.sheet_properties.pageSetUpPr.fitToPage = True
+        set_up_page(ws, title_rows="1:1")
         self.sheets.append(ws)
         self._sheet_rows = 0
         self._row_index = 1
@@ -278,11 +279,23 @@ class TableWriter:
         ref = f"A1:{get_column_letter(len(self.headers))}{last_row}"
         n = len(self.sheets)
         add_table(ws, self.table_name if n == 1 else f"{self.table_name}{n}", ref, self.headers)
-        printed = len(self.kinds)
-        while printed > 1 and self.kinds[printed - 1] == "longtext":
-            printed -= 1
-        if printed < len(self.kinds):  # full texts run over dozens of pages: print the columns before them
-            ws.print_area = f"A1:{get_column_letter(printed)}{last_row}"
+        first, last = self.printed_columns()
+        printed_rows = min(self._sheet_rows, PRINT_ROWS)
+        ws.print_area = f"{get_column_letter(first)}1:{get_column_letter(last)}{1 + max(printed_rows, 1)}"
+        if printed_rows < self._sheet_rows:
+            note_on_pages(ws, printed_rows_note(printed_rows, self._sheet_rows))
+
+    def printed_columns(self) -> tuple[int, int]:
+        """First and last printed column (1-based): the table less its unprinted edges."""
+        last = len(self.kinds)
+        if self.print_until in self.headers:
+            last = self.headers.index(self.print_until) + 1
+        while last > 1 and self.kinds[last - 1] in UNPRINTED_LAST:
+            last -= 1
+        first = 1
+        while first < last and self.kinds[first - 1] in UNPRINTED_FIRST:
+            first += 1
+        return first, last
 
 
 def add_table(ws, name: str, ref: str, headers: list[str]) -> None:

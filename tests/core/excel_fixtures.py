@@ -20,6 +20,20 @@ ENTITIES = [
     ("Kremlin", "ORG"), ("United Nations", "ORG"), ("Ukraine", "GPE"), ("NATO", "ORG"),
 ]
 OUTLETS = ["Daily Planet", "Gotham Gazette", "Metropolis Mirror"]
+#: Three of Yahoo News' seed sentences, reused by the Daily Planet in the report project (tests/core/conftest.py).
+REUSED = [
+    "North Korean leader Kim Jong Un may travel to Russia to discuss a possible deal that could see the Hermit "
+    "Kingdom supply weapons to the Kremlin’s war in Ukraine, a U.S. official said.",
+    "Speaking to the Associated Press on the condition of anonymity, the official said the meeting is expected "
+    "to happen later this month in the Russian port city of Vladivostok, 79 miles from the North Korean border.",
+    "On Tuesday, U.S. national security adviser Jake Sullivan warned that North Korea would “pay a price” for "
+    "engaging in arms deals with Russia.",
+]
+PLANET = "\n".join([
+    "Kim Jong Un may visit Vladivostok to meet Vladimir Putin", *REUSED,
+    "The Daily Planet could not reach the Kremlin for comment on the reported meeting between Vladimir Putin "
+    "and Kim Jong Un.",
+])
 
 
 def article_with(body: str, *, title: str, outlet: str, date: str | None = "2023-09-05", **meta):

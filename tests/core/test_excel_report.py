@@ -1,67 +1,19 @@
 """The analysis sheets of the Excel report, against the Project's own tables.
 
-The project: the two seed articles plus a third outlet's article that reuses
-three of Yahoo News' sentences, put in Yahoo's story, analysed once with the
-real model for the session and copied for each test.
+The project (``report`` in ``tests/core/conftest.py``): the two seed articles
+plus a third outlet's article that reuses three of Yahoo News' sentences, put
+in Yahoo's story.
 """
 
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
-import pytest
-from openpyxl.chart import BarChart
 
 from core.io.excel_specs import available_sheets
-from core.project import Project
-from tests.conftest import SEEDS, date_the_seeds
-from tests.core.excel_fixtures import workbook
+from tests.core.excel_fixtures import REUSED, workbook
 
-REUSED = [
-    "North Korean leader Kim Jong Un may travel to Russia to discuss a possible deal that could see the Hermit "
-    "Kingdom supply weapons to the Kremlin’s war in Ukraine, a U.S. official said.",
-    "Speaking to the Associated Press on the condition of anonymity, the official said the meeting is expected "
-    "to happen later this month in the Russian port city of Vladivostok, 79 miles from the North Korean border.",
-    "On Tuesday, U.S. national security adviser Jake Sullivan warned that North Korea would “pay a price” for "
-    "engaging in arms deals with Russia.",
-]
-PLANET = "\n".join([
-    "Kim Jong Un may visit Vladivostok to meet Vladimir Putin", *REUSED,
-    "The Daily Planet could not reach the Kremlin for comment on the reported meeting between Vladimir Putin "
-    "and Kim Jong Un.",
-])
-ANALYSIS_SHEETS = ["Stories", "Story coverage", "Quotes", "Sources", "Shared passages", "Shared text by article",
-                   "Distinctive terms", "Descriptors"]
-
-
-@pytest.fixture(scope="session")
-def _report_file(tmp_path_factory, nlp):
-    folder = tmp_path_factory.mktemp("report")
-    planet = folder / "Daily Planet"
-    planet.mkdir()
-    (planet / "kim.txt").write_text(PLANET, encoding="utf-8")
-    path = folder / "report.newsprism"
-    with Project(path) as project:
-        project.import_paths([SEEDS, planet])
-        project.analyse()
-        date_the_seeds(project)
-        story_of = project.story_of()
-        outlets = project.articles_frame().set_index("id")["outlet"]
-        by_outlet = {outlets[a]: int(s) for a, s in story_of.items()}
-        if by_outlet["Daily Planet"] != by_outlet["Yahoo News"]:
-            project.merge_stories([by_outlet["Yahoo News"], by_outlet["Daily Planet"]])
-    return path
-
-
-@pytest.fixture
-def report(_report_file, tmp_path):
-    path = tmp_path / "report.newsprism"
-    shutil.copy(_report_file, path)
-    project = Project(path)
-    target = project.export_xlsx(tmp_path / "report.xlsx")
-    yield project, target, pd.read_excel(target, sheet_name=None)
-    project.close()
+ANALYSIS_SHEETS = ["Stories", "Story comparison", "Story coverage", "Story entities", "Quotes", "Sources",
+                   "Shared passages", "Shared text by article", "Distinctive terms", "Descriptors"]
 
 
 def _yahoo_story(project) -> int:
@@ -90,17 +42,6 @@ def test_stories_and_story_coverage_match_the_project(report):
     assert coverage.loc[_yahoo_story(project), ["Daily Planet", "Yahoo News", "Newsweek"]].tolist() == [1, 1, 0]
     summary_story = {s["id"]: len(s["articles"]) for s in project.summary()["stories"]}
     assert coverage["Total"].to_dict() == summary_story
-
-
-def test_one_chart_per_story_from_its_coverage_row(report):
-    project, target, _ = report
-    ws = workbook(target)["Story charts"]
-    charts = ws._charts
-    assert len(charts) == len(project.stories())
-    for k, chart in enumerate(charts):
-        assert isinstance(chart, BarChart) and chart.y_axis.scaling.min == 0
-        (series,) = chart.series
-        assert series.val.numRef.f.startswith("'Story coverage'!") and series.val.numRef.f.endswith(f"${k + 2}")
 
 
 def test_quotes_and_sources_match_the_project(report):

@@ -91,4 +91,4 @@ def test_libreoffice_does_not_evaluate_formula_like_text(hostile_export, tmp_pat
     from scripts.check_workbook_libreoffice import formula_texts_survive
 
     _, target = hostile_export
-    assert formula_texts_survive(target, tmp_path, shutil.which("libreoffice"), tmp_path / "home") == []
+    assert formula_texts_survive(target, tmp_path, tmp_path / "home") == []
