@@ -24,7 +24,7 @@ import pandas as pd
 
 from core.model.article import Article, Origin
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS = {
     1: """
@@ -130,6 +130,11 @@ _MIGRATIONS = {
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'mention_generation'; END;
     CREATE TRIGGER mention_removed AFTER DELETE ON mentions
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'mention_generation'; END;
+    """,
+    # 5: the form an article used most of each word and phrase lemma ("data" for "datum"), NULL
+    # when it is the lemma itself: distinctive terms are shown as written (core/analysis/keyness.py).
+    5: """
+    ALTER TABLE terms ADD COLUMN surface TEXT;
     """,
 }
 
@@ -468,7 +473,7 @@ def _analysis_rows(results: list) -> list[tuple[str, list[tuple]]]:
     return [
         ("INSERT INTO mentions(article_id, start, end, text, label, name) VALUES (?, ?, ?, ?, ?, ?)", mentions),
         ("INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)", sentences),
-        ("INSERT INTO terms(article_id, term, kind, count) VALUES (?, ?, ?, ?)", terms),
+        ("INSERT INTO terms(article_id, term, kind, count, surface) VALUES (?, ?, ?, ?, ?)", terms),
         (
             "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_text, speaker_start, verb, source_type) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
