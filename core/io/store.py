@@ -168,6 +168,7 @@ class ProjectStore:
             raise ProjectError(f"the folder {self.path.parent} does not exist")
         self._lock = threading.RLock()
         self._rollbacks = 0
+        self._commits = 0
         self._outside_changes = 0
         self._writer: int | None = None  # thread id inside ``transaction``
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
@@ -241,6 +242,7 @@ class ProjectStore:
             else:
                 if outermost and self._db.in_transaction:
                     self._db.execute("COMMIT")
+                    self._commits += 1
             finally:
                 if outermost:
                     self._writer = None
@@ -278,9 +280,11 @@ class ProjectStore:
         return reader
 
     @property
-    def revision(self) -> tuple[int, int, int]:
-        """Differs after every change (rows written, a transaction rolled back, a child's writes): a cache key."""
-        return self._db.total_changes, self._rollbacks, self._outside_changes
+    def revision(self) -> tuple[int, int, int, int]:
+        """Differs after every change (rows written, a transaction committed or rolled back, a child's
+        writes): a cache key. The commits count too: rows count as written before their commit, so a
+        thread reading between the two would otherwise keep what it read under the new revision."""
+        return self._db.total_changes, self._commits, self._rollbacks, self._outside_changes
 
     def changed_elsewhere(self) -> None:
         """Another process (a child this one started) wrote to the file: cached reads are stale."""

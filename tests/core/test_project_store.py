@@ -254,3 +254,22 @@ def test_a_read_in_another_thread_never_waits_for_a_writer(seeds_project):
     assert finished_while_writing and counted == [before]  # the last commit, without waiting
     assert seen_inside == [before + 1]
     assert store.article_count() == before + 1
+
+
+def test_a_read_between_a_write_and_its_commit_is_not_kept_as_current(tmp_path):
+    """Another thread reading the articles while an edit is written but not yet committed reads the old
+    row; what it caches must not pass for the project after the commit (seen as a lost date edit)."""
+    import threading
+
+    from core.model.article import make_article
+
+    with Project(tmp_path / "race.newsprism") as project:
+        article = make_article("Putin arrived in Pyongyang.", title="Visit", outlet="Daily Ledger")
+        project.store.add_articles([article])
+        project.articles_frame()
+        with project.store.transaction() as db:
+            db.execute("UPDATE articles SET date = '2024-06-19' WHERE id = ?", (article.id,))
+            reader = threading.Thread(target=project.articles_frame)  # its own connection: the last commit
+            reader.start()
+            reader.join()
+        assert list(project.articles_frame()["date"]) == ["2024-06-19"]
