@@ -19,6 +19,7 @@ from core.nlp.pipeline import ModelUnavailable
 from core.project import Project
 from core.settings import Settings
 from core.tasks import TaskState
+from core.text.concordance import SORTS, concordance, sort_hits
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -76,6 +77,17 @@ def _parser() -> argparse.ArgumentParser:
     delete = commands.add_parser("delete", help="delete articles with their analysis and story membership")
     delete.add_argument("--project", required=True, type=Path)
     delete.add_argument("ids", nargs="+", help="article ids (see 'summary --json')")
+
+    find = commands.add_parser("find", help="every use of a word or phrase with its context (keyword in context)")
+    find.add_argument("query", help="the word or phrase (any whitespace between its words matches)")
+    find.add_argument("--project", required=True, type=Path)
+    find.add_argument("--whole-words", action="store_true", help="no hits inside longer words ('war' not in 'software')")
+    find.add_argument("--case", action="store_true", help="letter case must match")
+    find.add_argument("--width", type=int, default=40, help="characters of context on each side (default 40)")
+    find.add_argument("--sort", choices=SORTS, default="text",
+                      help="order: as found in the texts (default), by left context (nearest word first), "
+                           "hit, right context, outlet, date or title")
+    find.add_argument("--json", action="store_true")
 
     export = commands.add_parser("export", help="export the project to an Excel workbook")
     export.add_argument("--project", required=True, type=Path)
@@ -150,6 +162,7 @@ def cmd_summary(args, project: Project) -> int:
     for outlet, data in summary["outlets"].items():
         top = ", ".join(f"{e['entity']} ({e['count']})" for e in data["entities"][:8])
         print(f"\n{outlet}: {data['articles']} articles, {data['words']} words\n  {top}")
+        print(f"  own words: {own_words(data['distinctive_terms'])}")
     return EXIT_OK
 
 
@@ -205,7 +218,7 @@ def print_comparison(comparison: dict) -> None:
         print("    quoted:     " + (", ".join(f"{s['speaker']} ({s['quotes']})" for s in data["sources"]) or "-"))
         print(f"    anonymous:  {data['anonymous_share']:.0%} of quotes")
         print("    describes:  " + ("; ".join(f"{d['entity']}: {d['descriptor']}" for d in data["descriptors"][:8]) or "-"))
-        print("    own words:  " + (", ".join(t["term"] for t in data["distinctive_terms"]) or "-"))
+        print("    own words:  " + own_words(data["distinctive_terms"]))
     print()
 
 
@@ -273,6 +286,37 @@ def cmd_delete(args, project: Project) -> int:
     return EXIT_OK
 
 
+def own_words(terms: list[dict]) -> str:
+    """Distinctive terms as written, the weak ones apart ("fewer than 5 uses, p ≥ 0.01 or log ratio < 1")."""
+    strong = ", ".join(t["term"] for t in terms if not t["weak"]) or "-"
+    weak = ", ".join(t["term"] for t in terms if t["weak"])
+    return strong + (f"  (weak: {weak})" if weak else "")
+
+
+def cmd_find(args, project: Project) -> int:
+    hits = concordance(project.articles(), args.query, width=max(args.width, 0), whole_words=args.whole_words,
+                       case=args.case)
+    hits = sort_hits(hits, args.sort)
+    if args.json:
+        print(hits[FIND_COLUMNS].to_json(orient="records", force_ascii=False, indent=2))
+        return EXIT_OK
+    articles = hits["article_id"].nunique()
+    if hits.empty:
+        print(f"“{args.query}” is in no article")
+        return EXIT_OK
+    print(f"“{args.query}”: {len(hits):,} hit{'s' if len(hits) != 1 else ''} in {articles:,} "
+          f"article{'s' if articles != 1 else ''}")
+    outlet_width = min(int(hits["outlet"].str.len().max()), 20)
+    for row in hits.itertuples(index=False):
+        print(f"{row.outlet[:outlet_width]:<{outlet_width}}  {row.date or '':<10}  "
+              f"{row.left:>{args.width}}[{row.hit}]{row.right}")
+    return EXIT_OK
+
+
+#: What ``find --json`` gives per hit (the sort keys stay inside).
+FIND_COLUMNS = ["article_id", "outlet", "date", "title", "start", "end", "left", "hit", "right"]
+
+
 def cmd_export(args, project: Project) -> int:
     state = _progress_printer(False)
     try:
@@ -298,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     handlers = {"import": cmd_import, "summary": cmd_summary, "stories": cmd_stories, "compare": cmd_compare,
                 "export": cmd_export, "outlets": cmd_outlets, "quotes": cmd_quotes, "speaker": cmd_speaker,
-                "delete": cmd_delete}
+                "delete": cmd_delete, "find": cmd_find}
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)

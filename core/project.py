@@ -36,6 +36,8 @@ from core.paths import PROJECT_SUFFIX, seeds_dir, user_data_dir
 from core.tasks import NULL_STATE, TaskState
 
 SUFFIX = PROJECT_SUFFIX
+#: What ``compare`` and ``summary`` give of each distinctive term (``term``: as the outlet wrote it).
+TERM_FIELDS = ["term", "lemma", "kind", "freq", "log_likelihood", "log_ratio", "weak", "weak_because"]
 #: The project file's meta key for the surname joins (derived data, made again after each analysis).
 NAME_JOINS_KEY = "name_joins"
 
@@ -521,7 +523,7 @@ class Project:
                 "sources": _records(compare.sources_table(quotes[quotes["outlet"] == outlet]), ["speaker", "source_type", "quotes", "words"]),
                 "anonymous_share": float(anonymous.get(outlet, 0.0)),
                 "shared_text_share": float(shares.loc[shares["article_id"].isin(ids), "share_shared"].mean()) if not shares.empty else 0.0,
-                "distinctive_terms": _records(terms[terms["outlet"] == outlet].head(top), ["term", "kind", "freq", "log_likelihood", "log_ratio"]),
+                "distinctive_terms": _records(terms[terms["outlet"] == outlet].head(top), TERM_FIELDS),
             }
         named_by_all = sorted(coverage.loc[coverage["named_by"] == "all", "entity"]) if not coverage.empty else []
         absent = sorted(set(self.outlets()) - set(outlets))
@@ -578,7 +580,7 @@ class Project:
                     for r in table[table["outlet"] == outlet].itertuples()
                 ],
                 "sources": _records(sources[sources["outlet"] == outlet], ["speaker", "source_type", "quotes", "words"]),
-                "distinctive_terms": _records(terms[terms["outlet"] == outlet].head(20), ["term", "kind", "freq", "log_likelihood", "log_ratio"]),
+                "distinctive_terms": _records(terms[terms["outlet"] == outlet].head(20), TERM_FIELDS),
             }
             for outlet in sorted(frame["outlet"].unique())
         }

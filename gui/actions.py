@@ -31,6 +31,8 @@ class Actions:
     paste: QAction
     delete_articles: QAction
     find: QAction
+    find_next: QAction
+    find_previous: QAction
     reset_layout: QAction
     about: QAction
     recent_menu: QMenu
@@ -94,7 +96,11 @@ def build_actions(window: "MainWindow") -> Actions:
                       "Import the copied text, links (fetched) or files"),
         delete_articles=_action(window, "&Delete Articles", window.delete_selected_articles, keys.Delete,
                                 "Remove the selected articles from the project (Ctrl+Z brings them back)"),
-        find=_action(window, "&Find in Texts…", window.focus_find, keys.Find, "Find a word or phrase in all articles"),
+        find=_action(window, "&Find in Texts…", window.focus_find, keys.Find,
+                     "Find a word or phrase in all articles: every use is listed in the Concordance"),
+        find_next=_action(window, "Find &Next", window.find_next, "F3", "Go to the next hit in its article"),
+        find_previous=_action(window, "Find Pre&vious", window.find_previous, "Shift+F3",
+                              "Go to the previous hit in its article"),
         reset_layout=_action(window, "&Reset Layout", window.reset_layout, None, "Put every panel back in its place"),
         about=_action(window, "&About Newsprism", window.show_about),
         recent_menu=QMenu("Open &Recent", window),
@@ -119,7 +125,7 @@ def build_actions(window: "MainWindow") -> Actions:
     edit_menu.addSeparator()
     edit_menu.addAction(actions.paste)
     edit_menu.addAction(actions.delete_articles)
-    edit_menu.addAction(actions.find)
+    edit_menu.addActions([actions.find, actions.find_next, actions.find_previous])
     view_menu = bar.addMenu("&View")
     for dock in window.docks.values():
         view_menu.addAction(dock.toggleViewAction())

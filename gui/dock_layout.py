@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 LEFT = ("articles", "stories", "chart", "timeline")
 MIN_DOCK_WIDTH = 320
-TABS = {"articles": ("stories",), "chart": ("timeline",), "entities": ("quotes", "terms", "import_report")}
+TABS = {"articles": ("stories",), "chart": ("timeline",),
+        "entities": ("quotes", "terms", "concordance", "import_report")}
 
 
 def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -> dict[str, QDockWidget]:

@@ -29,6 +29,7 @@ from gui.dialogs.about_dialog import show_about
 from gui.dialogs.error_dialog import show_exception
 from gui.dock_layout import arrange_docks, fit_to_screen, hide_stale_tab_bars
 from gui.file_commands import FileCommands
+from gui.find_commands import FindCommands
 from gui.gui_thread_gc import collect_on_gui_thread
 from gui.models.article_table_model import ArticleTableModel
 from gui.plots.chart_state import ChartState
@@ -37,6 +38,7 @@ from gui.project_controller import ProjectController, ViewData, shown_mentions
 from gui.theme import apply_appearance
 from gui.views.article_html import Mention
 from gui.views.article_panel import FITTED_COLUMNS, ArticlePanel
+from gui.views.concordance_panel import ConcordancePanel
 from gui.views.entity_chart_panel import EntityChartPanel
 from gui.views.entity_list_panel import EntityListPanel
 from gui.views.import_report_panel import ImportReportPanel
@@ -60,7 +62,7 @@ def window_settings() -> QSettings:
 
 
 
-class MainWindow(FileCommands, EditCommands, QMainWindow):
+class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
     """Everything the analyst sees; long work is delegated to :class:`ProjectController`."""
 
     dataRefreshed = Signal()  # the views show the project's current data
@@ -122,6 +124,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.comparison_panel = StoryComparisonPanel()
         self.scope = StoryScope(self)
         self.scope_bar = ScopeBar()
+        self.concordance = ConcordancePanel()
         self.docks = arrange_docks(self, {
             "articles": ("Articles", self.article_panel),
             "stories": ("Stories", self.story_panel),
@@ -133,6 +136,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             "terms": ("Distinctive language", self.terms_panel),
             "import_report": ("Import report", self.import_report),
             "comparison": ("Story comparison", self.comparison_panel),
+            "concordance": ("Concordance", self.concordance),
         })
 
     def _build_toolbar(self) -> None:
@@ -149,7 +153,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self._find_timer = QTimer(self, singleShot=True, interval=300)
         self._find_timer.timeout.connect(self._run_find)
         self.find_box.textChanged.connect(lambda _: self._find_timer.start())
-        self.find_box.returnPressed.connect(self._run_find)
+        self.find_box.returnPressed.connect(self._on_find_return)
         bar.addWidget(self.find_box)
         self.addToolBar(bar)
         self.addToolBarBreak()
@@ -202,6 +206,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.quotes_panel.quoteChosen.connect(self.show_quote)
         self.quotes_panel.speakerCorrectionRequested.connect(self.ask_correct_speaker)
         self.terms_panel.termChosen.connect(self.find_in_texts)
+        self.concordance.hitChosen.connect(self.show_hit)
+        self.concordance.optionsChanged.connect(self._run_find)
         self.chart_state.watch(self._on_chart_state)
 
     # -- projects ------------------------------------------------------------------
@@ -298,14 +304,6 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         if article_id not in self.side_by_side.shown_ids():
             self.article_panel.select_ids([article_id])
         self.side_by_side.focus_span(article_id, start, end)
-
-    def find_in_texts(self, text: str) -> None:
-        self.find_box.setText(text)
-        self._run_find()
-
-    def focus_find(self) -> None:
-        self.find_box.setFocus()
-        self.find_box.selectAll()
 
     def show_about(self) -> None:
         show_about(self)
@@ -456,8 +454,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.side_by_side.show_articles(articles, mentions, self.colours)
         if len(articles) >= 2:
             self.controller.compare([a.id for a in articles])
-        if self.find_box.text().strip():
-            self.side_by_side.set_find_text(self.find_box.text().strip())
+        self._mark_hits()
 
     def _on_passages(self, result) -> None:
         ids, sentences, alignment, status = result
@@ -482,26 +479,6 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
     def _on_article_changed(self, article) -> None:
         self.article_model.apply_article(article)
         self.controller.refresh()
-
-    def _run_find(self) -> None:
-        self._find_timer.stop()
-        query = self.find_box.text().strip()
-        if not query:
-            self.article_panel.proxy.set_article_filter(None)
-            self.side_by_side.set_find_text("")
-            self.statusBar().clearMessage()
-            return
-        self.controller.find(query)
-
-    def _on_found(self, query: str, found: dict) -> None:
-        if query != self.find_box.text().strip():
-            return
-        self.article_panel.proxy.set_article_filter(set(found))
-        self.side_by_side.set_find_text(query)
-        total = sum(found.values())
-        self.statusBar().showMessage(
-            f"“{query}”: {total:,} times in {len(found):,} article{'s' if len(found) != 1 else ''}"
-            if found else f"“{query}” is in no article", 10000)
 
     def _on_imported(self, outcome: ImportOutcome) -> None:
         self.import_report.show_results(outcome.results, cancelled=outcome.analysis_cancelled)

@@ -27,7 +27,7 @@ from core.jobs import ImportOutcome
 from core.project import Project, open_sample_project, untitled_project_path
 from core.settings import Settings
 from core.tasks import TaskFailure, TaskState
-from core.text.find import find_in_articles
+from core.text.concordance import Hits, find_hits
 from gui.workers import TaskRunner
 
 @dataclass
@@ -138,9 +138,15 @@ def _export_comparison(project: Project, story_id: int, target: str, *, state: T
     return project.export_story_comparison(story_id, target)
 
 
-def find_text(project: Project, query: str, *, state: TaskState) -> dict[str, int]:
+#: Rows the concordance lists at most (every hit is still counted): a common word's 300,000 hits
+#: would take hundreds of megabytes and read no better.
+FIND_LIMIT = 50_000
+
+
+def find_text(project: Project, query: str, options: dict, *, state: TaskState) -> Hits:
+    """Every hit of ``query`` (``options``: whole_words, case) with its context, for the concordance."""
     state.progress(0.0, f"Finding “{query}”…")
-    return find_in_articles(project.articles(), query)
+    return find_hits(project.articles(), query, limit=FIND_LIMIT, state=state, **options)
 
 
 class ProjectController(QObject):
@@ -152,7 +158,7 @@ class ProjectController(QObject):
     importCancelled = Signal()
     analysisFinished = Signal(object)  # AnalysisReport
     exportFinished = Signal(object)  # Path
-    findFinished = Signal(str, object)  # query, {article id: count}
+    findFinished = Signal(str, object)  # query, core.text.concordance.Hits
     passagesCompared = Signal(object)  # (article ids, sentences, alignment, status)
     quotesLoaded = Signal(object, object)  # quotes, sources
     termsLoaded = Signal(object)  # distinctive terms frame
@@ -278,10 +284,12 @@ class ProjectController(QObject):
         """``fn(project, *args)`` (a function of core.jobs) in the job process of ``runner``'s purpose."""
         runner.start(title, run_on_project, shared_job_process(runner.name), self.project, fn, *args, **callbacks)
 
-    def find(self, query: str) -> None:
+    def find(self, query: str, *, whole_words: bool = False, case: bool = False) -> None:
+        """Every hit of ``query`` in the texts, in the background (``findFinished``)."""
         if self.project is not None:
-            self.finder.start("Finding", find_text, self.project, query,
-                              on_done=lambda found: self.findFinished.emit(query, found))
+            options = {"whole_words": whole_words, "case": case}
+            self.finder.start("Finding", find_text, self.project, query, options,
+                              on_done=lambda hits: self.findFinished.emit(query, hits))
 
     # -- story edits (quick writes; the views reload after) ----------------------------
     # Entity merges and story names go through the window's undo stack (gui.commands).

@@ -95,6 +95,19 @@ def main() -> int:
         settle(app, 0.6)
         save(window.docks["side_by_side"], "side-by-side-quote.png")
 
+    window.focus_find()  # the concordance: every use of a name with its context, one hit opened in its text
+    window.find_box.setText("Kim Jong Un")
+    window.find_box.returnPressed.emit()
+    wait_until(app, lambda: window.concordance.hit_count() > 0)
+    for _ in range(3):
+        window.find_next()
+    settle(app, 0.8)
+    save(window.docks["concordance"], "concordance.png")
+    save(window, "concordance-window.png")
+    window.find_box.clear()
+    wait_until(app, lambda: window.concordance.hit_count() == 0)
+    window.docks["entities"].raise_()
+
     model = window.article_model
     for row, day in enumerate(("2023-09-05", "2024-06-19")):
         model.setData(model.index(row, 2), day)

@@ -58,7 +58,11 @@ def own_outlet_mask(names: pd.Series, outlets: pd.Series) -> pd.Series:
     the outlet table knows ("New York Times" in The New York Times)."""
     spellings = outlet_spellings(outlets.dropna().unique())
     keys = names.map(_cached(outlet_key, names.astype(object).where(names.notna(), "")))
-    return pd.Series([o in spellings.get(k, ()) for k, o in zip(keys, outlets)], index=names.index, dtype=bool)
+    mask = pd.Series(False, index=names.index, dtype=bool)
+    maybe = keys.isin(list(spellings)).to_numpy()  # few names spell an outlet at all: test only those
+    if maybe.any():
+        mask[maybe] = [o in spellings[k] for k, o in zip(keys[maybe], outlets[maybe])]
+    return mask
 
 
 def outlet_spellings(outlets) -> dict[str, set[str]]:

@@ -15,6 +15,13 @@ recommended in corpus linguistics:
 Corpus sizes are the articles' word counts, so frequencies per 10,000 words
 mean what a reader expects. Everything is vectorised: whole-project keyness
 over 10,000 articles is a few pandas group-bys.
+
+Terms are counted as lemmas ("weapon" for "weapons"), but shown as the words
+the outlet used: analysis stores, per article, the form each lemma took most
+often (:func:`term_rows`), and the table's ``term`` is the form the outlet
+used most (``lemma`` keeps what was counted). An outlet's own name is never
+one of its distinctive terms, and results too thin to lean on are marked
+``weak`` (:func:`weak_reasons`).
 """
 
 from __future__ import annotations
@@ -26,13 +33,21 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from core.analysis.entities import own_outlet_mask
+
 KINDS = ("word", "phrase", "entity")
 #: Replaces a zero frequency in the log ratio (Hardie 2014).
 ZERO_FREQUENCY = 0.5
 KEYNESS_COLUMNS = [
-    "story_id", "outlet", "term", "kind", "freq", "freq_other", "per_10k", "per_10k_other",
-    "log_likelihood", "log_ratio", "p_value",
+    "story_id", "outlet", "term", "lemma", "kind", "freq", "freq_other", "per_10k", "per_10k_other",
+    "log_likelihood", "log_ratio", "p_value", "weak", "weak_because",
 ]
+#: Below these a distinctive term is marked weak: too few uses to generalise from (the usual
+#: floor of 5 for a log-likelihood test), not significant at 1 %, or used less than twice as often
+#: as by the others (log ratio 1; Hardie 2014).
+WEAK_FREQ = 5
+WEAK_P = 0.01
+WEAK_LOG_RATIO = 1.0
 _ALL = "__project__"
 
 
@@ -76,27 +91,48 @@ def keyness(
 ) -> pd.DataFrame:
     """Terms each outlet overuses against the other outlets of its story or of the project.
 
-    ``terms``: ``article_id, term, kind, count``; ``articles``: ``id, outlet,
-    story_id, word_count``. A term needs at least ``min_freq`` uses by the
-    outlet. Only overused terms (positive log ratio) are returned, sorted by
-    G2 within each story and outlet. Articles without an outlet (or, in story
-    scope, without a story) are left out; a story with one outlet has nothing
-    to compare with.
+    ``terms``: ``article_id, term, kind, count`` and, optionally,
+    ``surface`` (the article's most used form of the term, empty when it is
+    the term itself); ``articles``: ``id, outlet, story_id, word_count``. A
+    term needs at least ``min_freq`` uses by the outlet. Only overused terms
+    (positive log ratio) are returned, sorted by G2 within each story and
+    outlet; the outlet's own name is left out. Articles without an outlet
+    (or, in story scope, without a story) are left out; a story with one
+    outlet has nothing to compare with.
     """
     if scope not in ("story", "project"):
         raise ValueError(f"scope must be 'story' or 'project', not {scope!r}")
     wanted = [k for k in kinds if include_entities or k != "entity"]
     corpus = _corpus(articles, scope)
-    counts = _outlet_counts(terms[terms["kind"].isin(wanted)], corpus)
+    counts, joined = _outlet_counts(terms[terms["kind"].isin(wanted)], corpus)
     sizes = corpus.groupby(["group", "outlet"], sort=False)["word_count"].sum().rename("size").reset_index()
     sizes["size_other"] = sizes.groupby("group")["size"].transform("sum") - sizes["size"]
     table = counts.merge(sizes, on=["group", "outlet"])
     table = table[(table["freq"] >= min_freq) & (table["size_other"] > 0) & (table["size"] > 0)]
     table = _scored(table)
-    table = table[table["log_ratio"] > 0]
+    table = table[(table["log_ratio"] > 0) & ~own_outlet_mask(table["term"], table["outlet"])]
     table["story_id"] = None if scope == "project" else table["group"]
-    table = table.sort_values(["group", "outlet", "log_likelihood", "term"], ascending=[True, True, False, True])
+    table["form"] = _most_used_forms(table, joined)
+    table = table.rename(columns={"term": "lemma", "form": "term"})
+    table["weak_because"] = weak_reasons(table)
+    table["weak"] = table["weak_because"] != ""
+    table = table.sort_values(["group", "outlet", "log_likelihood", "lemma"], ascending=[True, True, False, True])
     return table[KEYNESS_COLUMNS].reset_index(drop=True)
+
+
+def weak_reasons(table: pd.DataFrame) -> pd.Series:
+    """Why each distinctive term is weak evidence ("used 3 times (fewer than 5); p = 0.06 …"), or ""."""
+    checks = (
+        (table["freq"] < WEAK_FREQ, table["freq"], f"used %d times (fewer than {WEAK_FREQ})"),
+        (table["p_value"] >= WEAK_P, table["p_value"], f"p = %.3g (not significant at {WEAK_P:g})"),
+        (table["log_ratio"] < WEAK_LOG_RATIO, table["log_ratio"], "log ratio %.2f (less than twice as frequent)"),
+    )
+    reasons = np.full(len(table), "", dtype=object)
+    for failed, values, text in checks:
+        where = np.flatnonzero(failed.to_numpy())
+        said = [text % v for v in values.to_numpy()[where]]
+        reasons[where] = [f"{before}; {now}" if before else now for before, now in zip(reasons[where], said)]
+    return pd.Series(reasons, index=table.index, dtype=object)
 
 
 def _corpus(articles: pd.DataFrame, scope: str) -> pd.DataFrame:
@@ -112,15 +148,39 @@ def _corpus(articles: pd.DataFrame, scope: str) -> pd.DataFrame:
     return frame
 
 
-def _outlet_counts(terms: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
-    """freq (by the outlet) and freq_other (by the other outlets of the group) per term."""
-    joined = terms[["article_id", "term", "kind", "count"]].merge(
-        corpus[["id", "outlet", "group"]], left_on="article_id", right_on="id"
-    )
-    counts = joined.groupby(["group", "outlet", "term", "kind"], sort=False)["count"].sum().rename("freq").reset_index()
+def _outlet_counts(terms: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """freq (by the outlet) and freq_other (by the other outlets of the group) per term, numbered by
+    ``key``; and the rows joined to their group, outlet and ``key``, for :func:`_most_used_forms`."""
+    columns = ["article_id", "term", "kind", "count", *(["surface"] if "surface" in terms.columns else [])]
+    joined = terms[columns].merge(corpus[["id", "outlet", "group"]], left_on="article_id", right_on="id")
+    grouped = joined.groupby(_KEYS, sort=False)
+    counts = grouped["count"].sum().rename("freq").reset_index()
+    counts["key"] = np.arange(len(counts))
+    joined["key"] = grouped.ngroup().to_numpy()  # first-seen order: the row of ``counts``
     total = counts.groupby(["group", "term", "kind"], sort=False)["freq"].transform("sum")
     counts["freq_other"] = total - counts["freq"]
-    return counts
+    return counts, joined
+
+
+_KEYS = ["group", "outlet", "term", "kind"]
+
+
+def _most_used_forms(table: pd.DataFrame, joined: pd.DataFrame) -> pd.Series:
+    """The form each outlet used most of each term in ``table``: per article its most used form
+    (``surface``; none means the term itself), weighted by the article's uses of the term."""
+    if "surface" not in joined.columns or table.empty:
+        return table["term"]
+    wanted = np.zeros(int(joined["key"].max()) + 1, dtype=bool)
+    wanted[table["key"].to_numpy()] = True
+    rows = joined[wanted[joined["key"].to_numpy()] & joined["surface"].notna().to_numpy()]
+    rows = rows[rows["surface"] != ""]
+    by_form = rows.groupby(["key", "surface"], sort=False)["count"].sum().rename("n").reset_index()
+    surfaced = by_form.groupby("key", sort=False)["n"].sum()
+    best = by_form.sort_values("n", ascending=False, kind="stable").drop_duplicates("key").set_index("key")
+    keys = table["key"]
+    as_term = table["freq"] - keys.map(surfaced).fillna(0)  # uses where the article's form was the term itself
+    return best["surface"].reindex(keys).set_axis(table.index).where(keys.map(best["n"]).fillna(0) > as_term,
+                                                                      table["term"])
 
 
 def _scored(table: pd.DataFrame) -> pd.DataFrame:
@@ -144,18 +204,42 @@ def terms_of(doc, mentions: Iterable[tuple]) -> Counter:
     such lemmas on adjacent tokens of one sentence. Entities: the canonical
     names of ``mentions`` (``(start, end, text, label, name)``).
     """
+    return _counted(doc, mentions)[0]
+
+
+def term_rows(doc, mentions: Iterable[tuple]) -> list[tuple[str, str, int, str | None]]:
+    """``(term, kind, count, surface)`` of one doc: the counts of :func:`terms_of` and, for a word or
+    phrase, the form the article used most, lower-cased ("data" for the lemma "datum"; ties: the
+    first used), or None when that is the term itself and for entities."""
+    counts, forms = _counted(doc, mentions)
+    most_used: dict[tuple[str, str], str] = {}
+    for (term, kind, form), _ in forms.most_common():
+        most_used.setdefault((term, kind), form)
+    rows = []
+    for (term, kind), n in counts.items():
+        form = most_used.get((term, kind))
+        rows.append((term, kind, n, form if form != term else None))
+    return rows
+
+
+def _counted(doc, mentions: Iterable[tuple]) -> tuple[Counter, Counter]:
+    """Terms counted, and their forms: ``Counter[(term, kind, form)]`` for words and phrases."""
     mentions = list(mentions)
     inside = _entity_tokens(doc, [(m[0], m[1]) for m in mentions])
     counts: Counter = Counter((m[4], "entity") for m in mentions if m[4])
-    previous = None
+    forms: Counter = Counter()
+    previous = previous_form = None
     for token in doc:
         lemma = _word_lemma(token, inside)
+        form = token.text.lower() if lemma else None
         if lemma and previous and not token.is_sent_start:
             counts[(f"{previous} {lemma}", "phrase")] += 1
+            forms[(f"{previous} {lemma}", "phrase", f"{previous_form} {form}")] += 1
         if lemma:
             counts[(lemma, "word")] += 1
-        previous = lemma
-    return counts
+            forms[(lemma, "word", form)] += 1
+        previous, previous_form = lemma, form
+    return counts, forms
 
 
 def _entity_tokens(doc, spans: list[tuple[int, int]]) -> set[int]:

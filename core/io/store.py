@@ -24,7 +24,7 @@ import pandas as pd
 
 from core.model.article import Article, Origin
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _MIGRATIONS = {
     1: """
@@ -162,6 +162,11 @@ _MIGRATIONS = {
     );
     CREATE INDEX IF NOT EXISTS story_members_by_story ON story_members(story_id);
     """,
+    # 7: the form an article used most of each word and phrase lemma ("data" for "datum"), NULL
+    # when it is the lemma itself: distinctive terms are shown as written (core/analysis/keyness.py).
+    7: """
+    ALTER TABLE terms ADD COLUMN surface TEXT;
+    """,
 }
 
 _ARTICLE_COLUMNS = (
@@ -194,6 +199,7 @@ class ProjectStore:
             raise ProjectError(f"the folder {self.path.parent} does not exist")
         self._lock = threading.RLock()
         self._rollbacks = 0
+        self._commits = 0
         self._outside_changes = 0
         self._writer: int | None = None  # thread id inside ``transaction``
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
@@ -268,6 +274,7 @@ class ProjectStore:
             else:
                 if outermost and self._db.in_transaction:
                     self._db.execute("COMMIT")
+                    self._commits += 1
             finally:
                 if outermost:
                     self._writer = None
@@ -312,9 +319,11 @@ class ProjectStore:
         return reader
 
     @property
-    def revision(self) -> tuple[int, int, int]:
-        """Differs after every change (rows written, a transaction rolled back, a child's writes): a cache key."""
-        return self._db.total_changes, self._rollbacks, self._outside_changes
+    def revision(self) -> tuple[int, int, int, int]:
+        """Differs after every change (rows written, a transaction committed or rolled back, a child's
+        writes): a cache key. The commits count too: rows count as written before their commit, so a
+        thread reading between the two would otherwise keep what it read under the new revision."""
+        return self._db.total_changes, self._commits, self._rollbacks, self._outside_changes
 
     def changed_elsewhere(self) -> None:
         """Another process (a child this one started) wrote to the file: cached reads are stale."""
@@ -525,7 +534,7 @@ def _analysis_rows(results: list) -> list[tuple[str, list[tuple]]]:
     return [
         ("INSERT INTO mentions(article_id, start, end, text, label, name) VALUES (?, ?, ?, ?, ?, ?)", mentions),
         ("INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)", sentences),
-        ("INSERT INTO terms(article_id, term, kind, count) VALUES (?, ?, ?, ?)", terms),
+        ("INSERT INTO terms(article_id, term, kind, count, surface) VALUES (?, ?, ?, ?, ?)", terms),
         (
             "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_text, speaker_start, verb, source_type) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

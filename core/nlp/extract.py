@@ -10,8 +10,9 @@ from core.nlp.span_cleaning import is_common_word, clean_spans
 
 
 #: Bumped when the extraction changes what it stores, so every article is analysed again
-#: (2: entity spans cut back to the name, core/nlp/span_cleaning.py).
-EXTRACTION_VERSION = 2
+#: (2: entity spans cut back to the name, core/nlp/span_cleaning.py; 3: each word's and phrase's most
+#: used form beside its lemma, so distinctive terms read as written).
+EXTRACTION_VERSION = 3
 
 
 def analysis_key(model: str) -> str:
@@ -28,7 +29,7 @@ class ArticleAnalysis:
     model: str
     mentions: list[tuple] = field(default_factory=list)  # (start, end, text, label, name)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end)
-    terms: list[tuple[str, str, int]] = field(default_factory=list)  # (term, kind, count)
+    terms: list[tuple[str, str, int, str | None]] = field(default_factory=list)  # (term, kind, count, surface)
     quotes: list = field(default_factory=list)  # core.nlp.quotes.Quote
     descriptors: list[tuple] = field(default_factory=list)  # (name, descriptor, kind, start, end)
 
@@ -68,7 +69,7 @@ def sentences_of(doc) -> list[tuple[int, int]]:
 
 def analyse_doc(article_id: str, text_hash: str, model: str, doc, aliases: AliasTable) -> ArticleAnalysis:
     """All analysis rows of one article from its parsed doc."""
-    from core.analysis.keyness import terms_of
+    from core.analysis.keyness import term_rows
     from core.nlp.quotes import find_quotes
 
     mentions = mentions_of(doc)
@@ -78,7 +79,7 @@ def analyse_doc(article_id: str, text_hash: str, model: str, doc, aliases: Alias
         analysis_key(model),
         mentions=mentions,
         sentences=sentences_of(doc),
-        terms=[(term, kind, n) for (term, kind), n in terms_of(doc, mentions).items()],
+        terms=term_rows(doc, mentions),
         quotes=find_quotes(doc, mentions),
         descriptors=descriptors_of(doc, mentions, aliases),
     )

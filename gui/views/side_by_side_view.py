@@ -13,7 +13,7 @@ from typing import Iterable
 import pandas as pd
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QSplitter, QTextEdit, QToolButton, QToolTip, QVBoxLayout, QWidget,
 )
@@ -28,6 +28,9 @@ from gui.views.article_html import (
 )
 
 PLACEHOLDER = "Select two or more articles in the table to read them side by side."
+#: Hits of Find in the texts, and the one the reader went to (F3, the concordance).
+FOUND = "#ffeb3b"
+CURRENT_HIT = "#ff9632"
 MAX_COLUMNS = 6
 
 
@@ -41,7 +44,7 @@ class SideBySideView(QWidget):
         super().__init__(parent)
         self._visible_types: set[str] = set(DEFAULT_TYPES)
         self._selected_entity: str | None = None
-        self._find_text = ""
+        self._find_spans: dict[str, list[tuple[int, int]]] = {}
         self._pairs: dict[tuple[str, int], list[tuple[str, int]]] = {}
         self._syncing = False
         self.legend = QHBoxLayout()
@@ -147,17 +150,24 @@ class SideBySideView(QWidget):
         self.rerender()
 
     def focus_span(self, article_id: str, start: int, end: int) -> bool:
-        """Shade ``start..end`` of a shown article (a quote) and scroll to it."""
+        """Shade ``start..end`` of a shown article (a quote, a hit) and scroll to it."""
         for column in self.columns:
             if column.article is not None and column.article.id == article_id:
                 column.focus = (start, end)
                 self._render(column)
+                self._apply_find()
                 return True
         return False
 
-    def set_find_text(self, text: str) -> int:
-        """Mark every occurrence of ``text`` in the shown articles; returns their number."""
-        self._find_text = text
+    def shown_articles(self) -> list[Article]:
+        return [c.article for c in self.columns if c.article is not None]
+
+    def set_find_spans(self, spans: dict[str, list[tuple[int, int]]]) -> int:
+        """Mark the hits of a find (``article id -> [(start, end)]``, text offsets); returns how many are shown.
+
+        A hit that is also a column's focus (the one the reader went to) stands out from the others.
+        """
+        self._find_spans = spans
         return self._apply_find()
 
     def restyle(self) -> None:
@@ -263,25 +273,32 @@ class SideBySideView(QWidget):
     def _apply_find(self) -> int:
         found = 0
         for column in self.columns:
-            selections = []
-            if self._find_text:
-                document: QTextDocument = column.browser.document()
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor("#ffeb3b"))
-                fmt.setForeground(QColor("#000000"))
-                cursor = document.find(self._find_text)
-                while not cursor.isNull():
-                    selection = QTextEdit.ExtraSelection()
-                    selection.cursor, selection.format = cursor, fmt
-                    selections.append(selection)
-                    cursor = document.find(self._find_text, cursor)
-                if selections:
-                    first = QTextCursor(selections[0].cursor)
-                    column.browser.setTextCursor(first)
-                    column.browser.ensureCursorVisible()
+            spans = self._find_spans.get(column.article.id, []) if column.article is not None else []
+            selections = [self._find_selection(column, span) for span in spans]
+            selections = [s for s in selections if s is not None]
+            if selections and column.focus is None:  # else the column shows its focus
+                first = QTextCursor(selections[0].cursor)
+                first.setPosition(first.selectionStart())  # at the hit, not selecting it (that hides the mark)
+                column.browser.setTextCursor(first)
+                column.browser.ensureCursorVisible()
             column.browser.setExtraSelections(selections)
             found += len(selections)
         return found
+
+    @staticmethod
+    def _find_selection(column: ArticleColumn, span: tuple[int, int]) -> QTextEdit.ExtraSelection | None:
+        start, end = column.position_of(span[0]), column.position_of(span[1])
+        if start is None or end is None or end <= start:
+            return None
+        cursor = QTextCursor(column.browser.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(CURRENT_HIT if tuple(span) == column.focus else FOUND))
+        fmt.setForeground(QColor("#000000"))
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor, selection.format = cursor, fmt
+        return selection
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         entity = entity_from_link(url.toString())

@@ -84,7 +84,7 @@ def test_a_project_of_the_previous_schema_gains_the_corrections_table(tmp_path):
     path = tmp_path / "old.newsprism"
     ProjectStore(path).close()
     db = sqlite3.connect(path)
-    db.executescript("DROP TABLE quote_speakers; PRAGMA user_version = 4;")
+    db.executescript("DROP TABLE quote_speakers; ALTER TABLE terms DROP COLUMN surface; PRAGMA user_version = 4;")
     db.close()
     with Project(path) as project:
         assert project.quotes().empty

@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2, power_divergence
 
-from core.analysis.keyness import KEYNESS_COLUMNS, chi2_sf_1, keyness, log_likelihood, log_ratio, terms_of
+from core.analysis.keyness import (
+    KEYNESS_COLUMNS, chi2_sf_1, keyness, log_likelihood, log_ratio, term_rows, terms_of,
+)
 
 
 def articles(rows) -> pd.DataFrame:
@@ -16,7 +18,7 @@ def articles(rows) -> pd.DataFrame:
 
 
 def terms(rows) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["article_id", "term", "kind", "count"])
+    return pd.DataFrame(rows, columns=["article_id", "term", "kind", "count", "surface"][:len(rows[0]) if rows else 4])
 
 
 def rayson_g2(a: int, b: int, c: int, d: int) -> float:
@@ -168,6 +170,56 @@ def test_terms_of_counts_lemmas_phrases_and_entities_of_a_real_doc(full_nlp):
     phrases = {t for t, kind in counts if kind == "phrase"}
     assert all(len(p.split()) == 2 for p in phrases)
     assert "monday nuclear" not in phrases and "weapon programme" in phrases
+
+
+def test_term_rows_keep_the_form_each_lemma_took_in_the_article(full_nlp):
+    doc = full_nlp("Officials said the data were leaked. The new data centres hold data on millions of voters, "
+                   "officials said.")
+    rows = {(term, kind): (n, surface) for term, kind, n, surface in term_rows(doc, [])}
+    assert rows[("datum", "word")] == (2, "data")  # counted as the lemma, stored as written
+    assert rows[("official", "word")] == (2, "officials")
+    assert rows[("voter", "word")] == (1, "voters")
+    assert rows[("new", "word")] == (1, None)  # written as the lemma: nothing to add
+    assert rows[("data centre", "phrase")] == (1, "data centres")
+    assert {(t, k): n for (t, k), (n, _) in rows.items()} == dict(terms_of(doc, []))  # the counts are unchanged
+
+
+def test_a_term_is_shown_as_the_form_its_outlet_used_most():
+    corpus = articles([("a1", "A", 1, 1000), ("a2", "A", 1, 1000), ("b1", "B", 1, 1000), ("b2", "B", 1, 1000)])
+    counts = terms([
+        ("a1", "datum", "word", 5, "data"), ("a2", "datum", "word", 2, None),  # A: "data" 5 times, "datum" twice
+        ("b1", "datum", "word", 1, "data"),
+        ("b1", "weapon", "word", 4, None), ("b2", "weapon", "word", 5, "weapons"), ("b2", "arm", "word", 6, "arms"),
+    ])
+    table = keyness(counts, corpus)
+    shown = {(r.outlet, r.lemma): r.term for r in table.itertuples()}
+    assert shown == {("A", "datum"): "data", ("B", "weapon"): "weapons", ("B", "arm"): "arms"}
+    a = table[table["outlet"] == "A"].iloc[0]
+    assert (a["freq"], a["freq_other"]) == (7, 1)  # forms never change the counts
+    without_forms = keyness(counts.drop(columns="surface"), corpus)
+    assert list(without_forms["term"]) == list(without_forms["lemma"]) == list(table["lemma"])
+
+
+def test_an_outlet_is_never_distinctive_for_naming_itself():
+    corpus = articles([("t", "The New York Times", 1, 1000), ("c", "CNN", 1, 1000)])
+    counts = terms([("t", "New York Times", "entity", 9), ("t", "nytimes.com", "entity", 4),  # spellings of itself
+                    ("c", "New York Times", "entity", 12), ("t", "border", "word", 8)])
+    table = keyness(counts, corpus, min_freq=1)
+    assert set(zip(table["outlet"], table["term"])) == {("The New York Times", "border"), ("CNN", "New York Times")}
+
+
+def test_thin_evidence_is_marked_weak_and_says_why():
+    corpus = articles([("a", "A", 1, 5000), ("b", "B", 1, 5000)])
+    counts = terms([("a", "regime", "word", 40), ("a", "parade", "word", 4), ("a", "leader", "word", 30),
+                    ("b", "leader", "word", 20), ("b", "talks", "word", 12), ("a", "talks", "word", 1)])
+    table = keyness(counts, corpus).set_index("term")
+    assert not table.loc["regime", "weak"] and table.loc["regime", "weak_because"] == ""
+    assert not table.loc["talks", "weak"]  # 12 against 1: p < 0.01, log ratio 3.6
+    assert table.loc["parade", "weak"] and table.loc["parade", "weak_because"].startswith("used 4 times (fewer than 5)")
+    leader = table.loc["leader"]  # 30 against 20: not significant, and not twice as frequent
+    assert leader["weak"] and leader["p_value"] >= 0.01 and leader["log_ratio"] < 1
+    assert leader["weak_because"] == (f"p = {leader['p_value']:.3g} (not significant at 0.01); "
+                                      f"log ratio {leader['log_ratio']:.2f} (less than twice as frequent)")
 
 
 STORY = {
