@@ -22,7 +22,7 @@ from core.analysis.distinct import joined_distinct
 from core.analysis.entities import (COUNT_COLUMNS, canonical_mentions, count_mentions, counted_articles,
                                     coverage_split, entity_outlet_table)
 from core.analysis.name_joins import NameJoins, renamed, surname_joins
-from core.analysis.stories import StoryParams, cluster_features, reconcile, threshold_for
+from core.analysis.stories import StoryParams, clusters_and_centrality, reconcile, threshold_for
 from core.analysis.story_features import story_features
 from core.analysis.story_names import entity_name, story_names
 from core.io import alias_rows, counted_rows, deleted_articles, outlet_rows, speaker_corrections, story_rows
@@ -115,9 +115,9 @@ class Project:
         params = self.story_params()
         features = story_features(articles, self.store.term_counts, self._project_canonical_names,
                                   params.virtual_articles)
-        members = reconcile(cluster_features(features, params), story_rows.memberships(self.store))
-        story_of = members.set_index("article_id")["story_id"]
-        names = story_names(features, articles.set_index("id")["title"], story_of, params)
+        clusters, centrality = clusters_and_centrality(features, params)
+        members = reconcile(clusters, story_rows.memberships(self.store))
+        names = story_names(articles.set_index("id")["title"], members.set_index("article_id")["story_id"], centrality)
         names.update(self._entity_names(members[~members["story_id"].isin(list(names))]))
         story_rows.save_memberships(self.store, members, {int(k): v for k, v in names.items()})
 

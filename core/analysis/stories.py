@@ -132,17 +132,31 @@ def cluster_articles(articles: pd.DataFrame, terms, params: StoryParams = StoryP
 
 def cluster_features(features: StoryFeatures, params: StoryParams = StoryParams()) -> pd.Series:
     """:func:`cluster_articles` for features already made (story names use them too)."""
+    return clusters_and_centrality(features, params)[0]
+
+
+def clusters_and_centrality(features: StoryFeatures, params: StoryParams = StoryParams()
+                            ) -> tuple[pd.Series, pd.Series]:
+    """Cluster numbers, and each article's summed similarity to the rest of its cluster (by article id).
+
+    The centrality comes free from the clustering's own similarity matrices;
+    story names take the headline of the most central article.
+    """
     from scipy.sparse.csgraph import connected_components
 
     _, component = connected_components(similar_pairs(features, params), directed=False)
     labels = np.empty(len(features), dtype=np.int64)
+    centrality = np.zeros(len(features))
     next_label = 0
     for members in _groups(component):
         for part in _bounded(members, features, params):
-            raw = _average_linkage(features.rows(part), params)
+            raw, sim = _average_linkage(features.rows(part), params)
             labels[part] = raw + next_label
             next_label += raw.max() + 1
-    return _renumbered_by_date(pd.Series(labels, index=features.ids, name="cluster"), features.days)
+            same = raw[:, None] == raw[None, :]
+            centrality[part] = np.where(same, sim, 0.0).sum(axis=1) - np.diag(sim)
+    clusters = _renumbered_by_date(pd.Series(labels, index=features.ids, name="cluster"), features.days)
+    return clusters, pd.Series(centrality, index=features.ids, name="centrality")
 
 
 def _groups(component: np.ndarray) -> list[np.ndarray]:
@@ -171,19 +185,20 @@ def _bounded(members: np.ndarray, features: StoryFeatures, params: StoryParams) 
     return [piece for group in _groups(component) for piece in _bounded(members[group], features, stricter)]
 
 
-def _average_linkage(features: StoryFeatures, params: StoryParams) -> np.ndarray:
-    """Cluster numbers (from 0) of a few articles that may form one or more stories."""
+def _average_linkage(features: StoryFeatures, params: StoryParams) -> tuple[np.ndarray, np.ndarray]:
+    """Cluster numbers (from 0) of a few articles that may form one or more stories, and their similarities."""
     if len(features) == 1:
-        return np.zeros(1, dtype=np.int64)
+        return np.zeros(1, dtype=np.int64), np.ones((1, 1))
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    distance = 1.0 - pair_similarity(features, features, params).astype(np.float64)
-    np.fill_diagonal(distance, 0.0)
-    distance = np.clip((distance + distance.T) / 2.0, 0.0, 1.0)
+    sim = pair_similarity(features, features, params).astype(np.float64)
+    sim = (sim + sim.T) / 2.0
+    np.fill_diagonal(sim, 1.0)
+    distance = np.clip(1.0 - sim, 0.0, 1.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     # Merge while the average similarity is at least the threshold (a little slack for rounding).
-    return fcluster(tree, t=1.0 - params.threshold + 1e-6, criterion="distance") - 1
+    return fcluster(tree, t=1.0 - params.threshold + 1e-6, criterion="distance") - 1, sim
 
 
 def _renumbered_by_date(labels: pd.Series, days: np.ndarray) -> pd.Series:
@@ -216,15 +231,24 @@ def reconcile(clusters: pd.Series, previous: pd.DataFrame) -> pd.DataFrame:
     """
     prev = previous.set_index("article_id") if not previous.empty else pd.DataFrame(columns=["story_id", "pinned"])
     pinned = prev[prev["pinned"].astype(bool)] if not prev.empty else prev
-    rows = [(aid, int(row.story_id), 1) for aid, row in pinned.iterrows() if aid in clusters.index]
+    pinned = pinned[pinned.index.isin(clusters.index)]
     free = clusters[~clusters.index.isin(pinned.index)]
-    votes = []
-    for cluster, members in free.groupby(free).groups.items():
-        old = prev["story_id"].reindex(clusters.index[clusters == cluster]).dropna().astype(int)
-        for story, count in old.value_counts().items():
-            votes.append((count, -int(story), cluster, int(story)))
+    choice = _story_of_each_cluster(clusters, free, prev)
+    return pd.concat([
+        pd.DataFrame({"article_id": pinned.index, "story_id": pinned["story_id"].astype(int).to_numpy(), "pinned": 1}),
+        pd.DataFrame({"article_id": free.index, "story_id": free.map(choice).astype(int).to_numpy(), "pinned": 0}),
+    ], ignore_index=True)
+
+
+def _story_of_each_cluster(clusters: pd.Series, free: pd.Series, prev: pd.DataFrame) -> dict:
+    """Each free cluster's story: the old story most of its members were in, each taken once; else -1, -2, …"""
+    old = prev["story_id"].reindex(clusters.index) if not prev.empty else pd.Series(np.nan, index=clusters.index)
+    votes = pd.DataFrame({"cluster": clusters.to_numpy(), "story": old.to_numpy()}).dropna()
+    votes = votes[votes["cluster"].isin(set(free))]
+    counted = votes.groupby(["cluster", "story"]).size().rename("count").reset_index()
+    counted = counted.sort_values(["count", "story", "cluster"], ascending=[False, True, False], kind="stable")
     taken, choice = set(), {}
-    for _count, _neg, cluster, story in sorted(votes, reverse=True):
+    for cluster, story in zip(counted["cluster"], counted["story"].astype(int)):
         if cluster not in choice and story not in taken:
             choice[cluster] = story
             taken.add(story)
@@ -233,5 +257,4 @@ def reconcile(clusters: pd.Series, previous: pd.DataFrame) -> pd.DataFrame:
         if cluster not in choice:
             new_id -= 1
             choice[cluster] = new_id
-    rows += [(aid, choice[cluster], 0) for aid, cluster in free.items()]
-    return pd.DataFrame(rows, columns=["article_id", "story_id", "pinned"])
+    return choice

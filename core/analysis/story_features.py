@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -89,16 +90,21 @@ def _without_own_outlet(rows: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFram
 
 def headline_terms(ids: list[str], titles: pd.Series) -> pd.DataFrame:
     """``article_id, term, count`` of the lower-cased words of each title, stop words left out."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # the list keyness uses; sklearn's costs 1.2 s to import
-
-    rows = []
-    for article_id, title in zip(ids, titles.fillna("").astype(str)):
-        for word in _HEADLINE_WORD.findall(title.lower()):
-            word = word.replace("’", "'").removesuffix("'s")
-            if len(word) > 1 and word not in STOP_WORDS:
-                rows.append((article_id, word, 1))
-    frame = pd.DataFrame(rows, columns=["article_id", "term", "count"])
+    words = pd.Series(titles.fillna("").astype(str).to_numpy(), index=ids).str.lower().str.findall(_HEADLINE_WORD)
+    words = words.explode().dropna()
+    words = words.str.replace("’", "'", regex=False).str.replace(r"'s$", "", regex=True)
+    words = words[(words.str.len() > 1) & ~words.isin(stop_words())]
+    frame = pd.DataFrame({"article_id": words.index, "term": words.to_numpy(), "count": 1})
     return frame.groupby(["article_id", "term"], as_index=False, sort=False)["count"].sum()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """``resources/stop_words_en.txt`` (spaCy's English list; importing spaCy for it costs half a second)."""
+    from core.paths import resources_dir
+
+    lines = (resources_dir() / "stop_words_en.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def count_matrix(ids: list[str], terms: pd.DataFrame):

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from core.analysis.entities import mention_weights
-from core.analysis.stories import StoryParams, pair_similarity
-from core.analysis.story_features import StoryFeatures
 
 #: Longest name kept whole; longer headlines are cut at a word.
 MAX_NAME = 80
@@ -27,30 +24,22 @@ _SUFFIX = re.compile(r"\s*(?:\((?:video|photos?|watch|live|updated?)\)|\b(?:VIDE
 _SITE_TAIL = re.compile(r"\s+\|\s+[^|]{2,40}$")  # "Headline | Site name"
 
 
-def story_names(features: StoryFeatures, titles: pd.Series, clusters: pd.Series,
-                params: StoryParams = StoryParams()) -> dict:
-    """A name per cluster: the tidied headline of its most central titled article.
+def story_names(titles: pd.Series, stories: pd.Series, centrality: pd.Series) -> dict:
+    """A name per story: the tidied headline of its most central titled article.
 
-    ``titles`` and ``clusters`` are by article id; clusters without any
-    headline are left out (the caller names them another way).
+    ``titles``, ``stories`` (story by article) and ``centrality`` (summed
+    similarity to the rest of its cluster, from
+    :func:`core.analysis.stories.clusters_and_centrality`) are by article id;
+    ties go to the shorter headline. Stories without any headline are left
+    out (the caller names them another way).
     """
-    row_of = {article_id: i for i, article_id in enumerate(features.ids)}
-    names = {}
-    for cluster, ids in clusters.groupby(clusters).groups.items():
-        titled = [a for a in ids if a in row_of and tidy_headline(titles.get(a, ""))]
-        if titled:
-            names[cluster] = tidy_headline(titles[_most_central(features, [row_of[a] for a in titled], titled, params)])
-    return names
-
-
-def _most_central(features: StoryFeatures, rows: list[int], ids: list, params: StoryParams):
-    if len(rows) == 1:
-        return ids[0]
-    part = features.rows(np.asarray(rows))
-    centrality = pair_similarity(part, part, params).sum(axis=1)
-    headline = np.asarray((part.headlines @ part.headlines.T).sum(axis=1)).ravel()
-    best = max(range(len(ids)), key=lambda i: (round(float(centrality[i]), 4), round(float(headline[i]), 4), -i))
-    return ids[best]
+    frame = pd.DataFrame({"story": stories})
+    frame["name"] = titles.reindex(frame.index).map(tidy_headline)
+    frame["centrality"] = centrality.reindex(frame.index).fillna(0.0).round(6)
+    frame = frame[frame["name"].str.len() > 0]
+    frame = frame.assign(length=frame["name"].str.len())
+    best = frame.sort_values(["story", "centrality", "length"], ascending=[True, False, True], kind="stable")
+    return best.drop_duplicates("story").set_index("story")["name"].to_dict()
 
 
 def tidy_headline(title) -> str:
