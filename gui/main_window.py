@@ -20,7 +20,7 @@ from core.paths import resources_dir, user_data_dir
 from core.project import Project
 from core.settings import Settings
 from gui.actions import build_actions
-from gui.colors import outlet_colours
+from gui.colors import qcolours
 from gui.commands import EditArticleCommand
 from gui.edit_commands import EditCommands
 from gui.dialogs import name_dialogs
@@ -284,7 +284,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self._selection_to_restore = self.article_panel.selected_ids()
         selected = self._selection_to_restore
         self.view_data = data
-        self.colours = outlet_colours(data.outlets)
+        self.colours = qcolours(data.colours)
         self._apply_steps(data, [
             self._fill_article_table,
             *[lambda column=column: self._fit_article_columns([column]) for column in FITTED_COLUMNS],
