@@ -164,6 +164,7 @@ class ProjectStore:
         self._lock = threading.RLock()
         self._rollbacks = 0
         self._outside_changes = 0
+        self._unsettled = 0  # counts down: revisions handed out during writes (never equal to a real one)
         self._writer: int | None = None  # thread id inside ``transaction``
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
         try:
@@ -274,8 +275,17 @@ class ProjectStore:
 
     @property
     def revision(self) -> tuple[int, int, int]:
-        """Differs after every change (rows written, a transaction rolled back, a child's writes): a cache key."""
-        return self._db.total_changes, self._rollbacks, self._outside_changes
+        """Differs after every change (rows written, a transaction rolled back, a child's writes): a cache key.
+
+        While a write is under way its rows count already but other threads still read the rows before it:
+        then the revision is one never given again, so that what they read is not kept as current. The
+        writer mark is the test, not ``in_transaction``: SQLite ends the transaction before the commit shows.
+        """
+        revision = self._db.total_changes, self._rollbacks, self._outside_changes  # first, then the check
+        if self._writer is not None or self._db.in_transaction:
+            self._unsettled -= 1
+            return self._unsettled, 0, 0
+        return revision
 
     def changed_elsewhere(self) -> None:
         """Another process (a child this one started) wrote to the file: cached reads are stale."""
