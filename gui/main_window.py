@@ -79,6 +79,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             metric=str(self.qsettings.value("chart/metric", "mentions")),
             types=self.settings.entity_types,
             top_n=int(self.qsettings.value("chart/top_n", 15)),
+            layout=str(self.qsettings.value("chart/layout", "auto")),
         )
         self.view_data: ViewData | None = None
         self.colours: dict = {}
@@ -407,7 +408,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             self.settings.entity_types = list(value)
             self.controller.types = tuple(value)
             self._fill_tables()
-        elif name in ("metric", "top_n"):
+        elif name in ("metric", "top_n", "layout"):
             self.qsettings.setValue(f"chart/{name}", value)
 
     def _edit_article(self, article_id: str, field: str, value) -> None:

@@ -49,3 +49,16 @@ def row_of(view_model, column: int, text: str) -> int:
     raise LookupError(text)
 
 
+
+
+def settle_chart(chart) -> None:
+    """Paint a pyqtgraph chart until its plot area stops moving (axes size themselves to their labels when
+    painted, and the layout follows), so that view positions map to where the mouse will find them."""
+    before = None
+    for _ in range(5):
+        chart.grab()
+        QApplication.processEvents()
+        now = chart.plot_item.vb.sceneBoundingRect()
+        if now == before:
+            return
+        before = now
