@@ -79,3 +79,18 @@ def test_an_outlet_edit_leaves_the_other_outlets_colour_in_the_chart(open_window
     assert _bar_colour(chart, "Aardvark Times") != newsweek
     shown = {column.article.outlet: column._colour.name() for column in window.side_by_side.columns}
     assert shown.get("Newsweek", newsweek) == newsweek  # the column header's chip too
+
+
+def test_hovering_a_bar_shows_its_outlet_entity_and_value(open_window, qtbot):
+    from PySide6.QtWidgets import QToolTip
+
+    from tests.gui.helpers import settle_chart
+
+    chart = open_window.chart_panel.chart
+    settle_chart(chart)
+    rows = chart.rows
+    mentions = rows[(rows["entity"] == "Russia") & (rows["outlet"] == "Yahoo News")]["mentions"].iloc[0]
+    QToolTip.hideText()
+    scene = chart.plot_item.vb.mapViewToScene(chart.bar_point("Russia", "Yahoo News"))
+    qtbot.mouseMove(chart.viewport(), chart.mapFromScene(scene))
+    assert QToolTip.text().splitlines()[0] == f"Yahoo News · Russia: {mentions:,} mentions"
