@@ -128,8 +128,10 @@ class TimelineChart(ChartWidget):
                                                 **marker)  # no cache: it would clip a moved marker
         self.markers[name].setZValue(10)
         self.plot_item.addItem(self.markers[name])
-        self.legend.addItem(pg.PlotDataItem(pen=pen, symbol=symbol, symbolSize=marker["size"],
-                                            symbolBrush=marker["brush"], symbolPen=marker["pen"]), name)
+        # The legend's sample: never drawn in the plot, but without a point its marker options would be ignored.
+        sample = pg.PlotDataItem(xs[:1], ys[:1], pen=pen, symbol=symbol, symbolSize=marker["size"],
+                                 symbolBrush=marker["brush"], symbolPen=marker["pen"])
+        self.legend.addItem(sample, name)
 
     def redraw(self) -> None:
         if hasattr(self, "_last"):

@@ -123,6 +123,9 @@ def test_markers_of_series_meeting_on_a_day_stand_side_by_side_and_hover_lists_t
     alone = drawn("Valmont Herald", day)
     assert abs(alone.center().x() - true_place.x()) < 0.5  # a point nobody shares stays in place
     assert chart.markers["Capital Wire"].points()[0].brush().color().alpha() < 255  # translucent too
+    samples = {label.text: sample.item.scatter.opts for sample, label in chart.legend.items}  # as the legend draws
+    assert samples["Capital Wire"]["brush"].color().rgb() == QColor("#0072B2").rgb()
+    assert samples["Capital Wire"]["symbol"] != samples["Pulse Daily"]["symbol"]
 
     QToolTip.hideText()
     qtbot.mouseMove(chart.viewport(), chart.mapFromScene(true_place))
