@@ -122,7 +122,8 @@ class TimelineChart(ChartWidget):
         fill.setAlpha(FILL_ALPHA)
         xs, ys = rows["x"].to_numpy(dtype=float), rows["mentions"].to_numpy(dtype=float)
         pen = pg.mkPen(colour, width=2, style=style)
-        marker = {"size": MARKER_SIZE, "brush": pg.mkBrush(fill), "pen": pg.mkPen(colour.darker(130), width=1.5)}
+        edge = colour.lighter(160) if self.dark else colour.darker(130)  # an outline that stands off the background
+        marker = {"size": MARKER_SIZE, "brush": pg.mkBrush(fill), "pen": pg.mkPen(edge, width=1.5)}
         self.lines[name] = self.plot_item.plot(xs, ys, pen=pen)
         self.markers[name] = pg.ScatterPlotItem(xs, ys, symbol=[shifted(symbol, s) for s in shifts], useCache=False,
                                                 **marker)  # no cache: it would clip a moved marker
