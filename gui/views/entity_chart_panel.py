@@ -38,12 +38,12 @@ class EntityChartPanel(QWidget):
         self.table = pd.DataFrame()
         self.outlets: list[str] = []
         self.colours: dict[str, QColor] = {}
+        self.scope = ""
         self.chart = EntityChart()
-        self.heatmap = EntityHeatmap()
+        self.chart.entityClicked.connect(self.entityClicked)
+        self._heatmap: EntityHeatmap | None = None  # made when first shown: the window opens sooner
         self.charts = QStackedWidget()
-        for chart in (self.chart, self.heatmap):
-            chart.entityClicked.connect(self.entityClicked)
-            self.charts.addWidget(chart)
+        self.charts.addWidget(self.chart)
         self.metric_box = QComboBox()
         for key, name in METRIC_NAMES.items():
             self.metric_box.addItem(name, key)
@@ -93,6 +93,15 @@ class EntityChartPanel(QWidget):
         s = self.state
         return entity_chart_rows(self.table, self.outlets, metric=s.metric, types=s.types, n=s.top_n)
 
+    @property
+    def heatmap(self) -> EntityHeatmap:
+        if self._heatmap is None:
+            self._heatmap = EntityHeatmap()
+            self._heatmap.set_scope(self.scope)
+            self._heatmap.entityClicked.connect(self.entityClicked)
+            self.charts.addWidget(self._heatmap)
+        return self._heatmap
+
     def shown_chart(self) -> EntityChart | EntityHeatmap:
         """The bars or the heatmap, whichever the layout shows for these outlets."""
         return self.heatmap if self.state.layout_for(len(self.outlets)) == "heatmap" else self.chart
@@ -102,8 +111,10 @@ class EntityChartPanel(QWidget):
 
     def set_scope(self, scope: str) -> None:
         """What the chart covers ("Story: …"; "" for the whole project), shown and exported in its title."""
-        for chart in (self.chart, self.heatmap):
-            chart.set_scope(scope)
+        self.scope = scope
+        for chart in (self.chart, self._heatmap):
+            if chart is not None:
+                chart.set_scope(scope)
 
     def redraw(self) -> None:
         chart = self.shown_chart()
