@@ -306,6 +306,8 @@ class Project:
 
     def edit_article(self, article_id: str, **values) -> Article:
         """Change metadata as the user did; marked edited, never overwritten (a new outlet name gets its colour)."""
+        if "outlet" in values:
+            self.keep_outlet_colours()  # colours never kept yet (not analysed) are kept before they could shift
         article = self.store.article(article_id).edited(**values)
         self.store.update_article(article)
         if "outlet" in values:

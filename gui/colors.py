@@ -1,13 +1,8 @@
-"""Colours: one per outlet (colour-blind safe), one per entity type, light and dark."""
+"""Colours: the project's outlet colours as Qt colours, one per entity type, light and dark."""
 
 from __future__ import annotations
 
-from typing import Iterable
-
 from PySide6.QtGui import QColor, QPalette
-
-#: Okabe & Ito's colour-blind safe palette, strongest contrasts first.
-OUTLET_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
 
 #: Highlight backgrounds of entity types in light mode (dark mode darkens them).
 TYPE_COLOURS = {
@@ -44,9 +39,9 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def outlet_colours(outlets: Iterable[str]) -> dict[str, QColor]:
-    """A stable colour per outlet, by the outlets' sorted order."""
-    return {name: QColor(OUTLET_COLOURS[i % len(OUTLET_COLOURS)]) for i, name in enumerate(sorted(set(outlets)))}
+def qcolours(outlet_colours: dict[str, str]) -> dict[str, QColor]:
+    """The project's outlet colours (``Project.outlet_colours``, kept in the project) as Qt colours."""
+    return {outlet: QColor(colour) for outlet, colour in outlet_colours.items()}
 
 
 def type_colour(label: str, dark: bool = False) -> QColor:

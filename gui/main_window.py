@@ -21,7 +21,7 @@ from core.paths import resources_dir, user_data_dir
 from core.project import Project
 from core.settings import Settings
 from gui.actions import build_actions
-from gui.colors import outlet_colours
+from gui.colors import qcolours
 from gui.commands import EditArticleCommand
 from gui.edit_commands import EditCommands
 from gui.dialogs import name_dialogs
@@ -85,6 +85,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             metric=str(self.qsettings.value("chart/metric", "mentions")),
             types=self.settings.entity_types,
             top_n=int(self.qsettings.value("chart/top_n", 15)),
+            layout=str(self.qsettings.value("chart/layout", "auto")),
         )
         self.view_data: ViewData | None = None
         self.colours: dict = {}
@@ -277,6 +278,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         if data is None:
             return
         self.scope_bar.set_scope(tables.label, tables.story_id is not None)
+        self.chart_panel.set_scope(tables.label)  # chart titles and exports say what they cover
+        self.timeline.set_scope(tables.label)
         self.chart_panel.set_data(tables.entities, tables.outlets, self.colours)
         self.entity_panel.set_entities(tables.entity_rows)
         self.quotes_panel.set_data(tables.quotes, tables.sources)
@@ -349,7 +352,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self._selection_to_restore = self.article_panel.selected_ids()
         selected = self._selection_to_restore
         self.view_data = data
-        self.colours = outlet_colours(data.outlets)
+        self.colours = qcolours(data.colours)
         self._apply_steps(data, [
             self._fill_article_table,
             *[lambda column=column: self._fit_article_columns([column]) for column in FITTED_COLUMNS],
@@ -469,7 +472,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self.settings.entity_types = list(value)
             self.controller.types = tuple(value)
             self._fill_tables()
-        elif name in ("metric", "top_n"):
+        elif name in ("metric", "top_n", "layout"):
             self.qsettings.setValue(f"chart/{name}", value)
 
     def _edit_article(self, article_id: str, field: str, value) -> None:

@@ -38,6 +38,7 @@ class ViewData:
     counts: pd.DataFrame  # Project.entity_counts of every type: mentions per article and entity
     entities: pd.DataFrame  # entity × outlet table of every type
     outlets: list[str] = field(default_factory=list)
+    colours: dict[str, str] = field(default_factory=dict)  # Project.outlet_colours: "#rrggbb" per outlet
     stories: pd.DataFrame = field(default_factory=pd.DataFrame)  # Project.stories
     story_of: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))  # story id by article id
     quote_counts: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))  # by article id
@@ -71,7 +72,7 @@ def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState
     state.progress(0.4, "Comparing outlets…")
     entities = entity_outlet_table(articles, counts)
     data = ViewData(articles, counts, entities, sorted(articles["outlet"].unique()), labels=project.entity_labels(),
-                    story_tightness=project.story_tightness())
+                    story_tightness=project.story_tightness(), colours=project.outlet_colours())
     state.progress(0.6, "Loading stories and quotes…")
     # The main views must show even if one of these extras fails; the failure is reported.
     for name, load in (("stories", project.stories), ("story_of", project.story_of),

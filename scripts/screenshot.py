@@ -155,8 +155,26 @@ def main() -> int:
     settle(app, 1.0)
     save(window, "main-window-dark.png")
     apply_appearance("system")
+    shoot_seven_outlets(app, window, save)
     window.close()
     return 0
+
+
+def shoot_seven_outlets(app, window, save) -> None:
+    """A new project of seven outlets (tests/data/seven_outlets): the chart as a heatmap, and the timeline."""
+    corpus = REPO / "tests" / "data" / "seven_outlets"
+    window.new_project()
+    window.import_paths(sorted(p for p in corpus.iterdir() if p.is_dir()))
+    wait_until(app, lambda: window.view_data is not None and len(window.view_data.outlets) == 7
+               and not window.view_data.counts.empty and not window.controller.work.is_running()
+               and not window.controller.data.is_running())
+    window.select_entity("Jonas Weller")
+    window.docks["chart"].raise_()
+    settle(app, 1.0)
+    save(window.docks["chart"], "entity-chart-seven-outlets.png")
+    window.docks["timeline"].raise_()
+    settle(app, 0.8)
+    save(window.docks["timeline"], "timeline-seven-outlets.png")
 
 
 if __name__ == "__main__":

@@ -18,21 +18,29 @@ METRIC_NAMES = {
     "share_of_articles": "Share of articles (%)",
 }
 assert set(METRIC_NAMES) == set(METRICS)
+LAYOUT_NAMES = {
+    "auto": "Auto layout",
+    "bars": "Bars",
+    "heatmap": "Heatmap",
+}
+#: With more outlets than this, grouped bars get too thin to read: "auto" draws a heatmap.
+MAX_OUTLETS_FOR_BARS = 5
 
 Callback = Callable[[str, Any], None]
 
 
 class ChartState:
-    """metric, entity types, top N and the selected entity; ``watch`` to hear changes."""
+    """metric, entity types, top N, layout and the selected entity; ``watch`` to hear changes."""
 
-    _FIELDS = ("metric", "types", "top_n", "selected_entity")
+    _FIELDS = ("metric", "types", "top_n", "layout", "selected_entity")
 
     def __init__(self, metric: str = "mentions", types: Iterable[str] = DEFAULT_TYPES, top_n: int = 15,
-                 selected_entity: str | None = None):
+                 selected_entity: str | None = None, layout: str = "auto"):
         object.__setattr__(self, "_callbacks", [])
         self.metric = metric
         self.types = types
         self.top_n = top_n
+        self.layout = layout
         self.selected_entity = selected_entity
 
     def watch(self, callback: Callback) -> Callable[[], None]:
@@ -54,6 +62,8 @@ class ChartState:
     def _checked(name: str, value: Any) -> Any:
         if name == "metric" and value not in METRIC_NAMES:
             raise ValueError(f"unknown metric {value!r}")
+        if name == "layout" and value not in LAYOUT_NAMES:
+            raise ValueError(f"unknown layout {value!r}; choose one of {', '.join(LAYOUT_NAMES)}")
         if name == "types":
             return tuple(sorted(set(value)))
         if name == "top_n":
@@ -72,6 +82,12 @@ class ChartState:
 
     def metric_name(self) -> str:
         return METRIC_NAMES[self.metric]
+
+    def layout_for(self, outlet_count: int) -> str:
+        """"bars" or "heatmap": the chosen layout, or for "auto" bars up to :data:`MAX_OUTLETS_FOR_BARS` outlets."""
+        if self.layout != "auto":
+            return self.layout
+        return "heatmap" if outlet_count > MAX_OUTLETS_FOR_BARS else "bars"
 
 
 _UNSET = object()

@@ -38,3 +38,15 @@ def test_a_project_keeps_its_colours_through_an_outlet_edit(seeds_project):
 
 def test_an_unreadable_stored_value_counts_as_none():
     assert outlet_colours.parse("not json") == {} and outlet_colours.parse('["#000000"]') == {}
+
+
+def test_an_outlet_edit_before_analysis_shifts_no_other_colour(tmp_path):
+    from core.project import Project
+    from tests.conftest import SEEDS
+
+    with Project(tmp_path / "fresh.newsprism", create=True) as project:
+        project.import_paths([SEEDS])  # not analysed: no colour kept yet
+        before = project.outlet_colours()
+        yahoo = next(a for a in project.articles() if a.outlet == "Yahoo News")
+        project.edit_article(yahoo.id, outlet="Aardvark Times")  # sorts before Newsweek
+        assert project.outlet_colours()["Newsweek"] == before["Newsweek"]

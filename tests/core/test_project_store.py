@@ -313,3 +313,19 @@ def test_a_read_between_a_write_and_its_commit_is_not_kept_as_current(tmp_path):
             reader.start()
             reader.join()
         assert list(project.articles_frame()["date"]) == ["2024-06-19"]
+def test_a_read_during_another_threads_write_is_not_cached_as_current(tmp_path):
+    """A worker reading while an edit is written but not yet committed sees the old rows: they must not be
+    kept under the new revision (the window then showed an edited date as missing until the next change)."""
+    import threading
+
+    with Project(tmp_path / "p.newsprism", create=True) as project:
+        project.import_paths([REPO / "seeds"])
+        article = project.articles()[0]
+        with project.store.transaction() as db:
+            db.execute("UPDATE articles SET date = '2024-06-19' WHERE id = ?", (article.id,))
+            during = []
+            worker = threading.Thread(target=lambda: during.append(project.articles_frame()))
+            worker.start()
+            worker.join()
+        assert during[0].set_index("id").loc[article.id, "date"] != "2024-06-19"  # not committed yet
+        assert project.articles_frame().set_index("id").loc[article.id, "date"] == "2024-06-19"

@@ -86,3 +86,28 @@ def open_window(window, seeds_file, qtbot):
     with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
         assert window.open_project(seeds_file)
     return window
+
+
+SEVEN_OUTLETS = REPO / "tests" / "data" / "seven_outlets"
+
+
+@pytest.fixture(scope="session")
+def analysed_seven_outlets_file(tmp_path_factory):
+    """Seven outlets' folders imported (outlet from the folder, date from the file name) and analysed once."""
+    from core.project import Project
+
+    path = tmp_path_factory.mktemp("gui-seven-outlets") / "seven.newsprism"
+    with Project(path, create=True) as project:
+        project.import_paths(sorted(p for p in SEVEN_OUTLETS.iterdir() if p.is_dir()))
+        project.analyse()
+    return path
+
+
+@pytest.fixture
+def seven_outlets_window(window, analysed_seven_outlets_file, tmp_path, qtbot):
+    """The window showing a fresh copy of the seven-outlet project."""
+    path = tmp_path / "seven.newsprism"
+    shutil.copy(analysed_seven_outlets_file, path)
+    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
+        assert window.open_project(path)
+    return window

@@ -73,3 +73,14 @@ def menu_action(menu, text: str):
         if action.text().replace("&", "").startswith(text):
             return action
     raise LookupError(f"{text!r} not in {[a.text() for a in menu.actions()]}")
+def settle_chart(chart) -> None:
+    """Paint a pyqtgraph chart until its plot area stops moving (axes size themselves to their labels when
+    painted, and the layout follows), so that view positions map to where the mouse will find them."""
+    before = None
+    for _ in range(5):
+        chart.grab()
+        QApplication.processEvents()
+        now = chart.plot_item.vb.sceneBoundingRect()
+        if now == before:
+            return
+        before = now

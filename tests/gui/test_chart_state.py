@@ -31,3 +31,15 @@ def test_bad_values_are_refused():
     with pytest.raises(AttributeError):
         state.colour = "red"
     assert state.types == ("GPE", "LOC", "NORP", "ORG", "PERSON")
+
+
+def test_auto_layout_is_a_heatmap_above_five_outlets_and_a_choice_overrides_it():
+    state = ChartState()
+    assert state.layout == "auto"
+    assert [state.layout_for(n) for n in (1, 5, 6, 7)] == ["bars", "bars", "heatmap", "heatmap"]
+    state.layout = "bars"
+    assert state.layout_for(7) == "bars"
+    state.layout = "heatmap"
+    assert state.layout_for(2) == "heatmap"
+    with pytest.raises(ValueError):
+        state.layout = "pie"

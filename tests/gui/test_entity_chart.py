@@ -6,7 +6,7 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from tests.gui.helpers import formats_of
+from tests.gui.helpers import formats_of, row_of
 
 
 def _click_bar(qtbot, chart, entity, outlet):
@@ -60,3 +60,37 @@ def test_chart_exports_png_svg_and_csv(open_window, tmp_path):
     assert set(rows["outlet"]) == {"Newsweek", "Yahoo News"}
     assert rows.loc[rows["entity"] == "Kim Jong Un", "label"].iloc[0] == "PERSON"
     assert (tmp_path / "chart.svg").read_text().lstrip().startswith("<?xml")
+
+
+def _bar_colour(chart, outlet):
+    return chart.bars[outlet].opts["brush"].color().name()
+
+
+def test_an_outlet_edit_leaves_the_other_outlets_colour_in_the_chart(open_window, qtbot):
+    window = open_window
+    chart = window.chart_panel.chart
+    newsweek = _bar_colour(chart, "Newsweek")
+    assert newsweek == window.project.outlet_colours()["Newsweek"].lower()
+    model = window.article_model
+    # "Aardvark Times" sorts before Newsweek: colours by sorted order would give Newsweek another one
+    assert model.setData(model.index(row_of(model, 0, "Yahoo News"), 0), "Aardvark Times")
+    qtbot.waitUntil(lambda: set(chart.bars) == {"Aardvark Times", "Newsweek"}, timeout=30_000)
+    assert _bar_colour(chart, "Newsweek") == newsweek
+    assert _bar_colour(chart, "Aardvark Times") != newsweek
+    shown = {column.article.outlet: column._colour.name() for column in window.side_by_side.columns}
+    assert shown.get("Newsweek", newsweek) == newsweek  # the column header's chip too
+
+
+def test_hovering_a_bar_shows_its_outlet_entity_and_value(open_window, qtbot):
+    from PySide6.QtWidgets import QToolTip
+
+    from tests.gui.helpers import settle_chart
+
+    chart = open_window.chart_panel.chart
+    settle_chart(chart)
+    rows = chart.rows
+    mentions = rows[(rows["entity"] == "Russia") & (rows["outlet"] == "Yahoo News")]["mentions"].iloc[0]
+    QToolTip.hideText()
+    scene = chart.plot_item.vb.mapViewToScene(chart.bar_point("Russia", "Yahoo News"))
+    qtbot.mouseMove(chart.viewport(), chart.mapFromScene(scene))
+    assert QToolTip.text().splitlines()[0] == f"Yahoo News · Russia: {mentions:,} mentions"
