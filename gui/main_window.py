@@ -278,8 +278,9 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         if data is None:
             return
         self.scope_bar.set_scope(tables.label, tables.story_id is not None)
-        self.chart_panel.set_scope(tables.label)  # chart titles and exports say what they cover
-        self.timeline.set_scope(tables.label)
+        story = tables.label if tables.story_id is not None else ""  # chart titles and exports name the story
+        self.chart_panel.set_scope(story)
+        self.timeline.set_scope(story)
         self.chart_panel.set_data(tables.entities, tables.outlets, self.colours)
         self.entity_panel.set_entities(tables.entity_rows)
         self.quotes_panel.set_data(tables.quotes, tables.sources)

@@ -13,7 +13,7 @@ from core.paths import resources_dir
 from core.text.boilerplate import find_boilerplate
 from core.text.language import article_language
 from core.text.outlet_guess import guess_outlet
-from core.text.outlets import looks_like_outlet, with_normalised_outlet
+from core.text.outlets import looks_like_outlet, name_shaped, with_normalised_outlet
 
 
 def finish_article(article: Article, *, folder: str = "") -> Article:
@@ -63,7 +63,9 @@ def folder_outlet(folder: str) -> str | None:
     """The nearest of the last three folders named like an outlet ("The Daily Planet", "bbc.co.uk").
 
     Years, dates, generic names ("Downloads", "drop", "lexis") and names that
-    do not read as an outlet's (a user's name, "batch 3") are skipped.
+    are not written like a name ("batch 3", "alpha") are skipped; a folder of
+    capitalised words the user made for an outlet ("The Morning Ledger",
+    "Serrana Broadcasting Corporation") names it.
     """
     for name in reversed(Path(folder).parts[-3:] if folder else ()):
         name = name.strip().replace("_", " ")
@@ -71,7 +73,7 @@ def folder_outlet(folder: str) -> str | None:
             continue
         if re.fullmatch(r"[\d.\- ]+", name):
             continue
-        if looks_like_outlet(name):
+        if looks_like_outlet(name) or name_shaped(name):  # the user named the folder: "The Morning Ledger"
             return name
     return None
 
