@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 LEFT = ("articles", "stories", "chart", "timeline")
 MIN_DOCK_WIDTH = 320
-TABS = {"articles": ("stories",), "chart": ("timeline",),
+TABS = {"articles": ("stories",), "chart": ("timeline",), "side_by_side": ("comparison",),
         "entities": ("quotes", "terms", "concordance", "import_report")}
 
 
@@ -33,6 +33,7 @@ def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -
         for key in keys:
             window.tabifyDockWidget(docks[onto], docks[key])
     docks["chart"].raise_()
+    docks["side_by_side"].raise_()
     docks["articles"].raise_()
     docks["entities"].raise_()
     window.resizeDocks([docks["articles"], docks["side_by_side"]], [720, 880], Qt.Orientation.Horizontal)

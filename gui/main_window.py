@@ -51,7 +51,7 @@ from gui.story_scope import StoryScope
 from gui.views.task_status_widget import TaskStatusWidget
 from gui.views.terms_panel import TermsPanel
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the Concordance and Story comparison docks
 #: The article table's title column stretches to fill the width.
 TITLE_COLUMN = 1
 

@@ -175,6 +175,25 @@ def shoot_seven_outlets(app, window, save) -> None:
     window.docks["timeline"].raise_()
     settle(app, 0.8)
     save(window.docks["timeline"], "timeline-seven-outlets.png")
+    shoot_story_scope(app, window, save)
+
+
+def shoot_story_scope(app, window, save) -> None:
+    """The story most outlets covered, chosen in Stories: every view scoped, and the story comparison page;
+    then the window on a 1280 x 800 screen."""
+    stories = window.view_data.stories.sort_values(["articles", "id"], ascending=[False, True])
+    story = int(stories["id"].iloc[0])
+    window.docks["stories"].raise_()
+    window.story_panel.select_stories([story])
+    wait_until(app, lambda: window.comparison_panel.story_id == story and window.comparison_panel.table.rowCount())
+    window.show_comparison()
+    window.docks["chart"].raise_()
+    settle(app, 1.0)
+    save(window.docks["comparison"], "story-comparison.png")
+    save(window, "story-scope-window.png")
+    window.resize(1280, 800)
+    settle(app, 1.0)
+    save(window, "main-window-1280x800.png")
 
 
 if __name__ == "__main__":

@@ -34,13 +34,19 @@ class CalendarAxis(pg.DateAxisItem):
 
 
 class IntegerAxis(pg.AxisItem):
-    """Ticks at whole numbers only (at least a step of 1)."""
+    """Ticks at whole numbers only (at least a step of 1) while :attr:`whole` is set (counts)."""
+
+    whole = True
 
     def tickValues(self, minVal: float, maxVal: float, size: float):
+        if not self.whole:
+            return super().tickValues(minVal, maxVal, size)
         levels = [(spacing, values) for spacing, values in super().tickValues(minVal, maxVal, size) if spacing >= 1]
         if not levels:
             levels = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
         return [(spacing, [v for v in values if float(v).is_integer()]) for spacing, values in levels]
 
     def tickStrings(self, values, scale, spacing):
+        if not self.whole:
+            return super().tickStrings(values, scale, spacing)
         return [f"{int(round(v)):,}" for v in values]

@@ -7,6 +7,7 @@ and axis options, an exporter that fails on Qt 6) gives way to ours.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -63,8 +64,11 @@ class ChartWidget(pg.PlotWidget):
         return " — ".join(part for part in (self.title, self.scope) if part)
 
     def _show_title(self) -> None:
-        text = self.full_title()
-        self.plot_item.setTitle(text or None, color=self.text_colour.name(), size="11pt")
+        """On screen the scope goes on a line of its own, smaller: a long story name must not hide the title."""
+        parts = [html.escape(self.title)] if self.title else []
+        if self.scope:
+            parts.append(f"<span style='font-size:9pt'>{html.escape(self.scope)}</span>")
+        self.plot_item.setTitle("<br>".join(parts) or None, color=self.text_colour.name(), size="11pt")
 
     # -- palette -------------------------------------------------------------------
     def apply_palette(self) -> None:
@@ -102,7 +106,12 @@ class ChartWidget(pg.PlotWidget):
     # -- export --------------------------------------------------------------------
     def export(self, path: str | Path, *, width: int | None = None) -> Path:
         """Save the chart as ``.png`` (``width`` pixels wide, default twice the screen) or ``.svg``."""
-        return export_chart(self, path, width=width, title=self.full_title())
+        title = self.full_title()
+        self.plot_item.setTitle(title or None, color=self.text_colour.name(), size="11pt")  # one line on paper
+        try:
+            return export_chart(self, path, width=width, title=title)
+        finally:
+            self._show_title()
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from gui.plots.axes import IntegerAxis
 from gui.plots.chart_state import METRIC_NAMES
 from gui.plots.chart_widget import ChartWidget
 from gui.plots.entity_values import describe, metric_values, value_of
@@ -30,7 +31,7 @@ class EntityChart(ChartWidget):
     clickable = True
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"bottom": IntegerAxis("bottom")})
         self.setMinimumSize(320, 240)
         self.plot_item.setMouseEnabled(x=False, y=False)
         self.plot_item.showGrid(x=True, y=False, alpha=0.25)
@@ -77,6 +78,7 @@ class EntityChart(ChartWidget):
             self.plot_item.addItem(item)
             self.bars[outlet] = item
         axis.setTicks([[(self._row_y(e), e) for e in self.entities], []])
+        self.plot_item.getAxis("bottom").whole = metric == "mentions"  # counts: never a tick at 0.5
         self.plot_item.setLabel("bottom", METRIC_NAMES[metric])
         peak = float(metric_values(rows, metric).max() or 1.0)
         self.plot_item.setRange(xRange=(0, peak * 1.05), yRange=(-0.6, n - 0.4), padding=0)

@@ -66,6 +66,7 @@ class StoryComparisonPanel(QWidget):
         self.title.setText(f"{name}\nCovered by {', '.join(covered) or 'no outlet'}"
                            + (f"; not covered by {', '.join(absent)}" if absent else ""))
         measures = [c for c in table.columns if c not in ("Outlet", "Covered")]
+        table = table[table["Covered"] == "yes"]  # who did not cover it is said above: no empty columns
         self.table.clear()
         self.table.setColumnCount(len(table))
         self.table.setRowCount(len(measures))
