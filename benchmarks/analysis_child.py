@@ -40,7 +40,7 @@ def _bare_pipeline(model: str):
 
 
 def bare_spacy(project_path: str, n_process: int, limit: int | None, batch_size: int) -> dict:
-    from core.io.store import ProjectStore
+    from core.store.store import ProjectStore
     from core.model.article import count_words
     from core.nlp.pipeline import DEFAULT_MODEL
 

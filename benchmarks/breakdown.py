@@ -29,8 +29,8 @@ def _timed(label: str, fn, results: list, *args):
 
 def breakdown(workdir: Path, n: int, seed: int) -> list[tuple[str, float]]:
     from core.analysis import analyse as analysis
-    from core.analysis.keyness import terms_of
-    from core.io.store import ProjectStore
+    from core.nlp.terms import terms_of
+    from core.store.store import ProjectStore
     from core.model.article import content_hash
     from core.nlp import extract
     from core.nlp.descriptors import descriptors_of

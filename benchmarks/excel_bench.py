@@ -16,6 +16,8 @@ memory (max RSS) is its own. Compared:
 
 from __future__ import annotations
 
+from core.text.names import DEFAULT_TYPES
+
 import argparse
 import json
 import os
@@ -77,9 +79,9 @@ def child(method: str, project_path: Path, target: Path) -> dict:
     """One measurement in this (fresh) process."""
     import pandas as pd
 
-    from core.io import excel
-    from core.io.excel_sheets import ExportData
-    from core.io.excel_specs import available_sheets
+    from core.export import excel
+    from core.export.excel_sheets import ExportData
+    from core.export.excel_specs import available_sheets
     from core.project import Project
 
     with Project(project_path) as project:
@@ -90,7 +92,7 @@ def child(method: str, project_path: Path, target: Path) -> dict:
             seconds = time.perf_counter() - start
         else:
             build_start = time.perf_counter()
-            data = ExportData(project, excel.default_types())
+            data = ExportData(project, DEFAULT_TYPES)
             frames = {}
             for spec in available_sheets(project):
                 built = spec.build(data)

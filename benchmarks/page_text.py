@@ -35,7 +35,7 @@ def score(text: str, wanted: list[str], unwanted: list[str]) -> tuple[float, flo
 
 
 def newsprism_text(path: Path) -> str:
-    from core.io.importers import read_file
+    from core.importers import read_file
 
     [article] = read_file(path)
     return article.text.split("\n", 1)[1] if "\n" in article.text else ""
@@ -44,7 +44,7 @@ def newsprism_text(path: Path) -> str:
 def trafilatura_text(path: Path, url: str) -> str:
     import trafilatura
 
-    from core.io.importers.web_page import decode_html
+    from core.importers.web_page import decode_html
 
     html = decode_html(path.read_bytes())
     return trafilatura.extract(html, url=url or None, include_comments=False) or ""

@@ -25,7 +25,7 @@ def build_corpus(folder: Path, n: int, seed: int, html_share: float) -> dict:
 
 def supported_formats(folder: Path) -> tuple[dict[str, list[Path]], dict[str, str]]:
     """Corpus files by format that Newsprism can import, and notes for those it cannot."""
-    from core.io.importers import supported_extensions
+    from core.importers import supported_extensions
 
     known = set(supported_extensions())
     files: dict[str, list[Path]] = {}
@@ -80,7 +80,7 @@ def reopen(project_path: Path) -> dict:
 
 
 def export_available() -> bool:
-    return importlib.util.find_spec("core.io.excel") is not None
+    return importlib.util.find_spec("core.export.excel") is not None
 
 
 def _export_tables(project) -> dict:
@@ -88,8 +88,8 @@ def _export_tables(project) -> dict:
     import pandas as pd
 
     try:
-        from core.io.excel import available_sheets
-        from core.io.excel_sheets import ExportData
+        from core.export.excel import available_sheets
+        from core.export.excel_sheets import ExportData
         from core.settings import Settings
 
         data = ExportData(project, Settings.load().entity_types)
@@ -106,7 +106,7 @@ def export(project_path: Path) -> dict:
     """``Project.export_xlsx`` against ``DataFrame.to_excel`` of the same tables."""
     import pandas as pd
 
-    from core.io.excel_writer import MAX_DATA_ROWS
+    from core.export.excel_writer import MAX_DATA_ROWS
 
     from core.project import Project
 
@@ -129,7 +129,7 @@ def export(project_path: Path) -> dict:
 
 def import_other_formats(workdir: Path, sample: int, seed: int) -> tuple[dict[str, dict], dict[str, str]]:
     """Import a sample of articles written in every other supported format, each into its own project."""
-    from core.io.importers import supported_extensions
+    from core.importers import supported_extensions
     from core.project import Project
 
     from benchmarks.corpus import generate_corpus

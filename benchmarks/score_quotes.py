@@ -84,7 +84,7 @@ def _sha1(text: str) -> str:
 def load_gold() -> tuple[list[GoldArticle], list[str]]:
     """All gold articles, and notes about what could not be loaded."""
     sys.path.insert(0, str(REPO))
-    from core.io.importers import read_file
+    from core.importers import read_file
 
     articles, notes = [], []
     for path in sorted(GOLD_DIR.glob("gold_*.jsonl")):

@@ -12,8 +12,8 @@ import re
 import sys
 from pathlib import Path
 
-from core.io.speaker_corrections import SOURCE_TYPES
-from core.io.store import ProjectError
+from core.store.speaker_corrections import SOURCE_TYPES
+from core.store.store import ProjectError
 from core.model.import_result import Status, import_summary
 from core.nlp.pipeline import ModelUnavailable
 from core.project import Project
@@ -325,10 +325,10 @@ def cmd_export(args, project: Project) -> int:
         print(f"newsprism-cli: no story {args.story}; 'summary' lists the stories", file=sys.stderr)
         return EXIT_FAILED
     if args.csv:
-        paths = project.export_csv(args.csv, state=state, article_ids=ids)
+        paths = project.export_csv(args.csv, state=state, article_ids=ids, types=Settings.load().entity_types)
         print(f"Exported {len(paths)} CSV files to {args.csv}")
     else:
-        print(f"Exported {project.export_xlsx(args.xlsx, state=state, article_ids=ids)}")
+        print(f"Exported {project.export_xlsx(args.xlsx, state=state, article_ids=ids, types=Settings.load().entity_types)}")
     return EXIT_OK
 
 

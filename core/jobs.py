@@ -13,6 +13,7 @@ from pathlib import Path
 
 from core.model.import_result import ImportResult, Status, UnreadableFile
 from core.project import Project
+from core.settings import Settings
 from core.tasks import Cancelled, TaskFailure, TaskState, portable
 
 #: Tables whose columns the user can map when they are not recognised.
@@ -30,7 +31,8 @@ class ImportOutcome:
 
 
 def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
-    """``Project.import_and_analyse``, keeping the import report when analysis fails or stops."""
+    """What a drop on the window does: import, then analyse what is new; the import report is kept when
+    analysis fails or stops."""
     results = project.import_paths(paths, state=state.sub(0.0, 0.3))
     return _analyse_after(project, results, unmapped_tables(results), state=state)
 
@@ -47,8 +49,8 @@ def import_urls_then_analyse(project: Project, urls: list[str], *, state: TaskSt
 def import_mapped_then_analyse(project: Project, path: str, mapping: dict[str, str], *,
                                state: TaskState) -> ImportOutcome:
     """A table imported with the columns the user mapped."""
-    from core.io.importers.tables import read_table_with_mapping
-    from core.io.importing import store_articles
+    from core.importers.tables import read_table_with_mapping
+    from core.ingest.importing import store_articles
 
     state.progress(0.0, f"Importing {Path(path).name}…")
     try:
@@ -60,7 +62,7 @@ def import_mapped_then_analyse(project: Project, path: str, mapping: dict[str, s
 
 def unmapped_tables(results: list[ImportResult]) -> list[tuple[str, list[str]]]:
     """Tables that failed because no column was recognised as the text: (path, columns) to map."""
-    from core.io.importers.tables import recognise_columns, table_columns
+    from core.importers.tables import recognise_columns, table_columns
 
     found = []
     for result in results:
@@ -94,11 +96,11 @@ def analyse(project: Project, *, state: TaskState):
 
 
 def export_xlsx(project: Project, target: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
-    return project.export_xlsx(target, state=state, article_ids=article_ids)
+    return project.export_xlsx(target, state=state, article_ids=article_ids, types=Settings.load().entity_types)
 
 
 def export_csv(project: Project, folder: str | Path, article_ids: list[str] | None, *, state: TaskState) -> Path:
-    project.export_csv(folder, state=state, article_ids=article_ids)
+    project.export_csv(folder, state=state, article_ids=article_ids, types=Settings.load().entity_types)
     return Path(folder)
 
 

@@ -25,12 +25,12 @@ from core.analysis.name_joins import NameJoins, renamed, surname_joins
 from core.analysis.stories import StoryParams, clusters_and_centrality, reconcile, threshold_for
 from core.analysis.story_features import story_features
 from core.analysis.story_names import entity_name, story_names
-from core.io import alias_rows, counted_rows, deleted_articles, outlet_rows, speaker_corrections, story_rows
-from core.io.importing import import_paths
-from core.io.store import ProjectStore
+from core.store import alias_rows, counted_rows, deleted_articles, outlet_rows, speaker_corrections, story_rows
+from core.ingest.importing import import_paths
+from core.store.store import ProjectStore
 from core.model.article import Article
 from core.model.import_result import ImportResult
-from core.nlp.names import DEFAULT_TYPES, AliasTable
+from core.text.names import DEFAULT_TYPES, AliasTable
 from core.nlp.pipeline import DEFAULT_MODEL
 from core.paths import PROJECT_SUFFIX, seeds_dir, user_data_dir
 from core.tasks import NULL_STATE, TaskState
@@ -288,21 +288,15 @@ class Project:
 
     def import_urls(self, urls: Iterable[str], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
         """Fetch links the user dropped or pasted and import them like saved pages."""
-        from core.io.pasted import import_urls
+        from core.ingest.pasted import import_urls
 
         return import_urls(self.store, urls, state=state)
 
     def import_pasted(self, text: str, *, state: TaskState = NULL_STATE) -> list[ImportResult]:
         """Pasted or dropped text: links are fetched, other text becomes an article."""
-        from core.io.pasted import import_pasted
+        from core.ingest.pasted import import_pasted
 
         return import_pasted(self.store, text, state=state)
-
-    def import_and_analyse(self, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
-        """What a drop on the window does: import, then analyse what is new."""
-        results = self.import_paths(paths, state=state.sub(0.0, 0.3))
-        self.analyse(state=state.sub(0.3, 1.0))
-        return results
 
     def edit_article(self, article_id: str, **values) -> Article:
         """Change metadata as the user did; marked edited, never overwritten (a new outlet name gets its colour)."""
@@ -352,7 +346,7 @@ class Project:
         return cached[1].copy()
 
     def _read_articles_frame(self) -> pd.DataFrame:
-        from core.io.copy_index import shared_copy_groups, versions
+        from core.store.copy_index import shared_copy_groups, versions
 
         frame = self.store.articles_frame()
         first = versions(self.store).set_index("article_id")["version_of"]
@@ -541,7 +535,7 @@ class Project:
     def export_story_comparison(self, story_id: int, target: str | Path) -> Path:
         """The story comparison page as a workbook (.xlsx) or CSV file, with what each measure means."""
         from core.analysis.story_comparison import COLUMNS
-        from core.io.story_comparison_export import export_story_comparison
+        from core.export.story_comparison_export import export_story_comparison
 
         name = self.stories().set_index("id")["name"].get(story_id)
         if name is None:
@@ -597,20 +591,22 @@ class Project:
         return {"project": str(self.path), "articles": articles, "outlets": outlets, "stories": stories}
 
     def export_xlsx(
-        self, target: str | Path, *, state: TaskState = NULL_STATE, article_ids: Iterable[str] | None = None
+        self, target: str | Path, *, state: TaskState = NULL_STATE, article_ids: Iterable[str] | None = None,
+        types: Iterable[str] | None = None,
     ) -> Path:
-        """The workbook of the whole project, or of the articles ``article_ids`` only."""
-        from core.io.excel import export_workbook
+        """The workbook of the whole project, or of the articles ``article_ids`` only, counting entities of ``types``."""
+        from core.export.excel import export_workbook
 
-        return export_workbook(self, Path(target), state=state, article_ids=article_ids)
+        return export_workbook(self, Path(target), state=state, article_ids=article_ids, types=types)
 
     def export_csv(
-        self, folder: str | Path, *, state: TaskState = NULL_STATE, article_ids: Iterable[str] | None = None
+        self, folder: str | Path, *, state: TaskState = NULL_STATE, article_ids: Iterable[str] | None = None,
+        types: Iterable[str] | None = None,
     ) -> list[Path]:
         """One UTF-8 CSV file per workbook table, in ``folder``."""
-        from core.io.csv_export import export_csv
+        from core.export.csv_export import export_csv
 
-        return export_csv(self, Path(folder), state=state, article_ids=article_ids)
+        return export_csv(self, Path(folder), state=state, article_ids=article_ids, types=types)
 
 
 def _text_column(values: pd.Series) -> pd.Series:

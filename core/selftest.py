@@ -46,7 +46,7 @@ def check_files(ctx: Context) -> str:
 
 def check_readers(ctx: Context) -> str:
     """Every file format's reader loads (a frozen app may miss a module or its data)."""
-    from core.io.importers import supported_extensions, unavailable_readers
+    from core.importers import supported_extensions, unavailable_readers
 
     broken = unavailable_readers()
     if broken:

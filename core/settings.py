@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from core.nlp.names import DEFAULT_TYPES
+from core.text.names import DEFAULT_TYPES
 from core.nlp.pipeline import DEFAULT_MODEL
 from core.paths import user_data_dir
 

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from core.io import alias_rows
+from core.store import alias_rows
 from core.model.article import Article
 from core.project import Project
 

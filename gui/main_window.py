@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMainWindow,
 from core.analysis.entity_articles import articles_naming, one_article_per_outlet
 from core.analysis.story_comparison import COLUMNS as COMPARISON_NOTES
 from core.analysis.timeline import mentions_per_day, undated_share
-from core.io.store import ProjectError
+from core.store.store import ProjectError
 from core.jobs import ImportOutcome
 from core.paths import resources_dir, user_data_dir
 from core.project import Project

@@ -296,7 +296,7 @@ class ProjectController(QObject):
     # Entity merges and story names go through the window's undo stack (gui.commands).
     def merged_names(self, entity: str) -> list[str]:
         """Names the user joined to ``entity`` (what Split can separate again)."""
-        from core.io import alias_rows
+        from core.store import alias_rows
 
         return [alias for alias, canonical, _ in alias_rows.load(self.project.store)
                 if canonical == entity and alias != canonical]

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from core.analysis.analysis_workers import analysed_here, analysed_in_workers
-from core.io.store import ProjectStore
+from core.store.store import ProjectStore
 from core.model.article import Article, content_hash
 from core.nlp.extract import analysis_key
 from core.nlp.languages import model_for, models_for
-from core.nlp.names import AliasTable
+from core.text.names import AliasTable
 from core.nlp.pipeline import load_pipeline, processes_for
 from core.tasks import NULL_STATE, Cancelled, TaskState
 

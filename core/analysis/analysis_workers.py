@@ -16,8 +16,9 @@ from typing import Iterator
 
 from core.child_lifetime import exit_with_parent
 from core.model.article import Article, content_hash
-from core.nlp.extract import ArticleAnalysis, analyse_doc
-from core.nlp.names import AliasTable
+from core.model.analysis import ArticleAnalysis
+from core.nlp.extract import analyse_doc
+from core.text.names import AliasTable
 from core.nlp.pipeline import load_pipeline
 
 _worker: dict = {}  # in a worker process: model name and alias table

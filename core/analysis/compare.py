@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.model.article import Article, count_words
-from core.nlp.names import AliasTable
+from core.text.names import AliasTable
 
 PROMINENCE_COLUMNS = ["entity", "outlet", "in_headline", "in_lead", "first_position"]
 
@@ -59,7 +59,7 @@ def descriptor_table(descriptors: pd.DataFrame, articles: pd.DataFrame, aliases:
 def quote_table(quotes: pd.DataFrame, articles: pd.DataFrame, aliases: AliasTable) -> pd.DataFrame:
     """Quotes with their outlet, canonical speaker and length in words.
 
-    ``speaker_corrected``: the user gave the speaker (``core.io.speaker_corrections``).
+    ``speaker_corrected``: the user gave the speaker (``core.store.speaker_corrections``).
     """
     columns = ["article_id", "outlet", "start", "end", "text", "kind", "speaker", "speaker_text", "verb", "source_type",
                "words", "speaker_corrected"]

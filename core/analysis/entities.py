@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from core.analysis.distinct import joined_distinct
-from core.nlp.names import AliasTable
+from core.text.names import AliasTable
 from core.text.outlets import normalise_outlet, outlet_key, outlet_table
 
 MENTION_COLUMNS = ["article_id", "outlet", "start", "end", "text", "label", "entity"]

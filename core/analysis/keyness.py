@@ -27,7 +27,6 @@ one of its distinctive terms, and results too thin to lean on are marked
 from __future__ import annotations
 
 import math
-from collections import Counter
 from typing import Iterable
 
 import numpy as np
@@ -194,68 +193,3 @@ def _scored(table: pd.DataFrame) -> pd.DataFrame:
     table["freq"] = table["freq"].astype("int64")
     table["freq_other"] = table["freq_other"].astype("int64")
     return table
-
-
-def terms_of(doc, mentions: Iterable[tuple]) -> Counter:
-    """``Counter[(term, kind)]`` of one spaCy doc (needs the lemmatizer).
-
-    Words: lower-cased lemmas of alphabetic non-stop-word tokens outside any
-    entity span (named mentions, and spaCy's dates and numbers). Phrases: two
-    such lemmas on adjacent tokens of one sentence. Entities: the canonical
-    names of ``mentions`` (``(start, end, text, label, name)``).
-    """
-    return _counted(doc, mentions)[0]
-
-
-def term_rows(doc, mentions: Iterable[tuple]) -> list[tuple[str, str, int, str | None]]:
-    """``(term, kind, count, surface)`` of one doc: the counts of :func:`terms_of` and, for a word or
-    phrase, the form the article used most, lower-cased ("data" for the lemma "datum"; ties: the
-    first used), or None when that is the term itself and for entities."""
-    counts, forms = _counted(doc, mentions)
-    most_used: dict[tuple[str, str], str] = {}
-    for (term, kind, form), _ in forms.most_common():
-        most_used.setdefault((term, kind), form)
-    rows = []
-    for (term, kind), n in counts.items():
-        form = most_used.get((term, kind))
-        rows.append((term, kind, n, form if form != term else None))
-    return rows
-
-
-def _counted(doc, mentions: Iterable[tuple]) -> tuple[Counter, Counter]:
-    """Terms counted, and their forms: ``Counter[(term, kind, form)]`` for words and phrases."""
-    mentions = list(mentions)
-    inside = _entity_tokens(doc, [(m[0], m[1]) for m in mentions])
-    counts: Counter = Counter((m[4], "entity") for m in mentions if m[4])
-    forms: Counter = Counter()
-    previous = previous_form = None
-    for token in doc:
-        lemma = _word_lemma(token, inside)
-        form = token.text.lower() if lemma else None
-        if lemma and previous and not token.is_sent_start:
-            counts[(f"{previous} {lemma}", "phrase")] += 1
-            forms[(f"{previous} {lemma}", "phrase", f"{previous_form} {form}")] += 1
-        if lemma:
-            counts[(lemma, "word")] += 1
-            forms[(lemma, "word", form)] += 1
-        previous, previous_form = lemma, form
-    return counts, forms
-
-
-def _entity_tokens(doc, spans: list[tuple[int, int]]) -> set[int]:
-    spans = spans + [(e.start_char, e.end_char) for e in doc.ents]
-    inside = set()
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            inside.update(range(span.start, span.end))
-    return inside
-
-
-def _word_lemma(token, inside: set[int]) -> str | None:
-    if token.i in inside or not token.is_alpha or token.is_stop:
-        return None
-    lemma = token.lemma_.lower()
-    if not lemma.isalpha() or len(lemma) < 2 or token.vocab[lemma].is_stop:
-        return None
-    return lemma

@@ -1,7 +1,7 @@
 """A surname alone joins the one full name it can stand for, across articles.
 
 Within one article "Putin" already joins "Vladimir Putin"
-(:func:`core.nlp.names.resolve_short_names`). Across articles it did not: an
+(:func:`core.text.names.resolve_short_names`). Across articles it did not: an
 outlet that writes only "Trump" or "Perry" named another entity than the
 outlet writing "Donald Trump" or "Rick Perry". Here a one-word person name
 joins a full name that begins or ends with it when that full name is the

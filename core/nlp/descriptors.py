@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from core.nlp.names import AliasTable
+from core.text.names import AliasTable
 
 _COPULAS = {"be", "remain", "become", "seem", "appear", "stay"}
 _EPITHET = re.compile(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
+from core.model.analysis import ArticleAnalysis
 from core.nlp.descriptors import descriptors_of
-from core.nlp.names import NEVER_ENTITIES, AliasTable, resolve_short_names
+from core.nlp.terms import term_rows
+from core.text.names import NEVER_ENTITIES, AliasTable, resolve_short_names
 from core.nlp.span_cleaning import is_common_word, clean_spans
 
 
@@ -18,20 +19,6 @@ EXTRACTION_VERSION = 3
 def analysis_key(model: str) -> str:
     """What an analysis is valid for: the model and the extraction that read its output."""
     return f"{model}#{EXTRACTION_VERSION}"
-
-
-@dataclass
-class ArticleAnalysis:
-    """The stored analysis of one article (rows of the store's analysis tables)."""
-
-    article_id: str
-    text_hash: str
-    model: str
-    mentions: list[tuple] = field(default_factory=list)  # (start, end, text, label, name)
-    sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end)
-    terms: list[tuple[str, str, int, str | None]] = field(default_factory=list)  # (term, kind, count, surface)
-    quotes: list = field(default_factory=list)  # core.nlp.quotes.Quote
-    descriptors: list[tuple] = field(default_factory=list)  # (name, descriptor, kind, start, end)
 
 
 def mentions_of(doc) -> list[tuple]:
@@ -69,7 +56,6 @@ def sentences_of(doc) -> list[tuple[int, int]]:
 
 def analyse_doc(article_id: str, text_hash: str, model: str, doc, aliases: AliasTable) -> ArticleAnalysis:
     """All analysis rows of one article from its parsed doc."""
-    from core.analysis.keyness import term_rows
     from core.nlp.quotes import find_quotes
 
     mentions = mentions_of(doc)

@@ -282,13 +282,3 @@ def _of_object(token):
                 return objects[0]
     return None
 
-
-def _below_prep(t, head) -> bool:
-    """``t`` hangs below ``head`` through "by", "from" or "of" ("a report by X")."""
-    while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "prep" and t.lower_ in ("by", "from", "of") and t.head.i == head.i:
-            return True
-        t = t.head
-    return False
-
-

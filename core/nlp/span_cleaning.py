@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from core.nlp.names import normalise_name
+from core.text.names import normalise_name
 from core.paths import resources_dir
 
 #: Words that begin a sentence, never a name.

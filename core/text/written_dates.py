@@ -23,7 +23,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from core.io.importers.export_dates import MONTHS
+from core.text.months import MONTHS
 
 #: Dates more than this far after today are refused (one day allows for time zones).
 FUTURE_MARGIN = timedelta(days=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from core.analysis.chart_data import METRICS
-from core.nlp.names import DEFAULT_TYPES
+from core.text.names import DEFAULT_TYPES
 
 METRIC_NAMES = {
     "mentions": "Mentions",

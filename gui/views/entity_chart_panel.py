@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.analysis.chart_data import entity_chart_rows
-from core.nlp.names import DEFAULT_TYPES, OPTIONAL_TYPES
+from core.text.names import DEFAULT_TYPES, OPTIONAL_TYPES
 from gui.colors import type_name
 from gui.plots.chart_export import IMAGE_SUFFIXES
 from gui.plots.chart_state import LAYOUT_NAMES, MAX_OUTLETS_FOR_BARS, METRIC_NAMES, ChartState

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model.article import Article
-from core.nlp.names import DEFAULT_TYPES
+from core.text.names import DEFAULT_TYPES
 from gui.colors import is_dark, type_colour, type_name
 from gui.views.aligned_scroll import anchor_chain, follow
 from gui.views.article_column import ArticleColumn

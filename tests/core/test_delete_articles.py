@@ -79,7 +79,7 @@ def test_an_article_imported_again_meanwhile_is_left_as_it_is(dated_seeds_projec
 
 
 def test_a_failed_restore_changes_nothing(dated_seeds_project, monkeypatch):
-    from core.io import deleted_articles
+    from core.store import deleted_articles
 
     project = dated_seeds_project
     deleted = project.delete_articles([_newsweek(project)])

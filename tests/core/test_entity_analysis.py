@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.nlp.names import AliasTable, normalise_name, resolve_short_names
+from core.text.names import AliasTable, normalise_name, resolve_short_names
 
 
 def _counts(project, outlet):

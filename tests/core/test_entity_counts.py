@@ -7,7 +7,7 @@ import sqlite3
 import pandas as pd
 
 from core.analysis.entities import count_mentions, entity_outlet_table
-from core.io import counted_rows
+from core.store import counted_rows
 from core.project import Project
 
 

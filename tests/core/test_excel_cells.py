@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.io.excel_cells import (
+from core.export.excel_cells import (
     CELL_LIMIT, TRUNCATION_MARK, clean_text, csv_value, excel_value, fit_cell, is_formula_like, parse_date,
 )
-from core.io.excel_context import SentenceIndex
-from core.io.excel_writer import sheet_title, table_headers
+from core.export.excel_context import SentenceIndex
+from core.export.excel_writer import sheet_title, table_headers
 
 
 @pytest.mark.parametrize("text", ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "\tx", "\rx"])
@@ -88,7 +88,7 @@ def test_context_of_a_long_sentence_is_a_window_with_ellipses():
 def test_any_text_reads_back_as_text_minus_rejected_characters(tmp_path, texts):
     from openpyxl import load_workbook
 
-    from core.io.excel import export_table
+    from core.export.excel import export_table
 
     target = export_table(pd.DataFrame({"Text": texts}), tmp_path / "any.xlsx")
     ws = load_workbook(target)["Data"]

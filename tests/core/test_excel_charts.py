@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from core.io.excel import default_types
-from core.io.excel_charts import STORY_ENTITIES
+from core.text.names import DEFAULT_TYPES
+from core.export.excel_charts import STORY_ENTITIES
 from tests.core.excel_fixtures import workbook
 
 
@@ -38,7 +38,7 @@ def test_story_charts_show_entity_mentions_per_outlet_within_the_story(corpus_ex
         (story,) = set(_cells(book, categories.replace("$C$", "$A$")))  # the Story id column of those rows
         charted_stories.append(story)
         entities = _cells(book, categories)
-        table = project.story_entity_table(story, default_types())
+        table = project.story_entity_table(story, DEFAULT_TYPES)
         expected = table.set_index(["entity", "outlet"])["mentions"]
         outlets = [_series_outlet(book, s) for s in chart.series]
         assert outlets == sorted(frame.loc[frame["story"] == story, "outlet"].unique())  # who covered it

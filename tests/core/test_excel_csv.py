@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from core.io.excel import export_table
+from core.export.excel import export_table
 from core.project import Project
 from core.tasks import Cancelled, TaskState
 from tests.core.excel_fixtures import article_with, store_articles, synthetic_project

@@ -16,7 +16,7 @@ import pytest
 from openpyxl.chart import BarChart
 
 from core.cli import main
-from core.io.excel import export_table
+from core.export.excel import export_table
 from tests.core.excel_fixtures import synthetic_project, table_rows, workbook
 
 DATA_SHEETS = ["Articles", "Entity mentions", "Entities by outlet", "Entity matrix", "Coverage"]

@@ -10,8 +10,8 @@ import tempfile
 import pandas as pd
 import pytest
 
-from core.io import excel_output, excel_writer
-from core.io.excel import ExportError
+from core.export import excel_output, excel_writer
+from core.export.excel import ExportError
 from core.project import Project
 from core.tasks import Cancelled, TaskState
 from tests.core.excel_fixtures import synthetic_project, table_rows, workbook

@@ -13,8 +13,8 @@ import re
 import pytest
 from openpyxl.utils import column_index_from_string
 
-from core.io.excel_charts import GRID_ROW_CM
-from core.io.excel_print import PRINT_ROWS, PRINTABLE_HEIGHT_CM
+from core.export.excel_charts import GRID_ROW_CM
+from core.export.excel_print import PRINT_ROWS, PRINTABLE_HEIGHT_CM
 from tests.core.excel_fixtures import synthetic_project, workbook
 
 CHART_SHEETS = {"Top entities", "Story charts"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.io.excel_specs import available_sheets
+from core.export.excel_specs import available_sheets
 from tests.core.excel_fixtures import REUSED, workbook
 
 ANALYSIS_SHEETS = ["Stories", "Story comparison", "Story coverage", "Story entities", "Quotes", "Sources",
@@ -120,7 +120,7 @@ class _BeforeTheAnalysisIssue:
 
 
 def test_sheets_whose_project_method_is_missing_are_left_out(report, tmp_path):
-    from core.io.excel import export_workbook
+    from core.export.excel import export_workbook
 
     project, _, _ = report
     older = _BeforeTheAnalysisIssue(project)

@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from core.io.excel_cells import CELL_LIMIT, TRUNCATION_MARK
+from core.export.excel_cells import CELL_LIMIT, TRUNCATION_MARK
 from core.model.article import Article, article_id
 from core.project import Project
 from tests.core.excel_fixtures import article_with, store_articles, workbook

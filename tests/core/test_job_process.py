@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from core import jobs
-from core.io.store import ProjectError
+from core.store.store import ProjectError
 from core.job_process import ChildDied, JobProcess, run_on_project
 from core.project import Project
 from core.tasks import Cancelled, TaskState

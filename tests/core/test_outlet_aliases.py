@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from core.cli import main
-from core.io.store import ProjectStore
+from core.store.store import ProjectStore
 from core.project import Project
 from core.text.outlets import normalise_outlet
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.io.store import ProjectStore
+from core.store.store import ProjectStore
 from core.model.article import Origin
 from core.model.import_result import Status
 from core.project import Project

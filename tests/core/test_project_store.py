@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from core.io.store import SCHEMA_VERSION, ProjectError, ProjectStore
+from core.store.store import SCHEMA_VERSION, ProjectError, ProjectStore
 from core.model.article import Origin
 from core.project import Project
 from tests.conftest import REPO
@@ -209,7 +209,7 @@ def test_the_article_table_follows_every_change_and_no_caller_changes_it_for_ano
 def test_whole_tables_read_in_short_chunks_give_every_row_in_stored_order(seeds_project, monkeypatch):
     import sqlite3
 
-    from core.io import store as store_module
+    from core.store import store as store_module
 
     monkeypatch.setattr(store_module, "_CHUNK_ROWS", 7)
     chunked = seeds_project.store.frame("mentions")

@@ -1,6 +1,6 @@
 """Every reader module loads: a broken one would silently disable its formats."""
 
-from core.io.importers import supported_extensions, unavailable_readers
+from core.importers import supported_extensions, unavailable_readers
 
 
 def test_every_reader_module_loads():

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from core.cli import main
-from core.io.store import SCHEMA_VERSION, ProjectStore
+from core.store.store import SCHEMA_VERSION, ProjectStore
 from core.project import Project
 
 

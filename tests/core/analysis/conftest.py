@@ -42,7 +42,7 @@ def sentence_spans(doc) -> list[tuple[int, int]]:
 
 def mentions_of(doc) -> list[tuple]:
     """``(start, end, text, label, name)`` with a plain normalised name."""
-    from core.nlp.names import normalise_name
+    from core.text.names import normalise_name
 
     return [
         (e.start_char, e.end_char, e.text, e.label_, normalise_name(e.text))
@@ -59,7 +59,7 @@ class Corpus:
         self.sentence_rows, self.mention_rows, self.term_rows, self.article_rows = [], [], [], []
 
     def add(self, article_id: str, outlet: str | None, text: str, story_id=1) -> "Corpus":
-        from core.analysis.keyness import terms_of
+        from core.nlp.terms import terms_of
 
         doc = self.nlp(text)
         mentions = mentions_of(doc)

@@ -8,9 +8,8 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2, power_divergence
 
-from core.analysis.keyness import (
-    KEYNESS_COLUMNS, chi2_sf_1, keyness, log_likelihood, log_ratio, term_rows, terms_of,
-)
+from core.analysis.keyness import KEYNESS_COLUMNS, chi2_sf_1, keyness, log_likelihood, log_ratio
+from core.nlp.terms import term_rows, terms_of
 
 
 def articles(rows) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.io.importers.export_record import language_code, split_byline
+from core.importers.export_record import language_code, split_byline
 
 CASES = {
     "Andrew Sparrow": ("Andrew Sparrow",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.io.importers.export_dates import parse_export_date
+from core.importers.export_dates import parse_export_date
 
 CASES = {
     "January 11, 2010 Monday": "2010-01-11",

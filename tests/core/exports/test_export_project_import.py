@@ -52,7 +52,7 @@ def test_import_report_rows_for_every_export(tmp_path):
 
 
 def test_the_washington_post_export_really_holds_one_article_twice():
-    from core.io.importers import read_file
+    from core.importers import read_file
 
     articles = read_file(fixture_file("nexis-uni/washington-post.docx"))
     assert len(articles) == 50

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.io.importers.factiva import parse_factiva
-from core.io.importers.lexisnexis import parse_lexisnexis_text
-from core.io.importers.nexis_uk import html_to_lines
-from core.io.importers.nexis_uni import parse_nexis_uni
+from core.importers.factiva import parse_factiva
+from core.importers.lexisnexis import parse_lexisnexis_text
+from core.importers.nexis_uk import html_to_lines
+from core.importers.nexis_uni import parse_nexis_uni
 
 _PIECES = st.sampled_from([
     "1 of 3 DOCUMENTS", "Dokument 2 von 2", "BYLINE: ", "LENGTH: 12 words", "LÄNGE:", "SECTION: x", "LOAD-DATE: ",

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from tests.core.exports.conftest import fixture_file
 
-from core.io.importers import read_file
-from core.io.importers.factiva import parse_factiva
-from core.io.importers.html import decode_html
+from core.importers import read_file
+from core.importers.factiva import parse_factiva
+from core.importers.html import decode_html
 
 COUNTS = {
     "factiva/irish-independence_1_2017-11-14.html": 44,
@@ -69,7 +69,7 @@ def test_german_interface_numbering_is_taken_off_headlines():
 
 
 def test_an_ordinary_web_page_is_not_taken_for_a_factiva_page(tmp_path):
-    from core.io.importers.factiva import read_factiva
+    from core.importers.factiva import read_factiva
 
     page = b'<html><body><div id="hd">Menu</div><p class="intro">Text</p></body></html>'
     assert read_factiva(tmp_path / "page.html", page) is None

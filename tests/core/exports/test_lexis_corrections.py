@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.io.importers import read_file
-from core.io.importers.nexis_uni import parse_nexis_uni
+from core.importers import read_file
+from core.importers.nexis_uni import parse_nexis_uni
 from core.model.article import Origin
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "articles" / "lexis" / "nyt_corrections.txt"

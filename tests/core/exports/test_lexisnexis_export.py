@@ -7,10 +7,10 @@ import csv
 import pytest
 from tests.core.exports.conftest import fixture_file
 
-from core.io.importers import read_file
-from core.io.importers.export_record import split_byline
-from core.io.importers.lexisnexis import parse_lexisnexis_text
-from core.io.decode import decode_text
+from core.importers import read_file
+from core.importers.export_record import split_byline
+from core.importers.lexisnexis import parse_lexisnexis_text
+from core.importers.decode import decode_text
 from core.model.article import Origin
 from core.text.outlets import normalise_outlet
 

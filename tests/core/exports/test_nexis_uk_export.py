@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.core.exports.conftest import fixture_file
 
-from core.io.importers import read_file
-from core.io.importers.nexis_uk import read_nexis_uk_html
+from core.importers import read_file
+from core.importers.nexis_uk import read_nexis_uk_html
 
 
 @pytest.fixture(scope="module")

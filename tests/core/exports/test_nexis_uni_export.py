@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from tests.core.exports.conftest import fixture_file
 
-from core.io.importers import read_file
-from core.io.importers.nexis_uni import parse_nexis_uni
-from core.io.importers.word import docx_paragraphs, open_docx
+from core.importers import read_file
+from core.importers.nexis_uni import parse_nexis_uni
+from core.importers.word import docx_paragraphs, open_docx
 from core.model.article import Origin
 from core.model.import_result import UnreadableFile
 from core.text.outlets import normalise_outlet

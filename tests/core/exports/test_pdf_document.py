@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.core.exports.doc_makers import BODY, make_image_only_pdf, make_pdf
 
-from core.io.importers import read_file
-from core.io.importers.pdf import join_broken_lines
+from core.importers import read_file
+from core.importers.pdf import join_broken_lines
 from core.model.article import Origin
 from core.model.import_result import UnreadableFile
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.core.exports.doc_makers import BODY, make_rtf
 
-from core.io.importers import read_file
+from core.importers import read_file
 from core.model.article import Origin
 from core.model.import_result import UnreadableFile
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from tests.core.exports.doc_makers import BODY, add_member, make_docx, replace_member, with_entity_bomb
 
-from core.io.importers import read_file
+from core.importers import read_file
 from core.model.article import Origin
 from core.model.import_result import UnreadableFile
 

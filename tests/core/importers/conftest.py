@@ -15,7 +15,7 @@ def newsprism_home(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def store(tmp_path):
-    from core.io.store import ProjectStore
+    from core.store.store import ProjectStore
 
     store = ProjectStore(tmp_path / "project.newsprism")
     yield store

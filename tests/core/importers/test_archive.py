@@ -9,8 +9,8 @@ import zipfile
 import pytest
 from tests.core.importers.importer_makers import PARAGRAPHS, make_zip, news_page, zip_bomb
 
-from core.io.importers import archive, read_file
-from core.io.importers.archive import MembersUnreadable
+from core.importers import archive, read_file
+from core.importers.archive import MembersUnreadable
 from core.model.import_result import UnreadableFile
 
 

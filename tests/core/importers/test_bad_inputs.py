@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.core.importers.importer_makers import ENTITY_BOMB_DOCTYPE, PARAGRAPHS, SCRIPT_PAGE, make_zip, minimal_xlsx, news_page, zip_bomb
 
-import core.io.importers as importers
-from core.io.importing import import_paths
+import core.importers as importers
+from core.ingest.importing import import_paths
 from core.model.import_result import Status
 
 TEXT = "Harbour bridge approved\nThe council voted on Tuesday to approve the bridge across the harbour."

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tests.core.importers.importer_makers import PARAGRAPHS, news_page
 
-from core.io.copy_index import near_duplicate_of, shared_copy_groups, versions
-from core.io.importers import read_file
-from core.io.importing import import_paths
-from core.io.store import ProjectStore
+from core.store.copy_index import near_duplicate_of, shared_copy_groups, versions
+from core.importers import read_file
+from core.ingest.importing import import_paths
+from core.store.store import ProjectStore
 from core.model.article import make_article
 from core.model.import_result import Status
 from core.text.duplicates import compare, overlap, shingles

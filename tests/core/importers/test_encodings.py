@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from tests.core.importers.importer_makers import PARAGRAPHS, news_page
 
-from core.io.importers import read_file
-from core.io.importing import import_paths
+from core.importers import read_file
+from core.ingest.importing import import_paths
 from core.model.import_result import Status, UnreadableFile
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "encodings"

@@ -10,9 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from tests.core.importers.importer_makers import PARAGRAPHS, news_page
 
-from core.io import fetch as fetch_module
-from core.io.fetch import fetch, fetch_articles, links_only, parse_uri_list
-from core.io.pasted import import_pasted, import_urls, pasted_article
+from core.importers import fetch as fetch_module
+from core.importers.fetch import fetch, fetch_articles, links_only, parse_uri_list
+from core.ingest.pasted import import_pasted, import_urls, pasted_article
 from core.model.import_result import Status, UnreadableFile
 
 PAGE = news_page("Valley rail plan approved", PARAGRAPHS, site="Valley News", url="http://127.0.0.1/rail").encode("utf-8")
@@ -148,7 +148,7 @@ def test_pasted_article_keeps_text():
 
 def test_fetching_only_happens_when_asked(monkeypatch, tmp_path):
     """Importing files never opens a connection (a saved page's links are not followed)."""
-    from core.io.importers import read_file
+    from core.importers import read_file
 
     def forbidden(*args, **kwargs):
         raise AssertionError("network used during a file import")

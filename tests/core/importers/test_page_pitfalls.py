@@ -11,7 +11,7 @@ import pytest
 from tests.core.importers.importer_makers import SHARED_FIXTURES
 
 from benchmarks.page_text import run
-from core.io.importers import read_file
+from core.importers import read_file
 
 PAGES = Path(__file__).resolve().parents[2] / "data" / "pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.io.importers import _READERS, supported_extensions
+from core.importers import _READERS, supported_extensions
 from core.model.article import Article
 from core.model.import_result import UnreadableFile
 

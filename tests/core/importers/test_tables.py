@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from tests.core.importers.importer_makers import ENTITY_BOMB_DOCTYPE, minimal_xlsx
 
-from core.io.importers import read_file
-from core.io.importers.tables import UnmappedColumns, read_table_with_mapping, table_columns
+from core.importers import read_file
+from core.importers.tables import UnmappedColumns, read_table_with_mapping, table_columns
 from core.model.article import Origin
 from core.model.import_result import UnreadableFile
 

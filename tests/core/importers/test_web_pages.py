@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.core.importers.importer_makers import PARAGRAPHS, SCRIPT_PAGE, SHARED_FIXTURES, news_page
 
-from core.io.importers import read_file
+from core.importers import read_file
 from core.model.article import Origin
 from core.model.import_result import UnreadableFile
 

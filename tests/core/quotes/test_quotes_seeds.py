@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.io.importers import read_file
+from core.importers import read_file
 from core.nlp.quotes import KINDS, SOURCE_TYPES
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"

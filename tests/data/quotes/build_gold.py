@@ -95,7 +95,7 @@ def read_written(path: Path) -> dict:
 
 def article_text(file: str) -> str:
     """The text the importers give for a seed or fixture file."""
-    from core.io.importers import read_file
+    from core.importers import read_file
 
     path = REPO / file if file.startswith("seeds/") else SHARED / file
     (article,) = read_file(path)

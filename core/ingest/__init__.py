@@ -1,0 +1,1 @@
+"""Import orchestration: files, folders, links and pasted text into a project (readers + store)."""
