@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from core.model.import_result import Status
 from core.nlp.pipeline import ModelUnavailable
 from core.project import Project
 from core.settings import Settings
+from core.text.shown_names import storable, terminal_text
 from core.tasks import TaskState
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -50,9 +52,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def say(text: str = "", *, file=None) -> None:
+    """Print ``text``: names and texts from files may hold control characters, shown as escapes."""
+    print("\n".join(terminal_text(line) for line in text.split("\n")), file=file)
+
+
+def say_json(value) -> None:
+    """Print ``value`` as JSON; the controls JSON leaves raw (DEL, C1, bidi overrides) as \\u escapes."""
+    text = storable(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+    print(_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _progress_printer(quiet: bool) -> TaskState:
     def show(fraction: float, message: str) -> None:
-        print(f"\r[{fraction:4.0%}] {message[:70]:<70}", end="", file=sys.stderr, flush=True)
+        print(f"\r[{fraction:4.0%}] {terminal_text(message)[:70]:<70}", end="", file=sys.stderr, flush=True)
 
     return TaskState(None if quiet or not sys.stderr.isatty() else show)
 
@@ -69,12 +85,12 @@ def cmd_import(args, project: Project) -> int:
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
     if args.json:
-        print(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+        say_json([r.as_dict() for r in results])
     else:
         for result in results:
-            print(f"{result.status.upper():<9} {result.source}: {result.message}")
+            say(f"{result.status.upper():<9} {result.source}: {result.message}")
         counts = {s: sum(r.status == s for r in results) for s in Status}
-        print(f"{counts[Status.IMPORTED]} imported, {counts[Status.DUPLICATE]} duplicate, {counts[Status.FAILED]} failed")
+        say(f"{counts[Status.IMPORTED]} imported, {counts[Status.DUPLICATE]} duplicate, {counts[Status.FAILED]} failed")
     if results and all(r.status == Status.FAILED for r in results):
         return EXIT_FAILED
     return EXIT_OK if results else EXIT_FAILED
@@ -83,14 +99,14 @@ def cmd_import(args, project: Project) -> int:
 def cmd_summary(args, project: Project) -> int:
     summary = project.summary(Settings.load().entity_types)
     if args.json:
-        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        say_json(summary)
         return EXIT_OK
-    print(f"{len(summary['articles'])} articles in {len(summary['stories'])} stories, {summary['project']}")
+    say(f"{len(summary['articles'])} articles in {len(summary['stories'])} stories, {summary['project']}")
     for story in summary["stories"]:
-        print(f"  story {story['id']}: {story['name']} — {', '.join(story['outlets'])}")
+        say(f"  story {story['id']}: {story['name']} — {', '.join(story['outlets'])}")
     for outlet, data in summary["outlets"].items():
         top = ", ".join(f"{e['entity']} ({e['count']})" for e in data["entities"][:8])
-        print(f"\n{outlet}: {data['articles']} articles, {data['words']} words\n  {top}")
+        say(f"\n{outlet}: {data['articles']} articles, {data['words']} words\n  {top}")
     return EXIT_OK
 
 
@@ -102,7 +118,7 @@ def cmd_compare(args, project: Project) -> int:
         print(f"newsprism-cli: no story {args.story}; 'summary' lists the stories", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        print(json.dumps(comparisons[0] if args.story is not None else comparisons, indent=2, ensure_ascii=False, default=str))
+        say_json(comparisons[0] if args.story is not None else comparisons)
     else:
         for comparison in comparisons:
             print_comparison(comparison)
@@ -111,17 +127,17 @@ def cmd_compare(args, project: Project) -> int:
 
 def print_comparison(comparison: dict) -> None:
     story = comparison["story"]
-    print(f"Story {story['id']}: {story['name']} ({story['articles']} articles)")
-    print(f"  named by every outlet: {', '.join(comparison['named_by_all'][:15]) or '-'}")
+    say(f"Story {story['id']}: {story['name']} ({story['articles']} articles)")
+    say(f"  named by every outlet: {', '.join(comparison['named_by_all'][:15]) or '-'}")
     for outlet, data in comparison["outlets"].items():
-        print(f"\n  {outlet} ({len(data['articles'])} articles, {data['shared_text_share']:.0%} of text shared with others)")
-        print("    entities:   " + ", ".join(f"{e['entity']} {e['mentions']}" for e in data["entities"]))
-        print("    only here:  " + (", ".join(data["only_here"][:12]) or "-"))
-        print("    quoted:     " + (", ".join(f"{s['speaker']} ({s['quotes']})" for s in data["sources"]) or "-"))
-        print(f"    anonymous:  {data['anonymous_share']:.0%} of quotes")
-        print("    describes:  " + ("; ".join(f"{d['entity']}: {d['descriptor']}" for d in data["descriptors"][:8]) or "-"))
-        print("    own words:  " + (", ".join(t["term"] for t in data["distinctive_terms"]) or "-"))
-    print()
+        say(f"\n  {outlet} ({len(data['articles'])} articles, {data['shared_text_share']:.0%} of text shared with others)")
+        say("    entities:   " + ", ".join(f"{e['entity']} {e['mentions']}" for e in data["entities"]))
+        say("    only here:  " + (", ".join(data["only_here"][:12]) or "-"))
+        say("    quoted:     " + (", ".join(f"{s['speaker']} ({s['quotes']})" for s in data["sources"]) or "-"))
+        say(f"    anonymous:  {data['anonymous_share']:.0%} of quotes")
+        say("    describes:  " + ("; ".join(f"{d['entity']}: {d['descriptor']}" for d in data["descriptors"][:8]) or "-"))
+        say("    own words:  " + (", ".join(t["term"] for t in data["distinctive_terms"]) or "-"))
+    say()
 
 
 def cmd_export(args, project: Project) -> int:
@@ -133,9 +149,9 @@ def cmd_export(args, project: Project) -> int:
         return EXIT_FAILED
     if args.csv:
         paths = project.export_csv(args.csv, state=state, article_ids=ids)
-        print(f"Exported {len(paths)} CSV files to {args.csv}")
+        say(f"Exported {len(paths)} CSV files to {args.csv}")
     else:
-        print(f"Exported {project.export_xlsx(args.xlsx, state=state, article_ids=ids)}")
+        say(f"Exported {project.export_xlsx(args.xlsx, state=state, article_ids=ids)}")
     return EXIT_OK
 
 
@@ -145,14 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     if args.command != "import" and not args.project.exists():
-        print(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
+        say(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
         return EXIT_FAILED
     handlers = {"import": cmd_import, "summary": cmd_summary, "compare": cmd_compare, "export": cmd_export}
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)
     except (ProjectError, ModelUnavailable, OSError) as exc:
-        print(f"newsprism-cli: {exc}", file=sys.stderr)
+        say(f"newsprism-cli: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("\nnewsprism-cli: interrupted; work finished before the interrupt is saved", file=sys.stderr)

@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from core.model.article import Article, Origin
+from core.text.shown_names import storable
 
 SCHEMA_VERSION = 4
 
@@ -485,7 +486,8 @@ def _article_row(article: Article) -> tuple:
     values["boilerplate"] = json.dumps([list(span) for span in article.boilerplate])
     values["word_count"] = article.word_count
     values["imported_at"] = _now()
-    return tuple(values[name] for name in _ARTICLE_COLUMNS)
+    # names of files that are not UTF-8, lone surrogates from JSON: stored as \xff escapes
+    return tuple(storable(v) if isinstance(v, str) else v for v in (values[name] for name in _ARTICLE_COLUMNS))
 
 
 def _article_from_row(row: tuple) -> Article:

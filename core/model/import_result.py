@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from core.text.shown_names import storable
+
 
 class Status(StrEnum):
     IMPORTED = "imported"
@@ -21,6 +23,11 @@ class ImportResult:
     message: str = ""
     article_ids: tuple[str, ...] = ()
     titles: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        # a file name that is not UTF-8 arrives with surrogate escapes: report it as \xff
+        object.__setattr__(self, "source", storable(self.source))
+        object.__setattr__(self, "message", storable(self.message))
 
     def as_dict(self) -> dict:
         return {
