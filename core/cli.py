@@ -80,8 +80,12 @@ def cmd_import(args, project: Project) -> int:
     results = project.import_paths(files, state=state) if files else []
     if links:
         results += project.import_urls(links, state=state)
+    analysis_error = None
     if not args.no_analyse:
-        project.analyse(state=state)
+        try:
+            project.analyse(state=state)
+        except (ProjectError, ModelUnavailable) as exc:  # the import report is printed all the same
+            analysis_error = exc
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
     if args.json:
@@ -91,6 +95,9 @@ def cmd_import(args, project: Project) -> int:
             say(f"{result.status.upper():<9} {result.source}: {result.message}")
         counts = {s: sum(r.status == s for r in results) for s in Status}
         say(f"{counts[Status.IMPORTED]} imported, {counts[Status.DUPLICATE]} duplicate, {counts[Status.FAILED]} failed")
+    if analysis_error is not None:
+        say(f"newsprism-cli: the articles could not be analysed: {analysis_error}", file=sys.stderr)
+        return EXIT_FAILED
     if results and all(r.status == Status.FAILED for r in results):
         return EXIT_FAILED
     return EXIT_OK if results else EXIT_FAILED

@@ -47,6 +47,11 @@ class Project:
     def path(self) -> Path:
         return self.store.path
 
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (the file may not be changed): everything reads, every edit raises ``ReadOnlyProject``."""
+        return self.store.read_only
+
     def close(self) -> None:
         self.store.close()
 
@@ -281,7 +286,8 @@ class Project:
         counts = counted_rows.load(self.store, stamp)
         if counts is None:
             counts = count_mentions(self.mentions(None))[counted_rows.COLUMNS]
-            counted_rows.save(self.store, counts, stamp)
+            if not self.read_only:  # a read-only project counts each time it opens
+                counted_rows.save(self.store, counts, stamp)
         self._counts = (stamp, counts)
         return counts
 

@@ -8,6 +8,7 @@ from typing import Iterable
 from core.io.copy_index import add_new_articles
 from core.io.importers import iter_files, read_file
 from core.io.importers.archive import MembersUnreadable
+from core.io.project_file import ProjectError, ReadOnlyProject, read_only_message
 from core.io.store import ProjectStore
 from core.model.article import Article
 from core.model.import_result import ImportResult, Status, UnreadableFile
@@ -15,7 +16,12 @@ from core.tasks import NULL_STATE, TaskState
 
 
 def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
-    """Import files and folders (recursively); cancelling keeps what is done."""
+    """Import files and folders (recursively); cancelling keeps what is done.
+
+    A read-only project is refused before any file is read.
+    """
+    if store.read_only:
+        raise ReadOnlyProject(read_only_message(store.path))
     files = list(iter_files([Path(p) for p in paths]))
     results: list[ImportResult] = []
     for index, path in enumerate(files):
@@ -54,7 +60,10 @@ def import_file(store: ProjectStore, path: Path, *, member_failures: list[Import
         return ImportResult(str(path), Status.FAILED, "the file is too large to read")
     except Exception as exc:  # a reader bug must not stop the import of the rest
         return ImportResult(str(path), Status.FAILED, f"the file could not be read ({exc.__class__.__name__}: {exc})")
-    return store_articles(store, str(path), articles)
+    try:
+        return store_articles(store, str(path), articles)
+    except ProjectError as exc:  # a full disk, a damaged project: this file's articles are not stored
+        return ImportResult(str(path), Status.FAILED, f"its articles could not be saved: {exc}")
 
 
 def store_articles(store: ProjectStore, source: str, articles: list[Article]) -> ImportResult:

@@ -22,10 +22,14 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from core.io.project_file import (APPLICATION_ID, ProjectError, ReadOnlyProject, open_read_only, read_only_message,
+                                  schema_of, translated, writable)
 from core.model.article import Article, Origin
 from core.text.shown_names import storable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+#: The oldest schema a read-only project is opened with (it cannot be migrated).
+READ_ONLY_FROM = 4
 
 _MIGRATIONS = {
     1: """
@@ -132,16 +136,21 @@ _MIGRATIONS = {
     CREATE TRIGGER mention_removed AFTER DELETE ON mentions
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'mention_generation'; END;
     """,
+    # 5: articles that could not be analysed and why (core/analysis/analyse.py): not tried
+    # again until their text or the model changes. The file says it is a Newsprism project.
+    5: f"""
+    CREATE TABLE analysis_failures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        text_hash TEXT NOT NULL, model TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL
+    );
+    PRAGMA application_id = {APPLICATION_ID};
+    """,
 }
 
 _ARTICLE_COLUMNS = (
     "id", "text", "title", "outlet", "authors", "date", "url", "section",
     "language", "source_path", "origins", "boilerplate", "word_count", "imported_at",
 )
-
-
-class ProjectError(Exception):
-    """The project file cannot be opened or written; the message says why."""
 
 
 def _now() -> str:
@@ -167,18 +176,40 @@ class ProjectStore:
         self._outside_changes = 0
         self._writer: int | None = None  # thread id inside ``transaction``
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
+        self.schema_version = schema_of(self.path, SCHEMA_VERSION)  # refuses, untouched, what is not a project
+        #: Opened read-only (the file may not be changed): reads work, every change raises ReadOnlyProject.
+        self.read_only = self.path.exists() and not writable(self.path)
         try:
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=LOCK_WAIT)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            try:
+                self._db = self._connect()
+            except ReadOnlyProject:  # the system refused a write no permission showed (a read-only mount)
+                self.read_only = True
+                self._db = self._connect()
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{self.path.name} is not a Newsprism project or is damaged ({exc})") from exc
 
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            if self.schema_version < READ_ONLY_FROM:
+                raise ProjectError(f"{self.path.name} was made by an older Newsprism and is read-only, so it cannot be "
+                                   "updated: make it writable, or copy it to a folder where you can write")
+            return open_read_only(self.path, check_same_thread=False, isolation_level=None)
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=LOCK_WAIT)
+        try:
+            with translated(self.path):
+                db.execute("PRAGMA foreign_keys = ON")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        self.schema_version = SCHEMA_VERSION
+        return db
+
     # -- lifecycle -------------------------------------------------------
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise ProjectError(
                 f"{self.path.name} was made by a newer Newsprism (schema {version}); please update Newsprism"
@@ -186,12 +217,10 @@ class ProjectStore:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._lock:
                 try:
-                    self._db.executescript(
-                        "BEGIN IMMEDIATE;" + _MIGRATIONS[target] + f"PRAGMA user_version = {target}; COMMIT;"
-                    )
+                    db.executescript("BEGIN IMMEDIATE;" + _MIGRATIONS[target] + f"PRAGMA user_version = {target}; COMMIT;")
                 except BaseException:
-                    if self._db.in_transaction:
-                        self._db.execute("ROLLBACK")
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
                     raise
 
     def close(self) -> None:
@@ -200,7 +229,8 @@ class ProjectStore:
                 reader.close()
             self._readers.clear()
             try:
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if not self.read_only:
+                    self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.DatabaseError:
                 pass
             self._db.close()
@@ -221,8 +251,14 @@ class ProjectStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic change; nested calls join the outermost, which alone commits."""
-        with self._lock:
+        """One atomic change; nested calls join the outermost, which alone commits.
+
+        :class:`ReadOnlyProject` in a read-only project; SQLite's errors about
+        the file (full disk, damage) arrive as :class:`ProjectError`.
+        """
+        if self.read_only:
+            raise ReadOnlyProject(read_only_message(self.path))
+        with self._lock, translated(self.path):
             outermost = not self._db.in_transaction
             if outermost:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -254,21 +290,25 @@ class ProjectStore:
             with self._lock:
                 yield self._db
             return
-        reader = self._reader()
-        if reader.in_transaction:  # a read within a read: one snapshot
-            yield reader
-            return
-        reader.execute("BEGIN")
-        try:
-            yield reader
-        finally:
-            reader.execute("COMMIT")
+        with translated(self.path):
+            reader = self._reader()
+            if reader.in_transaction:  # a read within a read: one snapshot
+                yield reader
+                return
+            reader.execute("BEGIN")
+            try:
+                yield reader
+            finally:
+                reader.execute("COMMIT")
 
     def _reader(self) -> sqlite3.Connection:
         ident = threading.get_ident()
         reader = self._readers.get(ident)
         if reader is None:  # not under the store's lock: a writer may hold it for long
-            reader = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            if self.read_only:
+                reader = open_read_only(self.path, check_same_thread=False, isolation_level=None)
+            else:
+                reader = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             reader.execute("PRAGMA query_only = ON")
             self._readers[ident] = reader  # a later thread with the same id reuses it
         return reader
