@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from core.io.store import ProjectError
+from core.jobs import not_analysed
 from core.model.import_result import Status
 from core.nlp.pipeline import ModelUnavailable
 from core.project import Project
@@ -80,10 +81,10 @@ def cmd_import(args, project: Project) -> int:
     results = project.import_paths(files, state=state) if files else []
     if links:
         results += project.import_urls(links, state=state)
-    analysis_error = None
+    analysis_error, report = None, None
     if not args.no_analyse:
         try:
-            project.analyse(state=state)
+            report = project.analyse(state=state)
         except (ProjectError, ModelUnavailable) as exc:  # the import report is printed all the same
             analysis_error = exc
     if sys.stderr.isatty() and not args.json:
@@ -95,12 +96,20 @@ def cmd_import(args, project: Project) -> int:
             say(f"{result.status.upper():<9} {result.source}: {result.message}")
         counts = {s: sum(r.status == s for r in results) for s in Status}
         say(f"{counts[Status.IMPORTED]} imported, {counts[Status.DUPLICATE]} duplicate, {counts[Status.FAILED]} failed")
+    if report is not None and report.failed:
+        _print_not_analysed(project, report.failed, file=sys.stderr if args.json else None)
     if analysis_error is not None:
         say(f"newsprism-cli: the articles could not be analysed: {analysis_error}", file=sys.stderr)
         return EXIT_FAILED
     if results and all(r.status == Status.FAILED for r in results):
         return EXIT_FAILED
     return EXIT_OK if results else EXIT_FAILED
+
+
+def _print_not_analysed(project: Project, failed, *, file=None) -> None:
+    """The articles the analysis had to leave out, and why (the rest was analysed)."""
+    for source, reason in not_analysed(project, failed):
+        say(f"NOT ANALYSED {source}: {reason}", file=file)
 
 
 def cmd_summary(args, project: Project) -> int:

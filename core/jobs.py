@@ -27,6 +27,7 @@ class ImportOutcome:
     analysis_error: TaskFailure | None = None
     analysis_cancelled: bool = False
     unmapped: list[tuple[str, list[str]]] = field(default_factory=list)  # tables to map: (path, columns)
+    not_analysed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): imported, left out of analysis
 
 
 def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
@@ -80,12 +81,21 @@ def _analyse_after(project: Project, results: list[ImportResult], unmapped=(), *
     """Analyse what was imported; the import report is kept when analysis fails or stops."""
     unmapped = list(unmapped)
     try:
-        project.analyse(state=state.sub(0.3, 1.0))
+        report = project.analyse(state=state.sub(0.3, 1.0))
     except Cancelled:
         return ImportOutcome(results, analysis_cancelled=True, unmapped=unmapped)
     except Exception as exc:  # e.g. ModelUnavailable: the articles stay imported
         return ImportOutcome(results, TaskFailure("Analysing articles", portable(exc), traceback.format_exc()), unmapped=unmapped)
-    return ImportOutcome(results, unmapped=unmapped)
+    return ImportOutcome(results, unmapped=unmapped, not_analysed=not_analysed(project, report.failed))
+
+
+def not_analysed(project: Project, failed) -> list[tuple[str, str]]:
+    """``(source, reason)`` of the articles the analysis left out (shown in the import report)."""
+    rows = []
+    for article_id, reason in failed:
+        article = project.article(article_id)
+        rows.append((article.source_path or article.title, reason))
+    return rows
 
 
 def analyse(project: Project, *, state: TaskState):

@@ -73,10 +73,14 @@ class Project:
         """
         report = analysis.analyse(self.store, self.model, state=state.sub(0.0, 0.95), aliases=self.aliases,
                                   processes=processes)
-        if report.analysed or story_rows.memberships(self.store).shape[0] != self.store.article_count():
+        if report.analysed or story_rows.memberships(self.store).shape[0] != len(self.store.analysis_state()):
             state.progress(0.96, "Grouping articles into stories…")
             self.regroup()
         return report
+
+    def analysis_failures(self) -> dict[str, str]:
+        """Why each article that could not be analysed was not, by article id."""
+        return {article_id: reason for article_id, (_, _, reason) in self.store.analysis_failures().items()}
 
     def regroup(self) -> None:
         """After analysis: count the entities (kept, so reopening is quick) and regroup the stories."""
@@ -429,8 +433,10 @@ class Project:
              "articles": sorted(a for a, s in story_of.items() if s == r.id)}
             for r in self.stories().itertuples()
         ]
+        failures = self.analysis_failures()
         for article in articles:
             article["story"] = int(story_of[article["id"]]) if article["id"] in story_of.index else None
+            article["analysis_failure"] = failures.get(article["id"])
         return {"project": str(self.path), "articles": articles, "outlets": outlets, "stories": stories}
 
     def export_xlsx(

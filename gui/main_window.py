@@ -435,7 +435,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
             if found else f"“{query}” is in no article", 10000)
 
     def _on_imported(self, outcome: ImportOutcome) -> None:
-        self.import_report.show_results(outcome.results, cancelled=outcome.analysis_cancelled)
+        self.import_report.show_results(outcome.results, cancelled=outcome.analysis_cancelled,
+                                        not_analysed=outcome.not_analysed)
         self.docks["import_report"].show()
         self.docks["import_report"].raise_()
         new = sum(len(r.article_ids) for r in outcome.results)
@@ -443,6 +444,8 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         message = f"Imported {new} new article{'s' if new != 1 else ''}"
         if failed:
             message += f"; {failed} file{'s' if failed != 1 else ''} could not be imported (see the import report)"
+        if outcome.not_analysed:
+            message += f"; {len(outcome.not_analysed)} could not be analysed (see the import report)"
         self.statusBar().showMessage(message, 10000)
         for path, columns in outcome.unmapped:
             self.ask_column_mapping(path, columns)

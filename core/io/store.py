@@ -408,26 +408,40 @@ class ProjectStore:
         """``article_id -> (text_hash, model)`` for every analysed article."""
         return {r[0]: (r[1], r[2]) for r in self._query("SELECT article_id, text_hash, model FROM analyses")}
 
+    def analysis_failures(self) -> dict[str, tuple[str, str, str]]:
+        """``article_id -> (text_hash, model, reason)`` for every article that could not be analysed."""
+        if self.schema_version < 5:  # a read-only project of schema 4 has no such table (nor failures)
+            return {}
+        rows = self._query("SELECT article_id, text_hash, model, reason FROM analysis_failures")
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
     def save_analyses(self, results: Iterable) -> None:
         """Replace the analysis of a batch of articles in one transaction.
 
-        Each result is an :class:`~core.nlp.extract.ArticleAnalysis`, or a
-        tuple ``(article_id, text_hash, model, mentions)`` with mentions as
-        ``(start, end, text, label, name)``.
+        Each result is an :class:`~core.nlp.extract.ArticleAnalysis`, an
+        :class:`~core.nlp.extract.AnalysisFailure` (the article's old analysis
+        is removed and its failure kept), or a tuple ``(article_id,
+        text_hash, model, mentions)`` with mentions as ``(start, end, text, label, name)``.
         """
-        from core.nlp.extract import ArticleAnalysis
+        from core.nlp.extract import AnalysisFailure, ArticleAnalysis
 
-        results = [r if isinstance(r, ArticleAnalysis) else ArticleAnalysis(*r) for r in results]
+        results = [r if isinstance(r, ArticleAnalysis | AnalysisFailure) else ArticleAnalysis(*r) for r in results]
+        failures = [r for r in results if isinstance(r, AnalysisFailure)]
+        analysed = [r for r in results if not isinstance(r, AnalysisFailure)]
         ids = [(r.article_id,) for r in results]
         with self.transaction() as db:
-            for table in _ANALYSIS_TABLES:
+            for table in (*_ANALYSIS_TABLES, "analyses", "analysis_failures"):
                 db.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
-            for sql, rows in _analysis_rows(results):
+            for sql, rows in _analysis_rows(analysed):
                 db.executemany(sql, rows)
             stamp = _now()
             db.executemany(
                 "INSERT OR REPLACE INTO analyses(article_id, text_hash, model, analysed_at) VALUES (?, ?, ?, ?)",
-                [(r.article_id, r.text_hash, r.model, stamp) for r in results],
+                [(r.article_id, r.text_hash, r.model, stamp) for r in analysed],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO analysis_failures(article_id, text_hash, model, reason, failed_at) VALUES (?, ?, ?, ?, ?)",
+                [(r.article_id, r.text_hash, r.model, storable(r.reason), stamp) for r in failures],
             )
 
     def frame(self, table: str, article_ids: Iterable[str] | None = None, columns: str = "*") -> pd.DataFrame:

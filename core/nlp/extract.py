@@ -22,6 +22,16 @@ class ArticleAnalysis:
     descriptors: list[tuple] = field(default_factory=list)  # (name, descriptor, kind, start, end)
 
 
+@dataclass(frozen=True)
+class AnalysisFailure:
+    """An article that could not be analysed, and why; kept so it is not tried again on the same text."""
+
+    article_id: str
+    text_hash: str
+    model: str
+    reason: str
+
+
 def mentions_of(doc) -> list[tuple]:
     """Entity mentions of one doc: ``(start, end, text, label, name)``."""
     raw = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ not in NEVER_ENTITIES]

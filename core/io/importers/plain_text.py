@@ -12,6 +12,7 @@ from core.model.article import Article, Origin, make_article
 from core.text.article_text import finish_article
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_FIRST_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 #: Sniffers for database exports saved as text, ``(path, text) -> list[Article] | None``
 #: (None: not my format); modules such as ``lexisnexis`` append to it.
@@ -27,7 +28,7 @@ def read_plain_text(path: Path, data: bytes) -> list[Article]:
             return articles
     if path.suffix.lower() in (".md", ".markdown"):
         text = _MD_HEADING.sub("", text, count=1)
-    lines = [line for line in text.split("\n") if line.strip()]
-    title = lines[0].strip() if lines else ""
+    first = _FIRST_LINE.search(text)  # not every line split off: a book-length text would be copied whole
+    title = first.group().strip() if first else ""
     article = make_article(text, title=title, origins={"title": Origin.EXTRACTED}, source_path=str(path))
     return [finish_article(article, folder=str(path.parent))]
