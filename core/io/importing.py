@@ -22,8 +22,9 @@ def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: Tas
     """
     if store.read_only:
         raise ReadOnlyProject(read_only_message(store.path))
-    files = list(iter_files([Path(p) for p in paths]))
-    results: list[ImportResult] = []
+    skipped: list[tuple[Path, str]] = []
+    files = list(iter_files([Path(p) for p in paths], skipped))
+    results = [ImportResult(str(path), Status.FAILED, why) for path, why in skipped]
     for index, path in enumerate(files):
         state.progress(index / max(len(files), 1), f"{_tally(results, index, len(files))} — {path.name}")
         member_rows: list[ImportResult] = []
