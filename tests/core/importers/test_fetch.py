@@ -54,6 +54,8 @@ def server():
         "/table.csv": (200, "text/csv", b"title,text\nRow headline,Row body\n", 0),
         "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, 0),
         "/empty": (200, "text/html", b"", 0),
+        "/to-ftp": (302, "", b"ftp://127.0.0.1:9/article.txt", 0),
+        "/to-file": (302, "", b"file:///etc/passwd", 0),
     }
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -73,6 +75,64 @@ def test_a_link_is_fetched_and_extracted_like_a_saved_page(server):
 
 def test_redirects_are_followed(server):
     assert fetch(f"{server}/moved").url == f"{server}/rail"
+
+
+@pytest.mark.parametrize("route, scheme", [("/to-ftp", "ftp"), ("/to-file", "file")])
+def test_only_http_and_https_redirects_are_followed(server, route, scheme):
+    with pytest.raises(UnreadableFile, match=f"redirects to a {scheme}: address, which is not fetched"):
+        fetch(f"{server}{route}")
+
+
+class _DripServer:
+    """Answers one request on 127.0.0.1 a byte at a time (its headers or its body), at most ``total`` bytes.
+
+    It stops when the client hangs up; ``sent`` is how many bytes it had sent by then.
+    """
+
+    def __init__(self, phase: str, interval: float, total: int):
+        self.phase, self.interval, self.total = phase, interval, total
+        self.sent = 0
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/drip"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self):
+        self._listener.settimeout(10)  # a client that never comes (a failing test) does not keep it waiting
+        try:
+            connection, _ = self._listener.accept()
+        except OSError:
+            return
+        with connection:
+            connection.recv(65536)  # the request
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % self.total
+            if self.phase == "body":
+                connection.sendall(head)
+                drip = b"x" * self.total
+            else:
+                drip = (head + b"x" * self.total)[:self.total]
+            try:
+                for byte in drip:
+                    connection.sendall(bytes([byte]))
+                    self.sent += 1
+                    time.sleep(self.interval)
+            except OSError:  # the client hung up
+                pass
+
+    def finish(self) -> None:
+        self._thread.join(timeout=60)
+        self._listener.close()
+
+
+@pytest.mark.parametrize("phase", ["headers", "body"])
+def test_a_sender_dripping_a_byte_at_a_time_cannot_stretch_the_deadline(phase):
+    server = _DripServer(phase, interval=0.2, total=60)  # 12 seconds to send it all
+    try:
+        with pytest.raises(UnreadableFile, match="did not finish sending within 1 second"):
+            fetch(server.url, timeout=5, deadline=1)
+    finally:
+        server.finish()
+    assert server.sent < server.total  # the fetch gave up; the sender did not get to finish
 
 
 def test_other_types_are_read_by_their_reader(server):
