@@ -50,10 +50,14 @@ def import_mapped_then_analyse(project: Project, path: str, mapping: dict[str, s
     """A table imported with the columns the user mapped."""
     from core.io.importers.tables import read_table_with_mapping
     from core.io.importing import store_articles
+    from core.io.table_import import import_table, is_streamed
 
     state.progress(0.0, f"Importing {Path(path).name}…")
     try:
-        results = [store_articles(project.store, str(path), read_table_with_mapping(path, mapping))]
+        if is_streamed(Path(path)):  # a big CSV or JSON Lines file: a chunk at a time
+            results = [import_table(project.store, Path(path), dict(mapping), state=state.sub(0.0, 0.3))]
+        else:
+            results = [store_articles(project.store, str(path), read_table_with_mapping(path, mapping))]
     except (UnreadableFile, OSError) as exc:
         results = [ImportResult(str(path), Status.FAILED, str(exc))]
     return _analyse_after(project, results, state=state)

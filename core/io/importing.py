@@ -12,7 +12,8 @@ from core.io.project_file import ProjectError, ReadOnlyProject, read_only_messag
 from core.io.store import ProjectStore
 from core.model.article import Article
 from core.model.import_result import ImportResult, Status, UnreadableFile
-from core.tasks import NULL_STATE, TaskState
+from core.io.table_import import import_table, is_streamed
+from core.tasks import NULL_STATE, Cancelled, TaskState
 
 
 def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE) -> list[ImportResult]:
@@ -28,7 +29,8 @@ def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: Tas
     for index, path in enumerate(files):
         state.progress(index / max(len(files), 1), f"{_tally(results, index, len(files))} — {path.name}")
         member_rows: list[ImportResult] = []
-        results.append(import_file(store, path, member_failures=member_rows))
+        step = state.sub(index / len(files), (index + 1) / len(files))  # a big table reports within its file
+        results.append(import_file(store, path, member_failures=member_rows, state=step))
         results.extend(member_rows)
     state.progress(1.0, _tally(results, len(files), len(files)))
     return results
@@ -41,13 +43,17 @@ def _tally(results: list[ImportResult], done: int, total: int) -> str:
     return f"{done:,} of {total:,} files, {articles:,} articles, {failed:,} failed"
 
 
-def import_file(store: ProjectStore, path: Path, *, member_failures: list[ImportResult] | None = None) -> ImportResult:
+def import_file(store: ProjectStore, path: Path, *, member_failures: list[ImportResult] | None = None,
+                state: TaskState = NULL_STATE) -> ImportResult:
     """Read one file and store its articles; every failure becomes a result.
 
     For an archive, the members that were read are stored and each unreadable
-    member is added to ``member_failures`` as a failed row.
+    member is added to ``member_failures`` as a failed row. A CSV or JSON
+    Lines table is imported a chunk at a time (``core/io/table_import.py``).
     """
     try:
+        if is_streamed(path):
+            return import_table(store, path, state=state)
         articles = read_file(path)
     except MembersUnreadable as exc:  # an archive: keep what was read, report each bad member
         if member_failures is not None:
@@ -57,6 +63,10 @@ def import_file(store: ProjectStore, path: Path, *, member_failures: list[Import
         articles = exc.articles
     except UnreadableFile as exc:
         return ImportResult(str(path), Status.FAILED, str(exc))
+    except ProjectError as exc:  # a full disk, a damaged project, while a table was stored
+        return ImportResult(str(path), Status.FAILED, f"its articles could not be saved: {exc}")
+    except Cancelled:
+        raise
     except MemoryError:
         return ImportResult(str(path), Status.FAILED, "the file is too large to read")
     except Exception as exc:  # a reader bug must not stop the import of the rest
