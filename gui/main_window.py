@@ -264,7 +264,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
         self.undo_stack.clear()
         self.view_data = None
         self._compare_on_load = True
-        self.setWindowTitle(f"{project.path.stem} — Newsprism")
+        self.setWindowTitle(f"{project.path.stem}{' (read-only)' if project.read_only else ''} — Newsprism")
         self.setWindowFilePath(str(project.path))
         self.find_box.clear()
         self._user_sized_columns = False
@@ -408,7 +408,7 @@ class MainWindow(FileCommands, EditCommands, QMainWindow):
 
     def _edit_article(self, article_id: str, field: str, value) -> None:
         before = self.project.store.article(article_id)
-        self.undo_stack.push(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
+        self.push_edit(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
 
     def _on_article_changed(self, article) -> None:
         self.article_model.apply_article(article)
