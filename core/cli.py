@@ -54,7 +54,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def say(text: str = "", *, file=None) -> None:
-    """Print ``text``: names and texts from files may hold control characters, shown as escapes."""
+    """Print ``text``: names and texts from files may hold control characters, shown as escapes.
+
+    Its lines stay lines: a value that must stay on one line (a file name
+    with a line break in it) is passed through ``terminal_text`` first.
+    """
     print("\n".join(terminal_text(line) for line in text.split("\n")), file=file)
 
 
@@ -93,7 +97,7 @@ def cmd_import(args, project: Project) -> int:
         say_json([r.as_dict() for r in results])
     else:
         for result in results:
-            say(f"{result.status.upper():<9} {result.source}: {result.message}")
+            say(f"{result.status.upper():<9} {terminal_text(result.source)}: {terminal_text(result.message)}")
         counts = {s: sum(r.status == s for r in results) for s in Status}
         say(f"{counts[Status.IMPORTED]} imported, {counts[Status.DUPLICATE]} duplicate, {counts[Status.FAILED]} failed")
     if report is not None and report.failed:
@@ -109,7 +113,7 @@ def cmd_import(args, project: Project) -> int:
 def _print_not_analysed(project: Project, failed, *, file=None) -> None:
     """The articles the analysis had to leave out, and why (the rest was analysed)."""
     for source, reason in not_analysed(project, failed):
-        say(f"NOT ANALYSED {source}: {reason}", file=file)
+        say(f"NOT ANALYSED {terminal_text(source)}: {terminal_text(reason)}", file=file)
 
 
 def cmd_summary(args, project: Project) -> int:
