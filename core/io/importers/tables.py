@@ -48,7 +48,7 @@ MAX_JSON_DEPTH = 50
 #: Tables read whole: a JSON document (parsed whole by its nature), a workbook (its unpacked XML),
 #: a CSV or JSON Lines file inside an archive or behind a link. Bigger ones take gigabytes.
 MAX_JSON_BYTES = 64 * 1024**2
-MAX_WORKBOOK_BYTES = 64 * 1024**2
+MAX_WORKBOOK_BYTES = 16 * 1024**2
 MAX_TABLE_BYTES_IN_MEMORY = 64 * 1024**2
 
 

@@ -145,3 +145,14 @@ def test_unrecognised_columns_of_a_streamed_table_can_be_mapped(tmp_path, store)
     assert unmapped_tables([result]) == [(str(path), ["Überschrift", "Inhalt"])]
     mapped = import_table(store, path, {"title": "Überschrift", "text": "Inhalt"})
     assert mapped.status is Status.IMPORTED and store.article_count() == 3 * CHUNK_ROWS
+
+
+def test_a_workbook_over_its_limit_is_refused_up_front_with_advice(tmp_path, store, monkeypatch):
+    import pandas as pd
+
+    monkeypatch.setattr(tables, "MAX_WORKBOOK_BYTES", 20_000)  # 16 MB for real: about 40,000 short rows, 0.6 GB
+    path = tmp_path / "export.xlsx"
+    pd.DataFrame(list(_rows(300))).to_excel(path, index=False)
+    [result] = import_paths(store, [path])
+    assert result.status is Status.FAILED
+    assert "save a bigger one as CSV" in result.message and store.article_count() == 0
