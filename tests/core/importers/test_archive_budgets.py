@@ -1,20 +1,23 @@
 """Archives that would cost minutes and gigabytes are refused before anything is unpacked.
 
-The zips are written byte by byte (``_raw_zip``): the same compressed member
-repeated, or many entries pointing at one member's bytes, as a hostile zip
-would be; a zip library would refuse to write the second kind.
+The zips are written byte by byte (``benchmarks/hostile_inputs.raw_zip``): the
+same compressed member repeated, or many entries pointing at one member's
+bytes, as a hostile zip would be; a zip library would refuse to write the
+second kind.
 """
 
 from __future__ import annotations
 
 import io
 import random
-import struct
+import tempfile
 import zipfile
-import zlib
+from pathlib import Path
 
 import pytest
 
+from benchmarks.hostile_inputs import member_text as _member_text
+from benchmarks.hostile_inputs import raw_zip
 from core.io.importers import archive, read_file
 from core.io.importers.archive import MembersUnreadable
 from core.io.importing import import_paths
@@ -23,32 +26,10 @@ from core.model.import_result import Status, UnreadableFile
 MIB = 1024 * 1024
 
 
-def _member_text(size: int) -> bytes:
-    line = b"Council approves the harbour bridge after a decade of debate in the city.\n"
-    return (b"Harbour bridge\n" + line * (size // len(line) + 1))[:size]
-
-
 def _raw_zip(names: list[str], data: bytes, *, shared: bool) -> bytes:
-    """Every name holds ``data`` (deflated once); ``shared``: all entries point at the first one's bytes."""
-    packed = zlib.compress(data, 9)[2:-4]  # raw deflate, as zip stores it
-    crc = zlib.crc32(data)
-    out, central = io.BytesIO(), io.BytesIO()
-    first_offset = None
-    for name in names:
-        encoded = name.encode()
-        if not shared or first_offset is None:
-            offset = out.tell()
-            out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(packed), len(data),
-                                  len(encoded), 0) + encoded + packed)
-            first_offset = offset if first_offset is None else first_offset
-        else:
-            offset = first_offset
-        central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(packed), len(data),
-                                  len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
-    start = out.tell()
-    out.write(central.getvalue())
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(names), len(names), len(central.getvalue()), start, 0))
-    return out.getvalue()
+    """Every name holds ``data``; ``shared``: all entries point at the first one's bytes (see ``raw_zip``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return raw_zip(Path(tmp) / "made.zip", names, data, shared=shared).read_bytes()
 
 
 def test_many_identical_one_mib_members_are_refused_as_a_bomb(tmp_path):

@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from tests.core.importers.importer_makers import PARAGRAPHS, news_page
 
+from benchmarks.hostile_inputs import DripServer
 from core.io import fetch as fetch_module
 from core.io.fetch import fetch, fetch_articles, links_only, parse_uri_list
 from core.io.pasted import import_pasted, import_urls, pasted_article
@@ -83,55 +84,14 @@ def test_only_http_and_https_redirects_are_followed(server, route, scheme):
         fetch(f"{server}{route}")
 
 
-class _DripServer:
-    """Answers one request on 127.0.0.1 a byte at a time (its headers or its body), at most ``total`` bytes.
-
-    It stops when the client hangs up; ``sent`` is how many bytes it had sent by then.
-    """
-
-    def __init__(self, phase: str, interval: float, total: int):
-        self.phase, self.interval, self.total = phase, interval, total
-        self.sent = 0
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/drip"
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self):
-        self._listener.settimeout(10)  # a client that never comes (a failing test) does not keep it waiting
-        try:
-            connection, _ = self._listener.accept()
-        except OSError:
-            return
-        with connection:
-            connection.recv(65536)  # the request
-            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % self.total
-            if self.phase == "body":
-                connection.sendall(head)
-                drip = b"x" * self.total
-            else:
-                drip = (head + b"x" * self.total)[:self.total]
-            try:
-                for byte in drip:
-                    connection.sendall(bytes([byte]))
-                    self.sent += 1
-                    time.sleep(self.interval)
-            except OSError:  # the client hung up
-                pass
-
-    def finish(self) -> None:
-        self._thread.join(timeout=60)
-        self._listener.close()
-
-
 @pytest.mark.parametrize("phase", ["headers", "body"])
 def test_a_sender_dripping_a_byte_at_a_time_cannot_stretch_the_deadline(phase):
-    server = _DripServer(phase, interval=0.2, total=60)  # 12 seconds to send it all
+    server = DripServer(interval=0.2, total=60, phase=phase)  # 12 seconds to send it all
     try:
         with pytest.raises(UnreadableFile, match="did not finish sending within 1 second"):
             fetch(server.url, timeout=5, deadline=1)
     finally:
-        server.finish()
+        server.close()
     assert server.sent < server.total  # the fetch gave up; the sender did not get to finish
 
 

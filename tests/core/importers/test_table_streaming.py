@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import subprocess
 import sys
 import textwrap
@@ -16,40 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.hostile_inputs import rows as _rows
+from benchmarks.hostile_inputs import write_csv, write_jsonl
 from core.io.importers import tables
 from core.io.importers.table_stream import CHUNK_ROWS
 from core.io.importing import import_paths
 from core.model.import_result import Status
 from core.tasks import Cancelled, TaskState
 from tests.conftest import REPO
-
-WORDS = ("council minister bridge harbour budget election strike court police hospital school river market "
-         "railway airport senator governor protest treaty summit ceasefire drought harvest factory union").split()
-OUTLETS = ["Valley News", "Harbour Gazette", "Daily Planet", "Morning Herald"]
-
-
-def _rows(n: int, seed: int = 1):
-    rng = random.Random(seed)
-    for i in range(n):
-        words = " ".join(rng.choice(WORDS) for _ in range(18))
-        yield {"title": f"Report {i}: {rng.choice(WORDS)} {rng.choice(WORDS)}", "text": f"Row {i}. The {words}.",
-               "outlet": OUTLETS[i % 4], "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"}
-
-
-def write_csv(path: Path, n: int, seed: int = 1) -> Path:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write("title,text,outlet,date\n")
-        for row in _rows(n, seed):
-            f.write(",".join(f'"{v}"' for v in row.values()) + "\n")
-    return path
-
-
-def write_jsonl(path: Path, n: int, seed: int = 1) -> Path:
-    with open(path, "w", encoding="utf-8") as f:
-        for row in _rows(n, seed):
-            f.write(json.dumps(row) + "\n")
-    return path
-
 
 _MEASURED_IMPORT = textwrap.dedent("""
     import json, sys
