@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sqlite3
 import sys
 from pathlib import Path
+
+import pandas as pd
 
 from core.io.store import ProjectError
 from core.jobs import not_analysed
@@ -187,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)
+    except (sqlite3.DatabaseError, pd.errors.DatabaseError) as exc:  # a table missing, say: damaged beyond SQLite's checks
+        say(f"newsprism-cli: {args.project.name} is damaged or incomplete ({str(exc).splitlines()[0]})", file=sys.stderr)
+        return EXIT_FAILED
     except (ProjectError, ModelUnavailable, OSError) as exc:
         say(f"newsprism-cli: {exc}", file=sys.stderr)
         return EXIT_FAILED

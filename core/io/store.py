@@ -299,7 +299,8 @@ class ProjectStore:
             try:
                 yield reader
             finally:
-                reader.execute("COMMIT")
+                if reader.in_transaction:  # a failed read may have ended it (pandas rolls back)
+                    reader.execute("COMMIT")
 
     def _reader(self) -> sqlite3.Connection:
         ident = threading.get_ident()

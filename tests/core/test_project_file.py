@@ -174,3 +174,14 @@ def test_a_full_disk_during_import_gives_a_message_per_file_and_loses_nothing(tm
         titles = {a.title for a in opened.articles()}
     assert "Headline of first.txt" in titles
     assert len(titles) == 1 + len(imported)
+
+
+def test_a_project_missing_a_table_gives_a_message(_analysed_seeds_file, tmp_path, capsys):
+    project = tmp_path / "incomplete.newsprism"
+    shutil.copy(_analysed_seeds_file, project)
+    db = sqlite3.connect(project)
+    db.execute("DROP TABLE story_members")
+    db.commit()
+    db.close()
+    assert main(["summary", "--project", str(project)]) == 1
+    assert "incomplete.newsprism is damaged or incomplete" in capsys.readouterr().err
