@@ -21,7 +21,7 @@ import pytest
 from core.cli import main
 from core.io.store import ProjectError
 from core.project import Project
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO
 
 
 def _digest(path) -> str:
