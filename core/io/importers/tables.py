@@ -88,8 +88,8 @@ def table_columns(path: str | Path) -> list[str]:
     path = Path(path)
     if path.suffix.lower() in STREAMED_SUFFIXES:
         with open(path, "rb") as raw:
-            frame, _ = next(table_frames(raw, path.suffix.lower(), chunk_rows=100))
-        return [str(c) for c in frame.columns]
+            first = next(table_frames(raw, path.suffix.lower(), chunk_rows=100), None)
+        return [] if first is None else [str(c) for c in first[0].columns]
     return [str(c) for c in load_table(path, path.read_bytes()).columns]
 
 
@@ -109,6 +109,8 @@ def load_table(path: Path, data: bytes) -> pd.DataFrame:
                                  f"tables up to {MAX_TABLE_BYTES_IN_MEMORY // 2**20} MB are read: save it as a file "
                                  "and import that")
         frames = [frame for frame, _ in table_frames(io.BytesIO(data), suffix if suffix in STREAMED_SUFFIXES else ".csv")]
+        if not frames:
+            raise UnreadableFile("the table has no rows")
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.empty:
