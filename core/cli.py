@@ -9,15 +9,20 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
+import pandas as pd
+
+from core.jobs import not_analysed
+from core.model.import_result import Status, import_summary
 from core.store.speaker_corrections import SOURCE_TYPES
 from core.store.store import ProjectError
-from core.model.import_result import Status, import_summary
 from core.nlp.pipeline import ModelUnavailable
 from core.project import Project
 from core.settings import Settings
+from core.model.shown_names import storable, terminal_text
 from core.tasks import TaskState
 from core.text.concordance import SORTS, concordance, sort_hits
 
@@ -120,9 +125,27 @@ def _quote_key(value: str) -> tuple[str, int, int]:
     return match[1], int(match[2]), int(match[3])
 
 
+def say(text: str = "", *, file=None) -> None:
+    """Print ``text``: names and texts from files may hold control characters, shown as escapes.
+
+    Its lines stay lines: a value that must stay on one line (a file name
+    with a line break in it) is passed through ``terminal_text`` first.
+    """
+    print("\n".join(terminal_text(line) for line in text.split("\n")), file=file)
+
+
+def say_json(value) -> None:
+    """Print ``value`` as JSON; the controls JSON leaves raw (DEL, C1, bidi overrides) as \\u escapes."""
+    text = storable(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+    print(_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _progress_printer(quiet: bool) -> TaskState:
     def show(fraction: float, message: str) -> None:
-        print(f"\r[{fraction:4.0%}] {message[:70]:<70}", end="", file=sys.stderr, flush=True)
+        print(f"\r[{fraction:4.0%}] {terminal_text(message)[:70]:<70}", end="", file=sys.stderr, flush=True)
 
     return TaskState(None if quiet or not sys.stderr.isatty() else show)
 
@@ -136,33 +159,48 @@ def cmd_import(args, project: Project) -> int:
         results += project.import_urls(links, state=state)
     if args.tightness is not None:
         project.store.set_meta("story_tightness", f"{args.tightness:.3f}")
+    analysis_error, report = None, None
     if not args.no_analyse:
-        project.analyse(state=state)
+        try:
+            report = project.analyse(state=state)
+        except (ProjectError, ModelUnavailable) as exc:  # the import report is printed all the same
+            analysis_error = exc
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
     if args.json:
-        print(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+        say_json([r.as_dict() for r in results])
     else:
         for result in results:
-            print(f"{result.status.upper():<9} {result.source}: {result.message}")
-        print(import_summary(results))
+            say(f"{result.status.upper():<9} {terminal_text(result.source)}: {terminal_text(result.message)}")
+        say(import_summary(results))
+    if report is not None and report.failed:
+        _print_not_analysed(project, report.failed, file=sys.stderr if args.json else None)
+    if analysis_error is not None:
+        say(f"newsprism-cli: the articles could not be analysed: {analysis_error}", file=sys.stderr)
+        return EXIT_FAILED
     if results and all(r.status == Status.FAILED for r in results):
         return EXIT_FAILED
     return EXIT_OK if results else EXIT_FAILED
 
 
+def _print_not_analysed(project: Project, failed, *, file=None) -> None:
+    """The articles the analysis had to leave out, and why (the rest was analysed)."""
+    for source, reason in not_analysed(project, failed):
+        say(f"NOT ANALYSED {terminal_text(source)}: {terminal_text(reason)}", file=file)
+
+
 def cmd_summary(args, project: Project) -> int:
     summary = project.summary(Settings.load().entity_types)
     if args.json:
-        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        say_json(summary)
         return EXIT_OK
-    print(f"{len(summary['articles'])} articles in {len(summary['stories'])} stories, {summary['project']}")
+    say(f"{len(summary['articles'])} articles in {len(summary['stories'])} stories, {summary['project']}")
     for story in summary["stories"]:
-        print(f"  story {story['id']}: {story['name']} — {', '.join(story['outlets'])}")
+        say(f"  story {story['id']}: {story['name']} — {', '.join(story['outlets'])}")
     for outlet, data in summary["outlets"].items():
         top = ", ".join(f"{e['entity']} ({e['count']})" for e in data["entities"][:8])
-        print(f"\n{outlet}: {data['articles']} articles, {data['words']} words\n  {top}")
-        print(f"  own words: {own_words(data['distinctive_terms'])}")
+        say(f"\n{outlet}: {data['articles']} articles, {data['words']} words\n  {top}")
+        say(f"  own words: {own_words(data['distinctive_terms'])}")
     return EXIT_OK
 
 
@@ -171,35 +209,35 @@ def cmd_stories(args, project: Project) -> int:
         project.set_story_tightness(args.tightness)
     table = project.stories()
     if args.json:
-        print(table.to_json(orient="records", force_ascii=False, indent=2))
+        say(table.to_json(orient="records", force_ascii=False, indent=2))
         return EXIT_OK
-    print(f"{len(table)} stories (tightness {project.story_tightness():.2f}), {project.path}")
+    say(f"{len(table)} stories (tightness {project.story_tightness():.2f}), {project.path}")
     for row in table.itertuples():
         dates = f"{row.first_date or '?'} – {row.last_date or '?'}" if row.first_date != row.last_date else (row.first_date or "undated")
         count = f"{row.articles} article{'s' if row.articles != 1 else ''}"
-        print(f"  story {row.id}: {row.name} — {count}, {row.outlets}; {dates}")
+        say(f"  story {row.id}: {row.name} — {count}, {row.outlets}; {dates}")
     return EXIT_OK
 
 
 def cmd_compare(args, project: Project) -> int:
     if args.export is not None:
         if args.story is None:
-            print("newsprism-cli: --export needs --story (see 'stories' for the ids)", file=sys.stderr)
+            say("newsprism-cli: --export needs --story (see 'stories' for the ids)", file=sys.stderr)
             return EXIT_USAGE
         try:
-            print(f"Exported {project.export_story_comparison(args.story, args.export)}")
+            say(f"Exported {project.export_story_comparison(args.story, args.export)}")
         except KeyError:
-            print(f"newsprism-cli: no story {args.story}; 'stories' lists them", file=sys.stderr)
+            say(f"newsprism-cli: no story {args.story}; 'stories' lists them", file=sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
     ids = [args.story] if args.story is not None else list(project.stories()["id"])
     try:
         comparisons = [project.compare_story(int(i), top=args.top) for i in ids]
     except KeyError:
-        print(f"newsprism-cli: no story {args.story}; 'summary' lists the stories", file=sys.stderr)
+        say(f"newsprism-cli: no story {args.story}; 'summary' lists the stories", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        print(json.dumps(comparisons[0] if args.story is not None else comparisons, indent=2, ensure_ascii=False, default=str))
+        say_json(comparisons[0] if args.story is not None else comparisons)
     else:
         for comparison in comparisons:
             print_comparison(comparison)
@@ -208,37 +246,37 @@ def cmd_compare(args, project: Project) -> int:
 
 def print_comparison(comparison: dict) -> None:
     story = comparison["story"]
-    print(f"Story {story['id']}: {story['name']} ({story['articles']} articles)")
-    print(f"  named by every outlet: {', '.join(comparison['named_by_all'][:15]) or '-'}")
-    print(f"  did not cover it:      {', '.join(comparison.get('absent_outlets', [])) or '-'}")
+    say(f"Story {story['id']}: {story['name']} ({story['articles']} articles)")
+    say(f"  named by every outlet: {', '.join(comparison['named_by_all'][:15]) or '-'}")
+    say(f"  did not cover it:      {', '.join(comparison.get('absent_outlets', [])) or '-'}")
     for outlet, data in comparison["outlets"].items():
-        print(f"\n  {outlet} ({len(data['articles'])} articles, {data['shared_text_share']:.0%} of text shared with others)")
-        print("    entities:   " + ", ".join(f"{e['entity']} {e['mentions']}" for e in data["entities"]))
-        print("    only here:  " + (", ".join(data["only_here"][:12]) or "-"))
-        print("    quoted:     " + (", ".join(f"{s['speaker']} ({s['quotes']})" for s in data["sources"]) or "-"))
-        print(f"    anonymous:  {data['anonymous_share']:.0%} of quotes")
-        print("    describes:  " + ("; ".join(f"{d['entity']}: {d['descriptor']}" for d in data["descriptors"][:8]) or "-"))
-        print("    own words:  " + own_words(data["distinctive_terms"]))
-    print()
+        say(f"\n  {outlet} ({len(data['articles'])} articles, {data['shared_text_share']:.0%} of text shared with others)")
+        say("    entities:   " + ", ".join(f"{e['entity']} {e['mentions']}" for e in data["entities"]))
+        say("    only here:  " + (", ".join(data["only_here"][:12]) or "-"))
+        say("    quoted:     " + (", ".join(f"{s['speaker']} ({s['quotes']})" for s in data["sources"]) or "-"))
+        say(f"    anonymous:  {data['anonymous_share']:.0%} of quotes")
+        say("    describes:  " + ("; ".join(f"{d['entity']}: {d['descriptor']}" for d in data["descriptors"][:8]) or "-"))
+        say("    own words:  " + own_words(data["distinctive_terms"]))
+    say()
 
 
 def cmd_outlets(args, project: Project) -> int:
     for old, new in args.rename:
         changed = project.rename_outlet(old, new)
-        print(f"'{old}' is now '{new}' ({changed} article{'s' if changed != 1 else ''} changed)", file=sys.stderr)
+        say(f"'{old}' is now '{new}' ({changed} article{'s' if changed != 1 else ''} changed)", file=sys.stderr)
     for alias in args.forget:
         project.forget_outlet_alias(alias)
     frame = project.articles_frame()
     counts = frame.groupby("outlet")["id"].size().sort_index()
     aliases = project.outlet_aliases()
     if args.json:
-        print(json.dumps({"outlets": {k: int(v) for k, v in counts.items()},
+        say(json.dumps({"outlets": {k: int(v) for k, v in counts.items()},
                           "aliases": aliases.to_dict("records")}, indent=2, ensure_ascii=False))
         return EXIT_OK
     for outlet, n in counts.items():
-        print(f"{n:6,}  {outlet}")
+        say(f"{n:6,}  {outlet}")
     for row in aliases.itertuples():
-        print(f"alias: {row.alias} -> {row.outlet}")
+        say(f"alias: {row.alias} -> {row.outlet}")
     return EXIT_OK
 
 
@@ -246,16 +284,16 @@ def cmd_quotes(args, project: Project) -> int:
     try:
         quotes = project.quotes(args.story)
     except KeyError:
-        print(f"newsprism-cli: no story {args.story}; 'stories' lists them", file=sys.stderr)
+        say(f"newsprism-cli: no story {args.story}; 'stories' lists them", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        print(quotes.to_json(orient="records", force_ascii=False, indent=2))
+        say(quotes.to_json(orient="records", force_ascii=False, indent=2))
         return EXIT_OK
     for row in quotes.itertuples():
         mark = " (corrected)" if row.speaker_corrected else ""
         text = row.text if len(row.text) <= 70 else row.text[:69] + "…"
-        print(f"{row.article_id}:{row.start}-{row.end}  {row.outlet}  {row.speaker} [{row.source_type}]{mark}: {text}")
-    print(f"{len(quotes)} quotes")
+        say(f"{row.article_id}:{row.start}-{row.end}  {row.outlet}  {row.speaker} [{row.source_type}]{mark}: {text}")
+    say(f"{len(quotes)} quotes")
     return EXIT_OK
 
 
@@ -264,12 +302,12 @@ def cmd_speaker(args, project: Project) -> int:
     try:
         if args.reset:
             project.forget_quote_speaker(article_id, start, end)
-            print(f"{article_id}:{start}-{end}: the analysis's speaker applies again")
+            say(f"{article_id}:{start}-{end}: the analysis's speaker applies again")
         else:
             project.correct_quote_speaker(article_id, start, end, args.name, args.source_type)
-            print(f"{article_id}:{start}-{end}: {args.name} [{args.source_type}]")
+            say(f"{article_id}:{start}-{end}: {args.name} [{args.source_type}]")
     except (KeyError, ValueError) as exc:
-        print(f"newsprism-cli: {exc.args[0]}; 'quotes' lists the quotes", file=sys.stderr)
+        say(f"newsprism-cli: {exc.args[0]}; 'quotes' lists the quotes", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 
@@ -277,12 +315,12 @@ def cmd_speaker(args, project: Project) -> int:
 def cmd_delete(args, project: Project) -> int:
     deleted = project.delete_articles(args.ids)
     for missing in sorted(set(args.ids) - set(deleted.ids)):
-        print(f"newsprism-cli: no article {missing}", file=sys.stderr)
+        say(f"newsprism-cli: no article {missing}", file=sys.stderr)
     if not len(deleted):
         return EXIT_FAILED
-    print(f"Deleted {len(deleted)} article{'s' if len(deleted) != 1 else ''}:")
+    say(f"Deleted {len(deleted)} article{'s' if len(deleted) != 1 else ''}:")
     for article_id, outlet, title in zip(deleted.ids, deleted.field("outlet"), deleted.field("title")):
-        print(f"  {article_id}  {outlet}: {title}")
+        say(f"  {article_id}  {outlet}: {title}")
     return EXIT_OK
 
 
@@ -298,17 +336,17 @@ def cmd_find(args, project: Project) -> int:
                        case=args.case)
     hits = sort_hits(hits, args.sort)
     if args.json:
-        print(hits[FIND_COLUMNS].to_json(orient="records", force_ascii=False, indent=2))
+        say(hits[FIND_COLUMNS].to_json(orient="records", force_ascii=False, indent=2))
         return EXIT_OK
     articles = hits["article_id"].nunique()
     if hits.empty:
-        print(f"“{args.query}” is in no article")
+        say(f"“{args.query}” is in no article")
         return EXIT_OK
-    print(f"“{args.query}”: {len(hits):,} hit{'s' if len(hits) != 1 else ''} in {articles:,} "
+    say(f"“{args.query}”: {len(hits):,} hit{'s' if len(hits) != 1 else ''} in {articles:,} "
           f"article{'s' if articles != 1 else ''}")
     outlet_width = min(int(hits["outlet"].str.len().max()), 20)
     for row in hits.itertuples(index=False):
-        print(f"{row.outlet[:outlet_width]:<{outlet_width}}  {row.date or '':<10}  "
+        say(f"{row.outlet[:outlet_width]:<{outlet_width}}  {row.date or '':<10}  "
               f"{row.left:>{args.width}}[{row.hit}]{row.right}")
     return EXIT_OK
 
@@ -322,13 +360,13 @@ def cmd_export(args, project: Project) -> int:
     try:
         ids = project.story_article_ids(args.story) if args.story is not None else None
     except KeyError:
-        print(f"newsprism-cli: no story {args.story}; 'summary' lists the stories", file=sys.stderr)
+        say(f"newsprism-cli: no story {args.story}; 'summary' lists the stories", file=sys.stderr)
         return EXIT_FAILED
     if args.csv:
         paths = project.export_csv(args.csv, state=state, article_ids=ids, types=Settings.load().entity_types)
-        print(f"Exported {len(paths)} CSV files to {args.csv}")
+        say(f"Exported {len(paths)} CSV files to {args.csv}")
     else:
-        print(f"Exported {project.export_xlsx(args.xlsx, state=state, article_ids=ids, types=Settings.load().entity_types)}")
+        say(f"Exported {project.export_xlsx(args.xlsx, state=state, article_ids=ids, types=Settings.load().entity_types)}")
     return EXIT_OK
 
 
@@ -338,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     if args.command != "import" and not args.project.exists():
-        print(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
+        say(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
         return EXIT_FAILED
     handlers = {"import": cmd_import, "summary": cmd_summary, "stories": cmd_stories, "compare": cmd_compare,
                 "export": cmd_export, "outlets": cmd_outlets, "quotes": cmd_quotes, "speaker": cmd_speaker,
@@ -346,11 +384,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)
+    except (sqlite3.DatabaseError, pd.errors.DatabaseError) as exc:  # a table missing, say: damaged beyond SQLite's checks
+        say(f"newsprism-cli: {args.project.name} is damaged or incomplete ({str(exc).splitlines()[0]})", file=sys.stderr)
+        return EXIT_FAILED
     except (ProjectError, ModelUnavailable, OSError) as exc:
-        print(f"newsprism-cli: {exc}", file=sys.stderr)
+        say(f"newsprism-cli: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("\nnewsprism-cli: interrupted; work finished before the interrupt is saved", file=sys.stderr)
+        say("\nnewsprism-cli: interrupted; work finished before the interrupt is saved", file=sys.stderr)
         return EXIT_FAILED
 
 

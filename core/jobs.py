@@ -28,6 +28,7 @@ class ImportOutcome:
     analysis_error: TaskFailure | None = None
     analysis_cancelled: bool = False
     unmapped: list[tuple[str, list[str]]] = field(default_factory=list)  # tables to map: (path, columns)
+    not_analysed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): imported, left out of analysis
 
 
 def import_then_analyse(project: Project, paths: list[str], *, state: TaskState) -> ImportOutcome:
@@ -51,10 +52,15 @@ def import_mapped_then_analyse(project: Project, path: str, mapping: dict[str, s
     """A table imported with the columns the user mapped."""
     from core.importers.tables import read_table_with_mapping
     from core.ingest.importing import store_articles
+    from core.ingest.table_import import import_table, is_streamed
 
     state.progress(0.0, f"Importing {Path(path).name}…")
     try:
-        results = [store_articles(project.store, str(path), read_table_with_mapping(path, mapping))]
+        if is_streamed(Path(path)):  # a big CSV or JSON Lines file: a chunk at a time
+            chunk = lambda articles: store_articles(project.store, str(path), articles, model=project.model)  # noqa: E731
+            results = [import_table(project.store, Path(path), dict(mapping), state=state.sub(0.0, 0.3), store_chunk=chunk)]
+        else:
+            results = [store_articles(project.store, str(path), read_table_with_mapping(path, mapping), model=project.model)]
     except (UnreadableFile, OSError) as exc:
         results = [ImportResult(str(path), Status.FAILED, str(exc))]
     return _analyse_after(project, results, state=state)
@@ -82,12 +88,21 @@ def _analyse_after(project: Project, results: list[ImportResult], unmapped=(), *
     """Analyse what was imported; the import report is kept when analysis fails or stops."""
     unmapped = list(unmapped)
     try:
-        project.analyse(state=state.sub(0.3, 1.0))
+        report = project.analyse(state=state.sub(0.3, 1.0))
     except Cancelled:
         return ImportOutcome(results, analysis_cancelled=True, unmapped=unmapped)
     except Exception as exc:  # e.g. ModelUnavailable: the articles stay imported
         return ImportOutcome(results, TaskFailure("Analysing articles", portable(exc), traceback.format_exc()), unmapped=unmapped)
-    return ImportOutcome(results, unmapped=unmapped)
+    return ImportOutcome(results, unmapped=unmapped, not_analysed=not_analysed(project, report.failed))
+
+
+def not_analysed(project: Project, failed) -> list[tuple[str, str]]:
+    """``(source, reason)`` of the articles the analysis left out (shown in the import report)."""
+    rows = []
+    for article_id, reason in failed:
+        article = project.article(article_id)
+        rows.append((article.source_path or article.title, reason))
+    return rows
 
 
 def analyse(project: Project, *, state: TaskState):

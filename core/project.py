@@ -57,6 +57,11 @@ class Project:
     def path(self) -> Path:
         return self.store.path
 
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (the file may not be changed): everything reads, every edit raises ``ReadOnlyProject``."""
+        return self.store.read_only
+
     def close(self) -> None:
         self.store.close()
 
@@ -78,10 +83,14 @@ class Project:
         """
         report = analysis.analyse(self.store, self.model, state=state.sub(0.0, 0.95), aliases=self.aliases,
                                   processes=processes)
-        if report.analysed or story_rows.memberships(self.store).shape[0] != self.store.article_count():
+        if report.analysed or story_rows.memberships(self.store).shape[0] != len(self.store.analysis_state()):
             state.progress(0.96, "Grouping articles into stories…")
             self.regroup()
         return report
+
+    def analysis_failures(self) -> dict[str, str]:
+        """Why each article that could not be analysed was not, by article id."""
+        return {article_id: reason for article_id, (_, _, reason) in self.store.analysis_failures().items()}
 
     def regroup(self) -> None:
         """After analysis: regroup the stories, join surnames to full names, count the entities
@@ -404,7 +413,8 @@ class Project:
         counts = counted_rows.load(self.store, stamp)
         if counts is None:
             counts = count_mentions(self.mentions(None))[counted_rows.COLUMNS]
-            counted_rows.save(self.store, counts, stamp)
+            if not self.read_only:  # a read-only project counts each time it opens
+                counted_rows.save(self.store, counts, stamp)
         self._counts = (stamp, counts)
         return counts
 
@@ -586,8 +596,10 @@ class Project:
              "articles": sorted(a for a, s in story_of.items() if s == r.id)}
             for r in self.stories().itertuples()
         ]
+        failures = self.analysis_failures()
         for article in articles:
             article["story"] = int(story_of[article["id"]]) if article["id"] in story_of.index else None
+            article["analysis_failure"] = failures.get(article["id"])
         return {"project": str(self.path), "articles": articles, "outlets": outlets, "stories": stories}
 
     def export_xlsx(

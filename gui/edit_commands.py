@@ -2,14 +2,17 @@
 
 Merges, renames and splits of entities and of stories, deleted articles and
 corrected quote speakers are commands on the window's undo stack (Ctrl+Z);
-every edit reloads the views.
+every edit reloads the views. In a read-only project an edit says why it
+cannot be made instead.
 """
 
 from __future__ import annotations
 
 from gui.commands import (CorrectSpeakerCommand, DeleteArticlesCommand, RenameStoryCommand, StoryEditCommand,
                           merge_command, rename_command, split_command)
+from core.store.project_file import read_only_message
 from gui.dialogs import name_dialogs
+from gui.dialogs.error_dialog import show_error
 from gui.dialogs.speaker_dialog import ask_speaker
 
 
@@ -25,22 +28,29 @@ class EditCommands:
         if name_dialogs.ask_split(self, name, merged, self.split_entity) is None:
             self.statusBar().showMessage(f"Nothing was merged into “{name}”, so there is nothing to split.", 8000)
 
+    def push_edit(self, command) -> None:
+        """Make an edit (Ctrl+Z undoes it); a read-only project shows why it cannot."""
+        if self.project is not None and self.project.read_only:
+            show_error(self, "Newsprism", read_only_message(self.project.path))
+            return
+        self.undo_stack.push(command)
+
     # Entity and story edits are commands: Ctrl+Z undoes them, the views reload after each.
     def merge_entities(self, names: list[str], into: str) -> None:
         if self.project is not None and len(set(names) - {into}) >= 1:
-            self.undo_stack.push(merge_command(self.project, names, into, self.controller.refresh))
+            self.push_edit(merge_command(self.project, names, into, self.controller.refresh))
 
     def rename_entity(self, name: str, new_name: str) -> None:
         if self.project is not None and new_name != name:
-            self.undo_stack.push(rename_command(self.project, name, new_name, self.controller.refresh))
+            self.push_edit(rename_command(self.project, name, new_name, self.controller.refresh))
 
     def split_entity(self, alias: str) -> None:
         if self.project is not None:
-            self.undo_stack.push(split_command(self.project, alias, self.controller.refresh))
+            self.push_edit(split_command(self.project, alias, self.controller.refresh))
 
     def rename_story(self, story_id: int, old: str, new: str) -> None:
         if self.project is not None and new != old:
-            self.undo_stack.push(RenameStoryCommand(self.project, story_id, old, new, self.controller.refresh))
+            self.push_edit(RenameStoryCommand(self.project, story_id, old, new, self.controller.refresh))
 
     def move_selected_articles(self, story_id: int) -> None:
         """The articles selected in the article table join the story ``story_id``."""
@@ -66,7 +76,7 @@ class EditCommands:
 
     def _story_edit(self, text: str, edit) -> None:
         """A story edit on the undo stack (Ctrl+Z puts the stories back); the views reload."""
-        self.undo_stack.push(StoryEditCommand(text, self.project, edit, self.controller.refresh))
+        self.push_edit(StoryEditCommand(text, self.project, edit, self.controller.refresh))
 
     # -- articles and quotes ------------------------------------------------------------
     def delete_selected_articles(self) -> None:
@@ -75,7 +85,7 @@ class EditCommands:
         if not ids or self.project is None:
             self.statusBar().showMessage("Select the articles to delete in the article table first.", 8000)
         else:
-            self.undo_stack.push(DeleteArticlesCommand(self.project, ids, self.controller.refresh))
+            self.push_edit(DeleteArticlesCommand(self.project, ids, self.controller.refresh))
             what = "1 article" if len(ids) == 1 else f"{len(ids)} articles"
             self.statusBar().showMessage(f"Deleted {what}; Ctrl+Z brings {'it' if len(ids) == 1 else 'them'} back.",
                                          8000)
@@ -94,5 +104,5 @@ class EditCommands:
     def correct_speaker(self, quote: tuple[str, int, int], speaker: str | None, source_type: str = "named") -> None:
         """Give a quote its speaker (None: the one the analysis found); the views reload."""
         if self.project is not None and (speaker, source_type) != self.project.quote_speaker_correction(*quote):
-            self.undo_stack.push(CorrectSpeakerCommand(self.project, quote, speaker, source_type,
+            self.push_edit(CorrectSpeakerCommand(self.project, quote, speaker, source_type,
                                                        self.controller.refresh))

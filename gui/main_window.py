@@ -336,7 +336,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.undo_stack.clear()
         self.view_data = None
         self._compare_on_load = True
-        self.setWindowTitle(f"{project.path.stem} — Newsprism")
+        self.setWindowTitle(f"{project.path.stem}{' (read-only)' if project.read_only else ''} — Newsprism")
         self.setWindowFilePath(str(project.path))
         self.find_box.clear()
         self._user_sized_columns = False
@@ -478,14 +478,15 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
 
     def _edit_article(self, article_id: str, field: str, value) -> None:
         before = self.project.store.article(article_id)
-        self.undo_stack.push(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
+        self.push_edit(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
 
     def _on_article_changed(self, article) -> None:
         self.article_model.apply_article(article)
         self.controller.refresh()
 
     def _on_imported(self, outcome: ImportOutcome) -> None:
-        self.import_report.show_results(outcome.results, cancelled=outcome.analysis_cancelled)
+        self.import_report.show_results(outcome.results, cancelled=outcome.analysis_cancelled,
+                                        not_analysed=outcome.not_analysed)
         self.docks["import_report"].show()
         self.docks["import_report"].raise_()
         new = sum(len(r.article_ids) for r in outcome.results)
@@ -493,6 +494,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         message = f"Imported {new} new article{'s' if new != 1 else ''}"
         if failed:
             message += f"; {failed} file{'s' if failed != 1 else ''} could not be imported (see the import report)"
+        if outcome.not_analysed:
+            message += f"; {len(outcome.not_analysed)} could not be analysed (see the import report)"
         self.statusBar().showMessage(message, 10000)
         for path, columns in outcome.unmapped:
             self.ask_column_mapping(path, columns)

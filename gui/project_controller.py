@@ -239,8 +239,8 @@ class ProjectController(QObject):
                             on_done=self._on_data, on_error=self._on_data_failed)
 
     def analyse(self) -> None:
-        """Analyse whatever is not analysed yet (nothing loads if all is done)."""
-        if self.project is not None:
+        """Analyse whatever is not analysed yet (nothing loads if all is done; nothing is saved read-only)."""
+        if self.project is not None and not self.project.read_only:
             self._in_child(self.work, "Analysing articles", jobs.analyse,
                            on_done=self._on_analysed, on_cancel=self.refresh,
                            on_error=lambda f: self.failed.emit("analysing the articles", f))

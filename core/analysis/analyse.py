@@ -4,7 +4,9 @@ Only articles whose text (or the chosen model) changed since their last
 analysis are processed; results are saved in batches, one transaction each,
 so cancelling or a crash keeps everything finished before. Each article is
 analysed by the model for its language (:mod:`core.nlp.languages`); one in a
-language no installed model reads is recorded as not analysed, with why.
+language no installed model reads is recorded as not analysed, with why. An
+article that cannot be analysed is saved as failed with its reason (the rest
+goes on) and is not tried again until its text or the model changes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Callable
 from core.analysis.analysis_workers import analysed_here, analysed_in_workers
 from core.store.store import ProjectStore
 from core.model.article import Article, content_hash
+from core.model.analysis import AnalysisFailure
 from core.nlp.extract import analysis_key
 from core.nlp.languages import model_for, models_for
 from core.text.names import AliasTable
@@ -33,18 +36,21 @@ PIPE_BATCH = 16
 @dataclass(frozen=True)
 class AnalysisReport:
     analysed: int
-    up_to_date: int
+    up_to_date: int  # analysed before, or failed before on the same text with the same model
     processes: int = 1  # how many processes parsed the articles
     not_analysed: int = 0  # articles in a language no installed model reads
+    failed: tuple[tuple[str, str], ...] = ()  # (article id, reason) of this run's articles that could not be analysed
 
 
 def articles_to_analyse(store: ProjectStore, model_name: str) -> tuple[list[Article], int]:
-    """Articles whose analysis is missing or stale, and how many are current."""
+    """Articles whose analysis is missing or stale, and how many are current (or failed on this text)."""
     done = store.analysis_state()
+    failed = {article_id: (text_hash, model) for article_id, (text_hash, model, _) in store.analysis_failures().items()}
     todo, current = [], 0
     for article in store.articles():
         model = model_for(article.language, model_name)
-        if model and done.get(article.id) == (content_hash(article.analysed_text), analysis_key(model)):
+        state = (content_hash(article.analysed_text), analysis_key(model)) if model else None
+        if state and (done.get(article.id) == state or failed.get(article.id) == state):
             current += 1
         else:
             todo.append(article)
@@ -73,17 +79,17 @@ def analyse(
         return AnalysisReport(0, current, not_analysed=len(skipped))
     aliases = aliases or AliasTable.default()
     processes = processes_for(count) if processes is None else processes
-    done = 0
+    done, failed = 0, []
     for model, articles in groups.items():
         part = state.sub(done / count, (done + len(articles)) / count)
-        _analyse_with(store, model, articles, part, loader, aliases, processes)
+        failed += _analyse_with(store, model, articles, part, loader, aliases, processes)
         done += len(articles)
-    return AnalysisReport(count, current, processes, len(skipped))
+    return AnalysisReport(count - len(failed), current, processes, len(skipped), tuple(failed))
 
 
 def _analyse_with(store: ProjectStore, model_name: str, todo: list[Article], state: TaskState, loader: Callable,
-                  aliases: AliasTable, processes: int) -> None:
-    """Parse and save the articles one model analyses."""
+                  aliases: AliasTable, processes: int) -> list[tuple[str, str]]:
+    """Parse and save the articles one model analyses; ``(article id, reason)`` of those that failed."""
     if processes > 1:
         state.progress(0.0, f"Starting {processes} language-model processes…")
         results = analysed_in_workers(todo, model_name, aliases, processes, PIPE_BATCH)
@@ -91,13 +97,19 @@ def _analyse_with(store: ProjectStore, model_name: str, todo: list[Article], sta
         state.progress(0.0, "Loading the language model…")
         results = analysed_here(todo, loader(model_name), model_name, aliases, PIPE_BATCH)
     with closing(results):  # on Cancel or an error the workers stop here
-        _save(store, results, len(todo), state)
+        return _save(store, results, len(todo), state)
 
 
-def _save(store: ProjectStore, results, total: int, state: TaskState) -> None:
-    """Save the analyses, 64 per transaction; on Cancel, save what is done and stop."""
+def _save(store: ProjectStore, results, total: int, state: TaskState) -> list[tuple[str, str]]:
+    """Save the analyses, 64 per transaction; on Cancel, save what is done and stop.
+
+    Returns ``(article id, reason)`` of the articles that could not be analysed.
+    """
     pending: list = []
+    failed: list[tuple[str, str]] = []
     for done, result in enumerate(results, start=1):
+        if isinstance(result, AnalysisFailure):
+            failed.append((result.article_id, result.reason))
         pending.append(result)
         if len(pending) >= BATCH_SIZE or done == total:
             store.save_analyses(pending)
@@ -107,3 +119,4 @@ def _save(store: ProjectStore, results, total: int, state: TaskState) -> None:
         except Cancelled:
             store.save_analyses(pending)  # keep what is finished; stop at once
             raise
+    return failed

@@ -14,10 +14,9 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterator
 
+from core.analysis.article_analysis import Outcome, analyse_texts
 from core.child_lifetime import exit_with_parent
-from core.model.article import Article, content_hash
-from core.model.analysis import ArticleAnalysis
-from core.nlp.extract import analyse_doc
+from core.model.article import Article
 from core.text.names import AliasTable
 from core.nlp.pipeline import load_pipeline
 
@@ -25,16 +24,14 @@ _worker: dict = {}  # in a worker process: model name and alias table
 
 
 def analysed_here(articles: list[Article], nlp, model_name: str, aliases: AliasTable,
-                  batch: int) -> Iterator[ArticleAnalysis]:
-    """Each article's analysis, in order, parsed in this process."""
-    docs = nlp.pipe((a.analysed_text for a in articles), batch_size=batch)
-    for article, doc in zip(articles, docs):
-        yield analyse_doc(article.id, content_hash(article.analysed_text), model_name, doc, aliases)
+                  batch: int) -> Iterator[Outcome]:
+    """Each article's analysis (or why it failed), in order, parsed in this process."""
+    yield from analyse_texts(nlp, ((a.id, a.analysed_text) for a in articles), model_name, aliases, batch)
 
 
 def analysed_in_workers(articles: list[Article], model_name: str, aliases: AliasTable, processes: int,
-                        batch: int) -> Iterator[ArticleAnalysis]:
-    """Each article's analysis, in order, from ``processes`` workers; closing this stops them.
+                        batch: int) -> Iterator[Outcome]:
+    """Each article's analysis (or why it failed), in order, from ``processes`` workers; closing this stops them.
 
     A worker that dies raises ``BrokenProcessPool`` here instead of leaving
     the analysis waiting for it (as ``multiprocessing.Pool`` would).
@@ -54,9 +51,6 @@ def _start_worker(model_name: str, aliases: AliasTable) -> None:
     _worker.update(model=model_name, aliases=aliases)  # the model loads with the first batch: errors reach the parent
 
 
-def _analyse_batch(batch: list[tuple[str, str]]) -> list[ArticleAnalysis]:
+def _analyse_batch(batch: list[tuple[str, str]]) -> list[Outcome]:
     model_name, aliases = _worker["model"], _worker["aliases"]
-    nlp = load_pipeline(model_name)
-    docs = nlp.pipe((text for _, text in batch), batch_size=len(batch))
-    return [analyse_doc(article_id, content_hash(text), model_name, doc, aliases)
-            for (article_id, text), doc in zip(batch, docs)]
+    return list(analyse_texts(load_pipeline(model_name), batch, model_name, aliases, len(batch)))

@@ -1,7 +1,7 @@
 """Cell values that are safe to put in a spreadsheet.
 
-Article text is untrusted: a headline such as ``=HYPERLINK(...)`` must stay
-text, control characters make Excel refuse the file, and Excel cannot hold
+Article text is untrusted: a headline such as ``=HYPERLINK(...)`` or
+``#N/A`` must stay text (not a formula, not an error value), control characters make Excel refuse the file, and Excel cannot hold
 more than 32,767 characters in a cell. Every value passes through here
 before it reaches openpyxl or a CSV file.
 """
@@ -13,13 +13,15 @@ from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 
 #: Excel's limit on the characters (UTF-16 code units) in one cell.
 CELL_LIMIT = 32_767
 TRUNCATION_MARK = "… [truncated]"
 #: A spreadsheet may read text starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Texts openpyxl stores as an error value ("#N/A", "#REF!") unless the cell is marked as text.
+ERROR_LITERALS = frozenset(ERROR_CODES)
 
 
 def clean_text(text: str) -> str:
@@ -43,6 +45,11 @@ def fit_cell(text: str, limit: int = CELL_LIMIT) -> str:
 
 def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
+
+
+def needs_text_mark(text: str) -> bool:
+    """Text a cell must be marked as text for: else openpyxl stores a formula or an error value."""
+    return is_formula_like(text) or text in ERROR_LITERALS
 
 
 def excel_value(value):

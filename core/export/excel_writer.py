@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from core.export.excel_cells import CELL_LIMIT, FORMULA_STARTS, excel_value, is_formula_like, parse_date
+from core.export.excel_cells import CELL_LIMIT, ERROR_LITERALS, FORMULA_STARTS, excel_value, needs_text_mark, parse_date
 from core.export.excel_print import PRINT_ROWS, note_on_pages, printed_rows_note, set_up_page
 from core.tasks import NULL_STATE, TaskState
 
@@ -256,11 +256,11 @@ class TableWriter:
         value = excel_value(value)
         style = self.styles[column]
         text = isinstance(value, str)
-        if style is None and not (text and is_formula_like(value)):
+        if style is None and not (text and needs_text_mark(value)):
             return value
         cell = WriteOnlyCell(self.sheets[-1], value)
         if text:
-            cell.data_type = "s"  # never a formula, whatever it starts with
+            cell.data_type = "s"  # never a formula or an error value, whatever it says
         if style is not None:
             number_format, alignment = style
             if isinstance(value, datetime):
@@ -314,10 +314,10 @@ def add_table(ws, name: str, ref: str, headers: list[str]) -> None:
 
 
 def _plain_text(text: str) -> bool:
-    """Text openpyxl stores as it is: not formula-like, no rejected characters, not too long."""
+    """Text openpyxl stores as it is: not formula-like, not an error literal, no rejected characters, not too long."""
     return (
         bool(text) and text[0] not in FORMULA_FIRST_CHARS and len(text) <= CELL_LIMIT // 2
-        and ILLEGAL_CHARACTERS_RE.search(text) is None
+        and not (text[0] == "#" and text in ERROR_LITERALS) and ILLEGAL_CHARACTERS_RE.search(text) is None
     )
 
 

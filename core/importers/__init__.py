@@ -105,18 +105,45 @@ def read_file(path: Path) -> list[Article]:
     return articles
 
 
-def iter_files(paths: list[Path]) -> Iterator[Path]:
+def iter_files(paths: list[Path], skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     """Files to import: the given files, and folders walked recursively in name order.
 
     Hidden files and folders are skipped inside folders; files of unknown
     types inside folders are skipped too (a file named directly is reported).
+    A folder's import stays inside it: a link to a file or folder outside
+    is not followed and is added to ``skipped`` as ``(path, why)``.
     """
     _load_readers()
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in rel) and child.suffix.lower() in _READERS:
-                    yield child
+            yield from _folder_files(path, skipped if skipped is not None else [])
         else:
             yield path
+
+
+def _folder_files(folder: Path, skipped: list[tuple[Path, str]]) -> Iterator[Path]:
+    root = folder.resolve()
+    for child in sorted(folder.rglob("*")):  # rglob never descends into linked folders
+        rel = child.relative_to(folder).parts
+        if any(p.startswith(".") for p in rel):
+            continue
+        wanted = child.suffix.lower() in _READERS
+        if child.is_symlink():
+            why = _link_problem(child, root)
+            if why:
+                if wanted or child.is_dir():
+                    skipped.append((child, why))
+                continue
+        if wanted and child.is_file():
+            yield child
+
+
+def _link_problem(link: Path, root: Path) -> str | None:
+    """Why a link inside a folder being imported is not followed, or None if it stays inside."""
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return "not imported: it is a link that cannot be followed"
+    if not target.is_relative_to(root):
+        return "not imported: it is a link to outside the folder (a folder's import reads only what is in it)"
+    return None

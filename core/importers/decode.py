@@ -200,3 +200,28 @@ def _detect(data: bytes) -> str:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise UnreadableFile(f"the text encoding could not be recognised ({exc})") from exc
+
+
+def detect_encoding(sample: bytes) -> str:
+    """The encoding of a file that starts with ``sample``, for a file read in parts (a big table).
+
+    As :func:`decode_text` decides: a byte-order mark, else UTF-8 if the
+    sample is (a character cut at its end allowed), else detected.
+    :class:`UnreadableFile` for binary data.
+    """
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    if _looks_binary(sample):
+        raise UnreadableFile("this looks like a binary file, not text")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(sample[:200_000]))
+    if not matches:
+        raise UnreadableFile("the text encoding could not be recognised")
+    return _prefer_western(matches, sample)

@@ -21,6 +21,7 @@ from core.model.article import Article, Origin, make_article, tidy_lines
 from core.text.article_text import finish_article
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_FIRST_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 #: Sniffers for database exports saved as text, ``(path, text) -> list[Article] | None``
 #: (None: not my format); modules such as ``lexisnexis`` append to it.

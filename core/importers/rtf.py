@@ -22,12 +22,18 @@ KIND = "RTF document"
 _CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
 _INFO_FIELD = r"\{\\%s\s+((?:[^{}\\]|\\[^{}]|\\[{}])*)\}"
 _CREATED = re.compile(r"\{\\creatim\\yr(\d{4})\\mo(\d{1,2})\\dy(\d{1,2})")
+#: Bytes RTF, a 7-bit text format, never holds raw (outside a \bin picture): binary data after the header.
+_RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: Characters an RTF escape (\'07, \u27) can still produce that no article holds.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @register(".rtf")
 def read_rtf(path: Path, data: bytes) -> list[Article]:
     if not data.lstrip()[:5].startswith(b"{\\rtf"):
         raise UnreadableFile("this is not an RTF document (it does not start with {\\rtf)")
+    if b"\\bin" not in data and len(_RAW_CONTROL.findall(data[:65536])) > 8:
+        raise UnreadableFile(f"this {KIND} is damaged: binary data follows its header")
     encoding = _encoding(data)
     raw = data.decode(encoding, errors="replace")
     text = rtf_text(raw, encoding)
@@ -48,9 +54,10 @@ def rtf_text(raw: str, encoding: str) -> str:
     from striprtf.striprtf import rtf_to_text
 
     try:
-        return rtf_to_text(raw, encoding=encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+        text = rtf_to_text(raw, encoding=encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
     except (ValueError, IndexError, LookupError, OverflowError) as exc:
         raise UnreadableFile(f"this {KIND} is damaged ({exc.__class__.__name__}: {exc})") from exc
+    return _CONTROL.sub("", text)
 
 
 def _encoding(data: bytes) -> str:

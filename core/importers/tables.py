@@ -5,11 +5,15 @@ outlet/source/media_name, date/published, url/link, author/byline …). When
 no text column is recognised the reader raises :class:`UnmappedColumns`,
 which lists the columns, so the window can ask the user to map them and call
 :func:`read_table_with_mapping`.
+
+A table read here is held in memory whole, so each kind has a limit
+(CSV and JSON Lines files are imported a chunk at a time instead, see
+``core/ingest/table_import.py``; these limits apply to them only inside an
+archive or behind a link).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -18,9 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.importers.decode import decode_text
 from core.importers import register
 from core.importers.archive import open_zip
+from core.importers.decode import decode_text
+from core.importers.table_stream import STREAMED_SUFFIXES, records_frame, table_frames
 from core.model.article import Article, Origin, make_article
 from core.model.import_result import UnreadableFile
 from core.text.article_text import finish_article
@@ -39,7 +44,11 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang"),
 }
 _JSON_LIST_KEYS = ("articles", "data", "items", "results", "records", "documents", "docs", "rows", "stories")
-MAX_JSON_DEPTH = 50
+#: Tables read whole: a JSON document (parsed whole by its nature), a workbook (its unpacked XML),
+#: a CSV or JSON Lines file inside an archive or behind a link. Bigger ones take gigabytes.
+MAX_JSON_BYTES = 64 * 1024**2
+MAX_WORKBOOK_BYTES = 16 * 1024**2
+MAX_TABLE_BYTES_IN_MEMORY = 64 * 1024**2
 
 
 class UnmappedColumns(UnreadableFile):
@@ -74,8 +83,12 @@ def read_table_with_mapping(path: str | Path, mapping: dict[str, str]) -> list[A
 
 
 def table_columns(path: str | Path) -> list[str]:
-    """Column names of a table, for the mapping dialog."""
+    """Column names of a table, for the mapping dialog (of a CSV or JSON Lines file: from its first rows)."""
     path = Path(path)
+    if path.suffix.lower() in STREAMED_SUFFIXES:
+        with open(path, "rb") as raw:
+            first = next(table_frames(raw, path.suffix.lower(), chunk_rows=100), None)
+        return [] if first is None else [str(c) for c in first[0].columns]
     return [str(c) for c in load_table(path, path.read_bytes()).columns]
 
 
@@ -85,31 +98,30 @@ def load_table(path: Path, data: bytes) -> pd.DataFrame:
     if suffix in (".xlsx", ".xlsm"):
         frame = _read_xlsx(data)
     elif suffix in (".json",):
-        frame = _records_frame(_parse_json(decode_text(data)))
-    elif suffix in (".jsonl", ".ndjson"):
-        frame = _records_frame(_parse_json_lines(decode_text(data)))
+        if len(data) > MAX_JSON_BYTES:
+            raise UnreadableFile(f"this JSON file is {len(data) / 2**20:,.0f} MB; a JSON file is read whole, up to "
+                                 f"{MAX_JSON_BYTES // 2**20} MB: save a bigger one as JSON Lines (.jsonl) or CSV")
+        frame = records_frame(_parse_json(decode_text(data)))
     else:
-        frame = _read_delimited(decode_text(data), "\t" if suffix in (".tsv", ".tab") else None)
+        if len(data) > MAX_TABLE_BYTES_IN_MEMORY:
+            raise UnreadableFile(f"this table is {len(data) / 2**20:,.0f} MB; inside an archive or behind a link "
+                                 f"tables up to {MAX_TABLE_BYTES_IN_MEMORY // 2**20} MB are read: save it as a file "
+                                 "and import that")
+        frames = [frame for frame, _ in table_frames(io.BytesIO(data), suffix if suffix in STREAMED_SUFFIXES else ".csv")]
+        if not frames:
+            raise UnreadableFile("the table has no rows")
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.empty:
         raise UnreadableFile("the table has no rows")
     return frame.fillna("").astype(str)
 
 
-def _read_delimited(text: str, sep: str | None) -> pd.DataFrame:
-    if sep is None:
-        try:
-            sep = csv.Sniffer().sniff(text[:20_000], delimiters=",;\t|").delimiter
-        except csv.Error:
-            sep = ","
-    try:
-        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
-        raise UnreadableFile(f"this table could not be read ({str(exc).strip() or exc.__class__.__name__})") from exc
-
-
 def _read_xlsx(data: bytes) -> pd.DataFrame:
-    open_zip(data, "spreadsheet")  # zip-bomb checks before openpyxl unpacks anything
+    unpacked = sum(m.file_size for m in open_zip(data, "spreadsheet").infolist())  # zip-bomb checks first
+    if unpacked > MAX_WORKBOOK_BYTES:
+        raise UnreadableFile(f"this workbook unpacks to {unpacked / 2**20:,.0f} MB; workbooks up to "
+                             f"{MAX_WORKBOOK_BYTES // 2**20} MB are read: save a bigger one as CSV")
     try:
         sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds on damaged files
@@ -156,36 +168,6 @@ def _parse_json(text: str):
     raise UnreadableFile("this JSON file holds no list of articles")
 
 
-def _parse_json_lines(text: str) -> list:
-    records = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            records.append(json.loads(line))
-        except (ValueError, RecursionError) as exc:
-            raise UnreadableFile(f"line {number} is not valid JSON ({exc})") from exc
-    return records
-
-
-def _records_frame(records: list) -> pd.DataFrame:
-    rows = [{str(k): _cell(v) for k, v in r.items()} for r in records if isinstance(r, dict)]
-    if not rows:
-        raise UnreadableFile("this JSON file holds no records (objects with named fields)")
-    return pd.DataFrame(rows)
-
-
-def _cell(value) -> str:
-    """A JSON value as cell text; lists of names (authors) joined by "; "."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(_cell(v) for v in value[:100] if v is not None)
-    if isinstance(value, dict):
-        return str(value.get("name") or value.get("title") or "")
-    return str(value)
-
-
 # -- columns to articles -----------------------------------------------------------
 def _column_key(name: str) -> str:
     return re.sub(r"\W+", "_", name.casefold()).strip("_")
@@ -206,14 +188,25 @@ def recognise_columns(columns: list[str]) -> dict[str, str]:
 def frame_articles(frame: pd.DataFrame, mapping: dict[str, str], path: Path) -> list[Article]:
     if "text" not in mapping:
         raise UnmappedColumns([str(c) for c in frame.columns])
-    articles = []
-    for row in frame.to_dict("records"):
-        article = _row_article(row, mapping, path)
+    articles, problems = chunk_articles(frame, mapping, path)
+    if not articles:
+        raise UnreadableFile(f"row {problems[0][0]}: {problems[0][1]}" if problems else "every row of the table is empty")
+    return articles
+
+
+def chunk_articles(frame: pd.DataFrame, mapping: dict[str, str], path: Path,
+                   first_row: int = 1) -> tuple[list[Article], list[tuple[int, str]]]:
+    """Articles of some rows, and ``(row number, why)`` for each row that cannot be one (empty rows are left out)."""
+    articles, problems = [], []
+    for number, row in enumerate(frame.to_dict("records"), first_row):
+        try:
+            article = _row_article(row, mapping, path)
+        except UnreadableFile as exc:  # e.g. a text too long for one article: this row only
+            problems.append((number, str(exc)))
+            continue
         if article is not None:
             articles.append(finish_article(article, folder=str(path.parent)))
-    if not articles:
-        raise UnreadableFile("every row of the table is empty")
-    return articles
+    return articles, problems
 
 
 def _row_article(row: dict, mapping: dict[str, str], path: Path) -> Article | None:

@@ -10,12 +10,14 @@ from core.importers import iter_files, read_file
 from core.importers.archive import MembersUnreadable
 from core.store.outlet_lines import mark_outlet_boilerplate
 from core.store.outlet_rows import with_project_outlets
+from core.store.project_file import ProjectError, ReadOnlyProject, read_only_message
 from core.store.store import ProjectStore
+from core.ingest.table_import import import_table, is_streamed
 from core.model.article import Article
 from core.model.import_result import ImportResult, Status, UnreadableFile, plural
 from core.nlp.languages import models_for
 from core.nlp.pipeline import DEFAULT_MODEL
-from core.tasks import NULL_STATE, TaskState
+from core.tasks import NULL_STATE, Cancelled, TaskState
 
 
 def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: TaskState = NULL_STATE,
@@ -23,14 +25,19 @@ def import_paths(store: ProjectStore, paths: Iterable[str | Path], *, state: Tas
     """Import files and folders (recursively); cancelling keeps what is done.
 
     ``model`` is the analysis model: the report says which articles are in a
-    language that no installed model reads.
+    language that no installed model reads. A read-only project is refused
+    before any file is read.
     """
-    files = list(iter_files([Path(p) for p in paths]))
-    results: list[ImportResult] = []
+    if store.read_only:
+        raise ReadOnlyProject(read_only_message(store.path))
+    skipped: list[tuple[Path, str]] = []
+    files = list(iter_files([Path(p) for p in paths], skipped))
+    results = [ImportResult(str(path), Status.FAILED, why) for path, why in skipped]
     for index, path in enumerate(files):
         state.progress(index / max(len(files), 1), f"{_tally(results, index, len(files))} — {path.name}")
         member_rows: list[ImportResult] = []
-        results.append(import_file(store, path, member_failures=member_rows, model=model))
+        step = state.sub(index / len(files), (index + 1) / len(files))  # a big table reports within its file
+        results.append(import_file(store, path, member_failures=member_rows, model=model, state=step))
         results.extend(member_rows)
     state.progress(1.0, _tally(results, len(files), len(files)))
     finish_import(store, results)
@@ -50,13 +57,17 @@ def _tally(results: list[ImportResult], done: int, total: int) -> str:
 
 
 def import_file(store: ProjectStore, path: Path, *, member_failures: list[ImportResult] | None = None,
-                model: str = DEFAULT_MODEL) -> ImportResult:
+                model: str = DEFAULT_MODEL, state: TaskState = NULL_STATE) -> ImportResult:
     """Read one file and store its articles; every failure becomes a result.
 
     For an archive, the members that were read are stored and each unreadable
-    member is added to ``member_failures`` as a failed row.
+    member is added to ``member_failures`` as a failed row. A CSV or JSON
+    Lines table is imported a chunk at a time (``core/ingest/table_import.py``).
     """
     try:
+        if is_streamed(path):
+            return import_table(store, path, state=state,
+                                store_chunk=lambda articles: store_articles(store, str(path), articles, model=model))
         articles = read_file(path)
     except MembersUnreadable as exc:  # an archive: keep what was read, report each bad member
         if member_failures is not None:
@@ -68,9 +79,16 @@ def import_file(store: ProjectStore, path: Path, *, member_failures: list[Import
         return ImportResult(str(path), Status.FAILED, str(exc))
     except MemoryError:
         return ImportResult(str(path), Status.FAILED, "the file is too large to read")
+    except ProjectError as exc:  # a full disk, a damaged project, while a table was stored
+        return ImportResult(str(path), Status.FAILED, f"its articles could not be saved: {exc}")
+    except Cancelled:
+        raise
     except Exception as exc:  # a reader bug must not stop the import of the rest
         return ImportResult(str(path), Status.FAILED, f"the file could not be read ({exc.__class__.__name__}: {exc})")
-    return store_articles(store, str(path), articles, model=model)
+    try:
+        return store_articles(store, str(path), articles, model=model)
+    except ProjectError as exc:  # a full disk, a damaged project: this file's articles are not stored
+        return ImportResult(str(path), Status.FAILED, f"its articles could not be saved: {exc}")
 
 
 def store_articles(store: ProjectStore, source: str, articles: list[Article], *,

@@ -21,3 +21,13 @@ class ArticleAnalysis:
     terms: list[tuple[str, str, int, str | None]] = field(default_factory=list)  # (term, kind, count, surface)
     quotes: list = field(default_factory=list)  # core.nlp.quotes.Quote
     descriptors: list[tuple] = field(default_factory=list)  # (name, descriptor, kind, start, end)
+
+
+@dataclass(frozen=True)
+class AnalysisFailure:
+    """An article that could not be analysed, and why; kept so it is not tried again on the same text."""
+
+    article_id: str
+    text_hash: str
+    model: str
+    reason: str

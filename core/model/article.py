@@ -8,7 +8,13 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from core.model.import_result import UnreadableFile
+
 UNKNOWN_OUTLET = "Unknown"
+
+#: Longest article text (about 850,000 words, several books): longer ones are refused at import and not
+#: analysed, so that one file cannot take gigabytes of memory (docs/reliability.md).
+MAX_TEXT_CHARS = 5_000_000
 
 #: Metadata fields a user can see and edit; each has an :class:`Origin`.
 META_FIELDS = ("outlet", "title", "authors", "date", "url", "section", "language")
@@ -127,8 +133,12 @@ def make_article(
 ) -> Article:
     """Build an article whose text is the headline line followed by the body.
 
-    If the body already starts with the title it is not repeated.
+    If the body already starts with the title it is not repeated. A body
+    over :data:`MAX_TEXT_CHARS` raises :class:`UnreadableFile`.
     """
+    if len(body) > MAX_TEXT_CHARS:
+        raise UnreadableFile(f"the text is too long for one article ({len(body):,} characters; "
+                             f"the limit is {MAX_TEXT_CHARS:,}, about 850,000 words)")
     body = tidy_lines(body)
     title = _SPACE.sub(" ", title).strip()
     first_line = _SPACE.sub(" ", body.split("\n", 1)[0]).strip()

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Iterable
 
+from core.model.shown_names import storable
+
 
 class Status(StrEnum):
     IMPORTED = "imported"
@@ -32,6 +34,11 @@ class ImportResult:
     repeats: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     not_analysed: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # (article id, reason)
     read: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        # a file name that is not UTF-8 arrives with surrogate escapes: report it as \xff
+        object.__setattr__(self, "source", storable(self.source))
+        object.__setattr__(self, "message", storable(self.message))
 
     def as_dict(self) -> dict:
         return {

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-
-from core.model.analysis import ArticleAnalysis
+from core.model.analysis import AnalysisFailure, ArticleAnalysis  # noqa: F401 - made here, named here too
 from core.nlp.descriptors import descriptors_of
 from core.nlp.terms import term_rows
 from core.text.names import NEVER_ENTITIES, AliasTable, resolve_short_names

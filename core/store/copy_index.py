@@ -52,9 +52,8 @@ def add_new_articles(store: ProjectStore, articles: Iterable[Article]) -> list[P
 
     Articles that share copy with another outlet's (stored, or earlier in
     the same batch) are stored and flagged in ``shared_copies``. The
-    articles go in with one :meth:`ProjectStore.add_articles`; their index
-    rows follow in one more transaction (an article left unindexed by a
-    crash in between is indexed on the next import).
+    articles and their index rows go in one transaction: an import that
+    fails (a full disk) stores neither, and says so.
     """
     articles = list(articles)
     placements: list[Placement] = []
@@ -79,8 +78,8 @@ def add_new_articles(store: ProjectStore, articles: Iterable[Article]) -> list[P
             placements.append(Placement(article, True, version_of=root, similarity=first.jaccard if first else 0.0))
             plans.append((keys, [m for m in matches if m.kind == "shared_copy"]))
     kept = [p for p in placements if p.stored]
-    added = store.add_articles([p.article for p in kept])
-    with store.transaction() as db:
+    with store.transaction() as db:  # articles and their index rows together: a full disk leaves neither
+        added = store.add_articles([p.article for p in kept])
         for placement, (keys, shared), ok in zip(kept, plans, added):
             if ok:
                 _record(db, placement.article.id, keys)

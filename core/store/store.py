@@ -22,10 +22,15 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from core.model.analysis import ArticleAnalysis
+from core.model.analysis import AnalysisFailure, ArticleAnalysis
+from core.store.project_file import (APPLICATION_ID, ProjectError, ReadOnlyProject, open_read_only, read_only_message,
+                                     schema_of, translated, writable)
 from core.model.article import Article, Origin
+from core.model.shown_names import storable
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+#: The oldest schema a read-only project is opened with (it cannot be migrated).
+READ_ONLY_FROM = 4
 
 _MIGRATIONS = {
     1: """
@@ -168,16 +173,21 @@ _MIGRATIONS = {
     7: """
     ALTER TABLE terms ADD COLUMN surface TEXT;
     """,
+    # 8: articles that could not be analysed and why (core/analysis/analyse.py): not tried
+    # again until their text or the model changes. The file says it is a Newsprism project.
+    8: f"""
+    CREATE TABLE IF NOT EXISTS analysis_failures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        text_hash TEXT NOT NULL, model TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL
+    );
+    PRAGMA application_id = {APPLICATION_ID};
+    """,
 }
 
 _ARTICLE_COLUMNS = (
     "id", "text", "title", "outlet", "authors", "date", "url", "section",
     "language", "source_path", "origins", "boilerplate", "word_count", "imported_at",
 )
-
-
-class ProjectError(Exception):
-    """The project file cannot be opened or written; the message says why."""
 
 
 def _now() -> str:
@@ -205,18 +215,40 @@ class ProjectStore:
         self._writer: int | None = None  # thread id inside ``transaction``
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
         self._read_depth = threading.local()  # reads nested in this thread share one snapshot
+        self.schema_version = schema_of(self.path, SCHEMA_VERSION)  # refuses, untouched, what is not a project
+        #: Opened read-only (the file may not be changed): reads work, every change raises ReadOnlyProject.
+        self.read_only = self.path.exists() and not writable(self.path)
         try:
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=LOCK_WAIT)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            try:
+                self._db = self._connect()
+            except ReadOnlyProject:  # the system refused a write no permission showed (a read-only mount)
+                self.read_only = True
+                self._db = self._connect()
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{self.path.name} is not a Newsprism project or is damaged ({exc})") from exc
 
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            if self.schema_version < READ_ONLY_FROM:
+                raise ProjectError(f"{self.path.name} was made by an older Newsprism and is read-only, so it cannot be "
+                                   "updated: make it writable, or copy it to a folder where you can write")
+            return open_read_only(self.path, check_same_thread=False, isolation_level=None)
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=LOCK_WAIT)
+        try:
+            with translated(self.path):
+                db.execute("PRAGMA foreign_keys = ON")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        self.schema_version = SCHEMA_VERSION
+        return db
+
     # -- lifecycle -------------------------------------------------------
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise ProjectError(
                 f"{self.path.name} was made by a newer Newsprism (schema {version}); please update Newsprism"
@@ -224,12 +256,10 @@ class ProjectStore:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._lock:
                 try:
-                    self._db.executescript(
-                        "BEGIN IMMEDIATE;" + _MIGRATIONS[target] + f"PRAGMA user_version = {target}; COMMIT;"
-                    )
+                    db.executescript("BEGIN IMMEDIATE;" + _MIGRATIONS[target] + f"PRAGMA user_version = {target}; COMMIT;")
                 except BaseException:
-                    if self._db.in_transaction:
-                        self._db.execute("ROLLBACK")
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
                     raise
 
     def close(self) -> None:
@@ -238,7 +268,8 @@ class ProjectStore:
                 reader.close()
             self._readers.clear()
             try:
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if not self.read_only:
+                    self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.DatabaseError:
                 pass
             self._db.close()
@@ -259,8 +290,14 @@ class ProjectStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic change; nested calls join the outermost, which alone commits."""
-        with self._lock:
+        """One atomic change; nested calls join the outermost, which alone commits.
+
+        :class:`ReadOnlyProject` in a read-only project; SQLite's errors about
+        the file (full disk, damage) arrive as :class:`ProjectError`.
+        """
+        if self.read_only:
+            raise ReadOnlyProject(read_only_message(self.path))
+        with self._lock, translated(self.path):
             outermost = not self._db.in_transaction
             if outermost:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -293,28 +330,32 @@ class ProjectStore:
             with self._lock:
                 yield self._db
             return
-        reader = self._reader()
-        depth = getattr(self._read_depth, "n", 0)
-        if depth == 0:
-            if reader.in_transaction:  # left open by a failed commit: its old snapshot must not be read again
-                reader.execute("ROLLBACK")
-            reader.execute("BEGIN")
-        self._read_depth.n = depth + 1  # a read within a read: one snapshot
-        try:
-            yield reader
-        finally:
-            self._read_depth.n = depth
+        with translated(self.path):
+            reader = self._reader()
+            depth = getattr(self._read_depth, "n", 0)
             if depth == 0:
-                try:
-                    reader.execute("COMMIT")
-                except sqlite3.Error:
+                if reader.in_transaction:  # left open by a failed commit: its old snapshot must not be read again
                     reader.execute("ROLLBACK")
+                reader.execute("BEGIN")
+            self._read_depth.n = depth + 1  # a read within a read: one snapshot
+            try:
+                yield reader
+            finally:
+                self._read_depth.n = depth
+                if depth == 0 and reader.in_transaction:  # a failed read may have ended it (pandas rolls back)
+                    try:
+                        reader.execute("COMMIT")
+                    except sqlite3.Error:
+                        reader.execute("ROLLBACK")
 
     def _reader(self) -> sqlite3.Connection:
         ident = threading.get_ident()
         reader = self._readers.get(ident)
         if reader is None:  # not under the store's lock: a writer may hold it for long
-            reader = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            if self.read_only:
+                reader = open_read_only(self.path, check_same_thread=False, isolation_level=None)
+            else:
+                reader = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             reader.execute("PRAGMA query_only = ON")
             self._readers[ident] = reader  # a later thread with the same id reuses it
         return reader
@@ -416,26 +457,40 @@ class ProjectStore:
         """``article_id -> (text_hash, model)`` for every analysed article."""
         return {r[0]: (r[1], r[2]) for r in self._query("SELECT article_id, text_hash, model FROM analyses")}
 
+    def analysis_failures(self) -> dict[str, tuple[str, str, str]]:
+        """``article_id -> (text_hash, model, reason)`` for every article that could not be analysed."""
+        if self.schema_version < 5:  # a read-only project of schema 4 has no such table (nor failures)
+            return {}
+        rows = self._query("SELECT article_id, text_hash, model, reason FROM analysis_failures")
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
     def save_analyses(self, results: Iterable) -> None:
         """Replace the analysis of a batch of articles in one transaction.
 
-        Each result is an :class:`~core.model.analysis.ArticleAnalysis`, or a
-        tuple ``(article_id, text_hash, model, mentions)`` with mentions as
-        ``(start, end, text, label, name)``.
+        Each result is an :class:`~core.model.analysis.ArticleAnalysis`, an
+        :class:`~core.model.analysis.AnalysisFailure` (the article's old analysis
+        is removed and its failure kept), or a tuple ``(article_id,
+        text_hash, model, mentions)`` with mentions as ``(start, end, text, label, name)``.
         """
-        results = [r if isinstance(r, ArticleAnalysis) else ArticleAnalysis(*r) for r in results]
+        results = [r if isinstance(r, ArticleAnalysis | AnalysisFailure) else ArticleAnalysis(*r) for r in results]
         with self.transaction() as db:
             # An article deleted while it was being analysed (in the job process) is left out.
             results = [r for r in results if db.execute("SELECT 1 FROM articles WHERE id = ?", (r.article_id,)).fetchone()]
+            failures = [r for r in results if isinstance(r, AnalysisFailure)]
+            analysed = [r for r in results if not isinstance(r, AnalysisFailure)]
             ids = [(r.article_id,) for r in results]
-            for table in _ANALYSIS_TABLES:
+            for table in (*_ANALYSIS_TABLES, "analyses", "analysis_failures"):
                 db.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
-            for sql, rows in _analysis_rows(results):
+            for sql, rows in _analysis_rows(analysed):
                 db.executemany(sql, rows)
             stamp = _now()
             db.executemany(
                 "INSERT OR REPLACE INTO analyses(article_id, text_hash, model, analysed_at) VALUES (?, ?, ?, ?)",
-                [(r.article_id, r.text_hash, r.model, stamp) for r in results],
+                [(r.article_id, r.text_hash, r.model, stamp) for r in analysed],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO analysis_failures(article_id, text_hash, model, reason, failed_at) VALUES (?, ?, ?, ?, ?)",
+                [(r.article_id, r.text_hash, r.model, storable(r.reason), stamp) for r in failures],
             )
             db.executemany("DELETE FROM not_analysed WHERE article_id = ?", ids)
 
@@ -550,7 +605,8 @@ def _article_row(article: Article) -> tuple:
     values["boilerplate"] = json.dumps([list(span) for span in article.boilerplate])
     values["word_count"] = article.word_count
     values["imported_at"] = _now()
-    return tuple(values[name] for name in _ARTICLE_COLUMNS)
+    # names of files that are not UTF-8, lone surrogates from JSON: stored as \xff escapes
+    return tuple(storable(v) if isinstance(v, str) else v for v in (values[name] for name in _ARTICLE_COLUMNS))
 
 
 def _article_from_row(row: tuple) -> Article:

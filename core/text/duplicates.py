@@ -55,12 +55,27 @@ def body_of(article: Article) -> str:
     return text.split("\n", 1)[1] if "\n" in text else ""
 
 
-@lru_cache(maxsize=512)
+#: Texts up to this long are cached (an article of a book's length would hold on to hundreds of MB).
+CACHED_CHARS = 50_000
+#: Shingles hashed at once into MinHash signatures: 8 MB a row of permutations, not gigabytes for a book.
+SIGNATURE_CHUNK = 8_192
+
+
 def shingles(text: str) -> frozenset[int]:
     """64-bit hashes of the text's word 5-grams (case, accents of form and punctuation ignored).
 
-    Cached: an import compares each new article with the same recent ones.
+    Cached for articles of ordinary length: an import compares each new
+    article with the same recent ones.
     """
+    return _cached_shingles(text) if len(text) <= CACHED_CHARS else _shingles(text)
+
+
+@lru_cache(maxsize=512)
+def _cached_shingles(text: str) -> frozenset[int]:
+    return _shingles(text)
+
+
+def _shingles(text: str) -> frozenset[int]:
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     if len(words) < SHINGLE_WORDS:
         return frozenset()
@@ -92,9 +107,12 @@ def band_keys(shingle_set: frozenset[int]) -> list[tuple[int, int]]:
 
     multipliers, offsets = _permutations()
     values = np.fromiter(shingle_set, dtype=np.int64, count=len(shingle_set)).view(np.uint64)
-    with np.errstate(over="ignore"):  # multiply-shift hashing wraps modulo 2**64 by design
-        hashed = (values[:, None] * multipliers[None, :] + offsets[None, :]) >> np.uint64(32)
-    signature = hashed.min(axis=0)
+    signature = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, len(values), SIGNATURE_CHUNK):
+        chunk = values[start:start + SIGNATURE_CHUNK]
+        with np.errstate(over="ignore"):  # multiply-shift hashing wraps modulo 2**64 by design
+            hashed = (chunk[:, None] * multipliers[None, :] + offsets[None, :]) >> np.uint64(32)
+        np.minimum(signature, hashed.min(axis=0), out=signature)
     rows = NUM_PERM // BANDS
     keys = []
     for band in range(BANDS):

@@ -38,11 +38,19 @@ def _classify(text: str) -> tuple[str, float]:
 
 
 def detect_language(text: str) -> tuple[str, float]:
-    """``(ISO 639-1 code, probability)`` of the text, or ``("", 0.0)`` when it is too short to tell."""
+    """``(ISO 639-1 code, probability)`` of the text, or ``("", 0.0)`` when it is too short to tell.
+
+    The detector unpacks its model to a temporary file on first use: with a
+    full disk that fails, and the language stays unknown (the article is
+    still imported, and analysed with the chosen model).
+    """
     sample = text[:SAMPLE_CHARS]
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return "", 0.0
-    return _classify(sample)
+    try:
+        return _classify(sample)
+    except (OSError, MemoryError):
+        return "", 0.0
 
 
 def article_language(text: str, declared: str, origin: Origin) -> tuple[str, Origin] | None:

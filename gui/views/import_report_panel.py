@@ -17,21 +17,26 @@ from gui.models.source_sort_proxy import SourceSortProxyModel
 from gui.views.table_panel import FIT_ROWS
 
 HEADERS = {"status": "Result", "file": "File", "message": "Details", "folder": "Folder"}
-_ORDER = {Status.FAILED: 0, Status.DUPLICATE: 1, Status.IMPORTED: 2}
+NOT_ANALYSED = "not analysed"
+_ORDER = {Status.FAILED: 0, NOT_ANALYSED: 1, Status.DUPLICATE: 2, Status.IMPORTED: 3}
 
 
-def report_frame(results: list[ImportResult]) -> pd.DataFrame:
-    """The results as rows for the table, failed files first."""
+def report_frame(results: list[ImportResult], not_analysed: list[tuple[str, str]] = ()) -> pd.DataFrame:
+    """The results as rows for the table, failed files first, then articles imported but not analysed."""
     rows = [
         {"status": str(r.status), "file": Path(r.source).name, "message": r.message,
-         "folder": str(Path(r.source).parent), "order": _ORDER.get(r.status, 3)}
+         "folder": str(Path(r.source).parent), "order": _ORDER.get(r.status, 4)}
         for r in results
+    ] + [
+        {"status": NOT_ANALYSED, "file": Path(source).name, "message": reason, "folder": str(Path(source).parent),
+         "order": _ORDER[NOT_ANALYSED]}
+        for source, reason in not_analysed
     ]
     frame = pd.DataFrame(rows, columns=["status", "file", "message", "folder", "order"])
     return frame.sort_values(["order", "file"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
-def summary_text(results: list[ImportResult], cancelled: bool = False) -> str:
+def summary_text(results: list[ImportResult], cancelled: bool = False, not_analysed: int = 0) -> str:
     counts = {s: sum(r.status == s for r in results) for s in Status}
     new = sum(len(r.article_ids) for r in results)
     files = counts[Status.IMPORTED]
@@ -48,6 +53,9 @@ def summary_text(results: list[ImportResult], cancelled: bool = False) -> str:
         parts.append(f"{skipped} not analysed: no language model for their language")
     if counts[Status.FAILED]:
         parts.append(f"<b>{counts[Status.FAILED]} could not be imported</b> (reasons below)")
+    if not_analysed:
+        parts.append(f"<b>{not_analysed} article{'s' if not_analysed != 1 else ''} imported but not analysed</b> "
+                     "(reasons below)")
     text = "; ".join(parts) + "."
     return ("Import cancelled. Kept: " + text) if cancelled else text
 
@@ -55,7 +63,7 @@ def summary_text(results: list[ImportResult], cancelled: bool = False) -> str:
 class ImportReportModel(DataFrameTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            if self.frame().iat[index.row(), 0] == str(Status.FAILED):
+            if self.frame().iat[index.row(), 0] in (str(Status.FAILED), NOT_ANALYSED):
                 return QColor("#c62828")
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             return super().data(index, Qt.ItemDataRole.DisplayRole)
@@ -90,10 +98,12 @@ class ImportReportPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.results: list[ImportResult] = []
 
-    def show_results(self, results: list[ImportResult], *, cancelled: bool = False) -> None:
+    def show_results(self, results: list[ImportResult], *, cancelled: bool = False,
+                     not_analysed: list[tuple[str, str]] = ()) -> None:
+        """``not_analysed``: ``(source, reason)`` of articles imported that the analysis had to leave out."""
         self.results = list(results)
-        self.summary.setText(summary_text(self.results, cancelled))
-        self.model.set_frame(report_frame(self.results))
+        self.summary.setText(summary_text(self.results, cancelled, len(not_analysed)))
+        self.model.set_frame(report_frame(self.results, list(not_analysed)))
         self.table.resizeColumnsToContents()
 
     def failed(self) -> list[ImportResult]:

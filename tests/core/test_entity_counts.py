@@ -92,7 +92,8 @@ def test_a_project_from_before_the_counts_opens_with_everything_and_counts_them(
     db = sqlite3.connect(path)
     db.executescript("""
         DROP TRIGGER mention_added; DROP TRIGGER mention_removed;
-        DROP TABLE counted_mentions; DROP TABLE counted_entities;
+        DROP TABLE counted_mentions; DROP TABLE counted_entities; DROP TABLE analysis_failures;
+        PRAGMA application_id = 0;
         DELETE FROM meta WHERE key IN ('mention_generation', 'counted_mentions_stamp');
         ALTER TABLE terms DROP COLUMN surface;
         PRAGMA user_version = 3;

@@ -92,3 +92,23 @@ def test_libreoffice_does_not_evaluate_formula_like_text(hostile_export, tmp_pat
 
     _, target = hostile_export
     assert formula_texts_survive(target, tmp_path, tmp_path / "home") == []
+
+
+ERROR_LITERALS = ["#N/A", "#REF!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#VALUE!"]
+
+
+def test_error_literals_from_articles_are_written_as_text_not_as_error_cells(tmp_path):
+    """A spreadsheet shows an error cell as an error and formulas over it fail; the article said "#N/A"."""
+    with Project(tmp_path / "errors.newsprism") as project:
+        articles = [article_with(f"{literal}\nVladimir Putin met Kim Jong Un in Russia, said {literal}.", title=literal,
+                                 outlet=literal if i == 0 else "Daily Planet", authors="#REF!")
+                    for i, literal in enumerate(ERROR_LITERALS)]
+        store_articles(project, articles)
+        target = project.export_xlsx(tmp_path / "errors.xlsx")
+    book = workbook(target)
+    titles = {c.value: c for c in _column(book["Articles"], "Title")}
+    assert set(titles) == set(ERROR_LITERALS)
+    assert all(c.data_type == "s" for c in titles.values()), {v: c.data_type for v, c in titles.items()}
+    assert all(c.data_type == "s" for c in _column(book["Articles"], "Authors"))
+    for ws in book.worksheets:  # no cell anywhere became an error (or a formula)
+        assert not any(c.data_type in ("e", "f") for row in ws.iter_rows() for c in row), ws.title

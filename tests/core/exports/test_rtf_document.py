@@ -57,3 +57,20 @@ def test_a_truncated_rtf_still_gives_its_text_or_a_message(tmp_path):
         assert "RTF" in str(exc)
     else:
         assert article.title == "Leak inquiry opens"
+
+
+def test_an_rtf_header_followed_by_random_bytes_is_refused_as_damaged(tmp_path):
+    import random
+
+    rng = random.Random(16)
+    with pytest.raises(UnreadableFile, match="damaged"):
+        _read(tmp_path, b"{\\rtf1\\ansi " + bytes(rng.randrange(256) for _ in range(4096)))
+
+
+def test_control_characters_written_as_rtf_escapes_never_reach_the_article(tmp_path):
+    data = (b"{\\rtf1\\ansi {\\info{\\title Bell\\'07 and escape\\'1b[31m title}}"
+            b"Null\\'00 headline\\par " + BODY.encode() + b"\\par}")
+    [article] = _read(tmp_path, data)
+    for text in (article.title, article.text):
+        assert not any(ord(c) < 32 and c not in "\n\t" for c in text), repr(text)
+    assert article.title == "Bell and escape[31m title"

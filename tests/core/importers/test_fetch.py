@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from tests.core.importers.importer_makers import PARAGRAPHS, news_page
 
+from benchmarks.hostile_inputs import DripServer
 from core.importers import fetch as fetch_module
 from core.importers.fetch import fetch, fetch_articles, links_only, parse_uri_list
 from core.ingest.pasted import import_pasted, import_urls, pasted_article
@@ -54,6 +55,8 @@ def server():
         "/table.csv": (200, "text/csv", b"title,text\nRow headline,Row body\n", 0),
         "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, 0),
         "/empty": (200, "text/html", b"", 0),
+        "/to-ftp": (302, "", b"ftp://127.0.0.1:9/article.txt", 0),
+        "/to-file": (302, "", b"file:///etc/passwd", 0),
     }
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -73,6 +76,23 @@ def test_a_link_is_fetched_and_extracted_like_a_saved_page(server):
 
 def test_redirects_are_followed(server):
     assert fetch(f"{server}/moved").url == f"{server}/rail"
+
+
+@pytest.mark.parametrize("route, scheme", [("/to-ftp", "ftp"), ("/to-file", "file")])
+def test_only_http_and_https_redirects_are_followed(server, route, scheme):
+    with pytest.raises(UnreadableFile, match=f"redirects to a {scheme}: address, which is not fetched"):
+        fetch(f"{server}{route}")
+
+
+@pytest.mark.parametrize("phase", ["headers", "body"])
+def test_a_sender_dripping_a_byte_at_a_time_cannot_stretch_the_deadline(phase):
+    server = DripServer(interval=0.2, total=60, phase=phase)  # 12 seconds to send it all
+    try:
+        with pytest.raises(UnreadableFile, match="did not finish sending within 1 second"):
+            fetch(server.url, timeout=5, deadline=1)
+    finally:
+        server.close()
+    assert server.sent < server.total  # the fetch gave up; the sender did not get to finish
 
 
 def test_other_types_are_read_by_their_reader(server):
