@@ -37,12 +37,16 @@ def test_choosing_a_story_scopes_every_view_and_one_click_shows_the_whole_projec
     terms = window.terms_panel.model.frame()
     assert terms.empty or set(terms["outlet"]) <= {"Newsweek"}  # one outlet: nothing to compare within it
     assert window.side_by_side.shown_ids() == list(window.scope.tables.articles["id"])
+    window.select_entity("Kim Jong Un")  # dated: the timeline draws the story's outlet only
+    qtbot.waitUntil(lambda: bool(window.timeline.lines), timeout=10_000)
+    assert sorted(window.timeline.lines) == ["Newsweek"]
 
     qtbot.mouseClick(window.scope_bar.whole_button, Qt.MouseButton.LeftButton)
     assert window.scope.story_id is None and window.scope_bar.label.text().startswith("Whole project")
     assert not window.scope_bar.whole_button.isVisible()
     assert set(window.chart_panel.table["outlet"]) == {"Newsweek", "Yahoo News"}
     assert "Wagner" in set(window.entity_panel.model.frame()["entity"])
+    assert sorted(window.timeline.lines) == ["Newsweek", "Yahoo News"]
 
 
 def test_selecting_articles_of_one_story_scopes_to_it(open_window, qtbot):
