@@ -63,7 +63,7 @@ def _features(project: Project, truth: pd.Series, events: set, virtual: int, dat
     articles = articles[articles["id"].map(truth).isin(events)]
     if not dated:
         articles = articles.assign(date=None)
-    return story_features(articles, project.store.term_counts, project._project_canonical_names, virtual)
+    return story_features(articles, project.store.term_counts, project.names.project_canonical_names, virtual)
 
 
 def score(project: Project, truth: pd.Series, events: set, params: StoryParams, dated: bool = True,
