@@ -7,7 +7,6 @@ from typing import Any, Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from core.store import alias_rows
 from core.model.article import Article
 from core.project import Project
 
@@ -26,7 +25,7 @@ class EditArticleCommand(QUndoCommand):
         self.on_applied(self.project.edit_article(self.before.id, **{self.field: self.value}))
 
     def undo(self) -> None:
-        self.project.store.update_article(self.before)
+        self.project.restore_article(self.before)
         self.on_applied(self.before)
 
 
@@ -85,8 +84,7 @@ class AliasCommand(QUndoCommand):
                  on_changed: Callable[[], None]):
         super().__init__(text)
         self.project, self.aliases, self.apply, self.on_changed = project, list(aliases), apply, on_changed
-        self.previous = {alias: canonical for alias, canonical, *_ in alias_rows.load(project.store)
-                         if alias in self.aliases}
+        self.previous = project.user_aliases(self.aliases)
 
     def redo(self) -> None:
         self.apply()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from gui.commands import (CorrectSpeakerCommand, DeleteArticlesCommand, RenameStoryCommand, StoryEditCommand,
                           merge_command, rename_command, split_command)
-from core.store.project_file import read_only_message
+from core.project import read_only_message
 from gui.dialogs import name_dialogs
 from gui.dialogs.error_dialog import show_error
 from gui.dialogs.speaker_dialog import ask_speaker

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from core.importers import supported_extensions
-from core.store.store import ProjectError
+from core.project import ProjectError
 from core.project import SUFFIX
 from gui.dialogs.error_dialog import show_exception
 

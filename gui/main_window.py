@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMainWindow,
 from core.analysis.entity_articles import articles_naming, one_article_per_outlet
 from core.analysis.story_comparison import COLUMNS as COMPARISON_NOTES
 from core.analysis.timeline import mentions_per_day, undated_share
-from core.store.store import ProjectError
+from core.project import ProjectError
 from core.jobs import ImportOutcome
 from core.paths import resources_dir, user_data_dir
 from core.project import Project
@@ -449,7 +449,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         if self.project is None or self.view_data is None:
             return
         ids = ids[:MAX_COLUMNS]
-        by_id = {a.id: a for a in self.project.store.articles(ids)}
+        by_id = {a.id: a for a in self.project.articles(ids)}
         articles = [by_id[i] for i in ids if i in by_id]
         mentions: dict[str, list[Mention]] = {i: [] for i in ids}
         part = shown_mentions(self.project, self.view_data, ids)
@@ -477,7 +477,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self.qsettings.setValue(f"chart/{name}", value)
 
     def _edit_article(self, article_id: str, field: str, value) -> None:
-        before = self.project.store.article(article_id)
+        before = self.project.article(article_id)
         self.push_edit(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
 
     def _on_article_changed(self, article) -> None:

@@ -130,7 +130,7 @@ def shown_mentions(project: Project, data: ViewData, article_ids: list[str]) -> 
     Not ``Project.mentions``: its articles table goes stale with every write
     of a running worker and is read again (0.1 s at 10,000 articles).
     """
-    raw = project.store.mentions_frame(article_ids)
+    raw = project.raw_mentions(article_ids)
     return canonical_mentions(data.articles, raw, project.aliases, None, data.labels)
 
 
@@ -296,10 +296,7 @@ class ProjectController(QObject):
     # Entity merges and story names go through the window's undo stack (gui.commands).
     def merged_names(self, entity: str) -> list[str]:
         """Names the user joined to ``entity`` (what Split can separate again)."""
-        from core.store import alias_rows
-
-        return [alias for alias, canonical, _ in alias_rows.load(self.project.store)
-                if canonical == entity and alias != canonical]
+        return self.project.merged_names(entity)
 
     def compare(self, article_ids: list[str]) -> None:
         """Align the passages of the articles shown side by side (in the background)."""

@@ -7,7 +7,7 @@ import traceback
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from core.store.store import ProjectError
+from core.project import ProjectError
 from core.model.import_result import UnreadableFile
 from core.nlp.pipeline import ModelUnavailable
 

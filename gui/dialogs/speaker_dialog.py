@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from core.store.speaker_corrections import SOURCE_TYPES
+from core.project import SOURCE_TYPES
 
 SOURCE_TYPE_NAMES = {
     "named": "Named person or organisation",
