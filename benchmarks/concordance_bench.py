@@ -19,7 +19,7 @@ from core.model.article import make_article
 from core.project import Project
 from core.text.concordance import find_hits, sort_hits
 
-#: As the window (gui/project_controller.py FIND_LIMIT).
+#: As the window (core/view_state/view_data.py FIND_LIMIT).
 LIMIT = 50_000
 
 

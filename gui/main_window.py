@@ -32,7 +32,7 @@ from gui.file_commands import FileCommands
 from gui.find_commands import FindCommands
 from gui.gui_thread_gc import collect_on_gui_thread
 from gui.models.article_table_model import ArticleTableModel
-from gui.plots.chart_state import ChartState
+from core.view_state.chart_state import ChartState
 from gui.plots.timeline_chart import TimelineChart
 from gui.project_controller import ProjectController, ViewData, shown_mentions
 from gui.theme import apply_appearance

@@ -23,7 +23,7 @@ class StoryScope(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.story_id: int | None = None
-        self.data = None  # gui.project_controller.ViewData
+        self.data = None  # core.view_state.view_data.ViewData
         self.tables: ScopedTables | None = None
 
     def set_story(self, story_id: int | None) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
-from gui.plots.chart_state import METRIC_NAMES
+from core.view_state.chart_state import METRIC_NAMES
 from gui.plots.chart_widget import ChartWidget
 from gui.plots.entity_values import describe, metric_values, short_value
 

@@ -20,7 +20,7 @@ from core.analysis.chart_data import entity_chart_rows
 from core.text.names import DEFAULT_TYPES, OPTIONAL_TYPES
 from gui.colors import type_name
 from gui.plots.chart_export import IMAGE_SUFFIXES
-from gui.plots.chart_state import LAYOUT_NAMES, MAX_OUTLETS_FOR_BARS, METRIC_NAMES, ChartState
+from core.view_state.chart_state import LAYOUT_NAMES, MAX_OUTLETS_FOR_BARS, METRIC_NAMES, ChartState
 from gui.plots.entity_chart import EntityChart
 from gui.plots.entity_heatmap import EntityHeatmap
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolTip
 
 from core.analysis.chart_data import entity_chart_rows
-from gui.plots.chart_state import MAX_OUTLETS_FOR_BARS
+from core.view_state.chart_state import MAX_OUTLETS_FOR_BARS
 from tests.gui.helpers import settle_chart
 
 OUTLETS = ["Capital Wire", "Coastline Post", "Pulse Daily", "Serrana Broadcasting Corporation",

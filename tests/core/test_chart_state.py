@@ -2,7 +2,7 @@
 
 import pytest
 
-from gui.plots.chart_state import ChartState
+from core.view_state.chart_state import ChartState
 
 
 def test_changes_are_announced_once_and_only_when_different():

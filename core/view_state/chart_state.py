@@ -1,8 +1,8 @@
 """The entity chart's options as a plain object with change callbacks (no Qt).
 
-glue's viewer-state pattern: widgets bind to this object, the chart redraws
-when it changes, and tests drive it without a window. Pure Python, so it
-could move to core if the command line ever needs it.
+glue's viewer-state pattern: widgets bind to this object
+(gui/views/entity_chart_panel.py), the chart redraws when it changes, and
+tests drive it without a window (tests/core/test_chart_state.py).
 """
 
 from __future__ import annotations
