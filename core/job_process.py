@@ -21,7 +21,7 @@ import os
 import queue
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Callable
@@ -32,8 +32,10 @@ from core.tasks import NULL_STATE, Cancelled, TaskState, portable
 #: The child sends progress at most this often (seconds).
 PROGRESS_INTERVAL = 0.05
 
-#: How often the waiting thread looks for progress and for Cancel (seconds).
-POLL = 0.02
+#: The waiting thread blocks on the progress queue; the job's end arrives there as a message at once.
+#: Only a child killed while writing to the queue (its lock then stays taken) ends without one:
+#: this often the waiting thread also looks whether the job is over (seconds).
+DEAD_CHILD_CHECK = 1.0
 
 #: The child and the analysis workers it starts run this much "nicer" than the window
 #: (on 2 cores, three busy processes kept the window's thread off the CPU for up to 70 ms).
@@ -53,27 +55,53 @@ class JobProcess:
 
     def __init__(self):
         self._context = multiprocessing.get_context("spawn")
-        self._lock = threading.Lock()  # one job at a time
+        self._turn = threading.Condition()  # one job at a time: callers wait for their turn
+        self._busy = False
+        self._running = 0  # the id of the job the child runs (0: none)
         self._executor: ProcessPoolExecutor | None = None
         self._progress = None
         self._cancel = None
         self._job_ids = iter(range(1, 1 << 62))
 
     def run(self, fn: Callable[..., Any], *args: Any, state: TaskState = NULL_STATE) -> Any:
-        """The result of ``fn(*args)`` run in the child; raises what it raised (:class:`Cancelled` on Cancel)."""
-        while not self._lock.acquire(timeout=POLL):  # another caller's job runs first
-            state.check()
+        """The result of ``fn(*args)`` run in the child; raises what it raised (:class:`Cancelled` on Cancel).
+
+        The calling thread blocks (no polling) until its turn, the child's
+        progress or the job's end; Cancel reaches the child through ``state``.
+        """
+        self._take_turn(state)
         try:
             return self._run_alone(fn, args, state)
         finally:
-            self._lock.release()
+            self._end_turn()
 
     def close(self) -> None:
         """Stop the child (a running job is cancelled first)."""
         if self._cancel is not None:
             self._cancel.set()
-        with self._lock:
+        self._take_turn(NULL_STATE)
+        try:
             self._stop_child()
+        finally:
+            self._end_turn()
+
+    def _take_turn(self, state: TaskState) -> None:
+        """Wait while another caller's job runs; :class:`Cancelled` if ``state`` is cancelled meanwhile."""
+        state.on_cancel(self._wake_waiters)
+        with self._turn:
+            while self._busy and not state.cancelled:
+                self._turn.wait()
+            state.check()
+            self._busy = True
+
+    def _end_turn(self) -> None:
+        with self._turn:
+            self._busy = False
+            self._turn.notify_all()
+
+    def _wake_waiters(self) -> None:
+        with self._turn:
+            self._turn.notify_all()
 
     def _run_alone(self, fn: Callable, args: tuple, state: TaskState) -> Any:
         executor = self._child()
@@ -84,26 +112,40 @@ class JobProcess:
         except BrokenProcessPool:  # the idle child died: start again once
             self._stop_child()
             future = self._child().submit(_run_in_child, job_id, fn, args)
-        self._follow(future, job_id, state)
+        progress = self._progress
+        # The job's end (or the child's death) wakes the waiting thread through the progress queue.
+        future.add_done_callback(lambda _: progress.put((job_id, None, "")))
+        self._running = job_id
+        state.on_cancel(lambda: self._cancel_job(job_id))
+        try:
+            self._follow(future, job_id, state)
+        finally:
+            self._running = 0
         try:
             return future.result()
         except BrokenProcessPool as exc:
             self._stop_child()
             raise ChildDied("the worker process stopped unexpectedly; what it saved before is kept") from exc
 
-    def _follow(self, future: Future, job_id: int, state: TaskState) -> None:
-        """Pass the child's progress on, and the user's Cancel in, until the job ends."""
+    def _follow(self, future, job_id: int, state: TaskState) -> None:
+        """Pass the child's progress on until the job ends (blocking on the queue, not polling it)."""
         while True:
             try:
-                sent, fraction, message = self._progress.get(timeout=POLL)
+                sent, fraction, message = self._progress.get(timeout=DEAD_CHILD_CHECK)
             except queue.Empty:
                 if future.done():
                     return
-            else:
-                if sent == job_id:
-                    self._report(state, fraction, message)
-            if state.cancelled:
-                self._cancel.set()
+                continue
+            if sent != job_id:
+                continue  # an earlier job's late news
+            if fraction is None:
+                return
+            self._report(state, fraction, message)
+
+    def _cancel_job(self, job_id: int) -> None:
+        """The user cancelled job ``job_id``: the child stops at its next check (if it still runs that job)."""
+        if self._running == job_id and self._cancel is not None:
+            self._cancel.set()
 
     def _report(self, state: TaskState, fraction: float, message: str) -> None:
         try:

@@ -50,9 +50,24 @@ class TaskState:
         """``cancel_event``: an event another party sets to cancel (a process's, across processes)."""
         self._on_progress = on_progress
         self._cancel = cancel_event if cancel_event is not None else threading.Event()
+        self._on_cancel: list[Callable[[], None]] = []
+        self._callbacks_lock = threading.Lock()
 
     def cancel(self) -> None:
-        self._cancel.set()
+        with self._callbacks_lock:
+            self._cancel.set()
+            callbacks, self._on_cancel = self._on_cancel, []
+        for callback in callbacks:
+            callback()
+
+    def on_cancel(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once :meth:`cancel` is called (at once if it was): a waiter that blocks
+        instead of polling hears Cancel this way. (An event set elsewhere calls nothing.)"""
+        with self._callbacks_lock:
+            if not self._cancel.is_set():
+                self._on_cancel.append(callback)
+                return
+        callback()
 
     @property
     def cancelled(self) -> bool:
@@ -80,6 +95,9 @@ class _SubState(TaskState):
     def cancel(self) -> None:
         self._parent.cancel()
 
+    def on_cancel(self, callback: Callable[[], None]) -> None:
+        self._parent.on_cancel(callback)
+
     @property
     def cancelled(self) -> bool:
         return self._parent.cancelled
@@ -97,6 +115,9 @@ class _NullState(TaskState):
 
     def cancel(self) -> None:  # pragma: no cover - nobody can cancel it
         raise RuntimeError("NULL_STATE cannot be cancelled")
+
+    def on_cancel(self, callback: Callable[[], None]) -> None:
+        pass  # never cancelled: nothing to call
 
 
 NULL_STATE: TaskState = _NullState()

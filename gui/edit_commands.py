@@ -1,9 +1,10 @@
 """Entity, story, article and quote edits for the main window (a mixin: they need the window).
 
 Merges, renames and splits of entities and of stories, deleted articles and
-corrected quote speakers are commands on the window's undo stack (Ctrl+Z);
-every edit reloads the views. In a read-only project an edit says why it
-cannot be made instead.
+corrected quote speakers are commands on the window's undo stack (Ctrl+Z)
+whose writes run on the controller's edit queue, off the GUI thread
+(gui/commands.py); every edit reloads the views once it landed. In a
+read-only project an edit says why it cannot be made instead.
 """
 
 from __future__ import annotations
@@ -38,26 +39,27 @@ class EditCommands:
     # Entity and story edits are commands: Ctrl+Z undoes them, the views reload after each.
     def merge_entities(self, names: list[str], into: str) -> None:
         if self.project is not None and len(set(names) - {into}) >= 1:
-            self.push_edit(merge_command(self.project, names, into, self.controller.refresh))
+            self.push_edit(merge_command(self.project, self.controller.edits, names, into, self.controller.refresh))
 
     def rename_entity(self, name: str, new_name: str) -> None:
         if self.project is not None and new_name != name:
-            self.push_edit(rename_command(self.project, name, new_name, self.controller.refresh))
+            self.push_edit(rename_command(self.project, self.controller.edits, name, new_name, self.controller.refresh))
 
     def split_entity(self, alias: str) -> None:
         if self.project is not None:
-            self.push_edit(split_command(self.project, alias, self.controller.refresh))
+            self.push_edit(split_command(self.project, self.controller.edits, alias, self.controller.refresh))
 
     def rename_story(self, story_id: int, old: str, new: str) -> None:
         if self.project is not None and new != old:
-            self.push_edit(RenameStoryCommand(self.project, story_id, old, new, self.controller.refresh))
+            self.push_edit(RenameStoryCommand(self.project, self.controller.edits, story_id, old, new, self.controller.refresh))
 
     def move_selected_articles(self, story_id: int) -> None:
         """The articles selected in the article table join the story ``story_id``."""
         ids = self.article_panel.selected_ids()
         if ids and self.project is not None:
+            project = self.project
             self._story_edit(f"move {len(ids)} article(s) to another story",
-                             lambda: self.project.move_articles(ids, story_id))
+                             lambda: project.move_articles(ids, story_id))
         else:
             self.statusBar().showMessage("Select the articles to move in the article table first.", 8000)
 
@@ -67,16 +69,18 @@ class EditCommands:
         if not ids:
             self.statusBar().showMessage("Select the articles to split off in the article table first.", 8000)
             return
+        project = self.project
         name_dialogs.ask_new_story_name(self, len(ids), lambda name: self._story_edit(
-            f"split off {len(ids)} article(s)", lambda: self.project.split_story(ids, name)))
+            f"split off {len(ids)} article(s)", lambda: project.split_story(ids, name)))
 
     def merge_stories(self, story_ids: list[int]) -> None:
         if self.project is not None and len(story_ids) >= 2:
-            self._story_edit(f"merge {len(story_ids)} stories", lambda: self.project.merge_stories(story_ids))
+            project = self.project
+            self._story_edit(f"merge {len(story_ids)} stories", lambda: project.merge_stories(story_ids))
 
     def _story_edit(self, text: str, edit) -> None:
         """A story edit on the undo stack (Ctrl+Z puts the stories back); the views reload."""
-        self.push_edit(StoryEditCommand(text, self.project, edit, self.controller.refresh))
+        self.push_edit(StoryEditCommand(text, self.project, self.controller.edits, edit, self.controller.refresh))
 
     # -- articles and quotes ------------------------------------------------------------
     def delete_selected_articles(self) -> None:
@@ -85,7 +89,7 @@ class EditCommands:
         if not ids or self.project is None:
             self.statusBar().showMessage("Select the articles to delete in the article table first.", 8000)
         else:
-            self.push_edit(DeleteArticlesCommand(self.project, ids, self.controller.refresh))
+            self.push_edit(DeleteArticlesCommand(self.project, self.controller.edits, ids, self.controller.refresh))
             what = "1 article" if len(ids) == 1 else f"{len(ids)} articles"
             self.statusBar().showMessage(f"Deleted {what}; Ctrl+Z brings {'it' if len(ids) == 1 else 'them'} back.",
                                          8000)
@@ -104,5 +108,5 @@ class EditCommands:
     def correct_speaker(self, quote: tuple[str, int, int], speaker: str | None, source_type: str = "named") -> None:
         """Give a quote its speaker (None: the one the analysis found); the views reload."""
         if self.project is not None and (speaker, source_type) != self.project.quote_speaker_correction(*quote):
-            self.push_edit(CorrectSpeakerCommand(self.project, quote, speaker, source_type,
+            self.push_edit(CorrectSpeakerCommand(self.project, self.controller.edits, quote, speaker, source_type,
                                                        self.controller.refresh))

@@ -35,3 +35,8 @@ def collect_on_gui_thread() -> GarbageCollector:
         gc.freeze()
         _collector = GarbageCollector(interval=INTERVAL)
     return _collector
+
+
+def collecting_on_gui_thread() -> bool:
+    """The GUI thread alone collects (automatic collection is meant to be off)."""
+    return _collector is not None

@@ -477,8 +477,9 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self.qsettings.setValue(f"chart/{name}", value)
 
     def _edit_article(self, article_id: str, field: str, value) -> None:
-        before = self.project.article(article_id)
-        self.push_edit(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
+        title = self.project.article(article_id).title
+        self.push_edit(EditArticleCommand(self.project, self.controller.edits, article_id, title, field, value,
+                                          self._on_article_changed))
 
     def _on_article_changed(self, article) -> None:
         self.article_model.apply_article(article)

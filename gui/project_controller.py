@@ -23,7 +23,7 @@ from core.settings import Settings
 from core.tasks import TaskFailure
 from core.view_state.view_data import (ViewData, compare_shown, export_comparison, find_text, load_quotes,
                                        load_story_comparison, load_terms, load_view_data, shown_mentions)
-from gui.workers import TaskRunner
+from gui.workers import TaskQueue, TaskRunner
 
 __all__ = ["ProjectController", "ViewData", "shown_mentions"]
 
@@ -58,6 +58,8 @@ class ProjectController(QObject):
         self.quote_loader = TaskRunner("quotes", self)
         self.terms = TaskRunner("terms", self)
         self.comparer = TaskRunner("compare", self)
+        self.edits = TaskQueue("edits", self)  # the user's edits, in order, off the GUI thread (gui/commands.py)
+        self.edits.failed.connect(self._on_edit_failed)
         self.types: tuple[str, ...] = tuple(settings.entity_types)  # what the tables count
         self.view_data: ViewData | None = None
         self._analysis_due = False  # a project was opened: look for unanalysed articles once it shows
@@ -85,10 +87,12 @@ class ProjectController(QObject):
     def save_as(self, target: str | Path) -> Project:
         """Copy the project to ``target`` and go on working there."""
         self.work.stop()
+        self.edits.wait()  # the queued edits are part of the copy
         self.project.save_as(target)
         return self.open(target)
 
     def close(self) -> None:
+        self.edits.shutdown()  # the queued edits land before the project closes
         for runner in self.runners():
             runner.shutdown()
         if self.project is not None:
@@ -98,6 +102,7 @@ class ProjectController(QObject):
     def _switch_to(self, project: Project) -> None:
         for runner in self.runners():
             runner.stop()
+        self.edits.wait()  # the old project's queued edits land in it before it closes
         old, self.project = self.project, project
         if old is not None:
             old.close()
@@ -237,6 +242,10 @@ class ProjectController(QObject):
         data.quotes, data.sources = quotes, sources
         if data is self.view_data:
             self.quotesLoaded.emit(quotes, sources)
+
+    def _on_edit_failed(self, failure: TaskFailure) -> None:
+        self.failed.emit("saving the edit", failure)
+        self.refresh()  # the views show what the file holds
 
     def _on_regrouped(self, count: int) -> None:
         self.refresh()

@@ -7,7 +7,8 @@ one and drops whatever it still reports, so stale results never arrive;
 results and progress reach the GUI thread through queued signals; closing
 the window shuts every runner down. Each runner has a one-thread pool, so a
 cancelled task finishes before the next one of the same purpose starts
-(spaCy is never used by two threads at once).
+(spaCy is never used by two threads at once). A :class:`TaskQueue` runs the
+user's edits instead: in order, every one of them, none cancelled.
 """
 
 from __future__ import annotations
@@ -196,3 +197,68 @@ class TaskRunner(QObject):
                 current.on_cancel()
             self.cancelled.emit()
         self.finished.emit()
+
+
+class TaskQueue(QObject):
+    """Runs tasks one after another in the order given, none replacing another: the user's edits.
+
+    An edit may wait up to 30 s for the project's write lock while a job
+    process writes (core/store/store.py ``LOCK_WAIT``); here it waits in the
+    queue's thread, not on the GUI thread. Every edit lands, in order (a redo
+    and its undo never swap); ``on_done`` and ``on_error`` run on the GUI
+    thread; closing waits until the queued edits are written.
+    """
+
+    failed = Signal(object)  # TaskFailure of any task without its own on_error
+    idle = Signal()  # the last queued task ended
+
+    def __init__(self, name: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pending: dict[int, tuple[_JobSignals, Callable | None, Callable | None]] = {}
+        self._closed = False
+
+    def submit(self, title: str, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[TaskFailure], None] | None = None) -> None:
+        """Run ``fn(*args)`` after every task submitted before it; callbacks run on the GUI thread."""
+        if self._closed:
+            raise RuntimeError(f"task queue {self.objectName()!r} is shut down")
+        job_id = next(_job_ids)
+        signals = _JobSignals()
+        signals.ended.connect(self._on_ended)
+        self._pending[job_id] = (signals, on_done, on_error)
+        self._pool.start(_Job(job_id, title, _without_state(fn), args, TaskState(), signals))
+
+    def is_idle(self) -> bool:
+        return not self._pending
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every queued task ended (closing a project: its edits land first)."""
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        """Let the queued tasks finish, then ignore what they report."""
+        self._closed = True
+        self.wait()
+
+    @Slot(int, str, object)
+    def _on_ended(self, job_id: int, outcome: str, payload: object) -> None:
+        _, on_done, on_error = self._pending.pop(job_id, (None, None, None))
+        if self._closed:
+            return
+        if outcome == "done" and on_done is not None:
+            on_done(payload)
+        elif outcome == "failed":
+            (on_error or self.failed.emit)(payload)
+        if not self._pending:
+            self.idle.emit()
+
+
+def _without_state(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` called as a task (``state=`` given): an edit is short and takes no progress."""
+    def task(*args: Any, state: TaskState) -> Any:
+        return fn(*args)
+
+    return task

@@ -8,7 +8,6 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
-from core.nlp.collector_state import keep_collector_state
 
 if TYPE_CHECKING:  # spaCy takes a second to import: only when analysis runs
     from spacy.language import Language
@@ -55,7 +54,6 @@ def _load(model_name: str, exclude: tuple[str, ...]) -> "Language":
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelUnavailable(f"spaCy is not installed. Fix: {sys.executable} -m pip install 'spacy>=3.8,<3.9'") from exc
-    keep_collector_state()  # srsly would turn the window's collector back on
     try:
         nlp = spacy.load(model_name, exclude=[c for c in exclude])
     except (OSError, ImportError, ValueError) as exc:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-
 import pytest
 
 from core.cli import main
 from core.nlp.pipeline import DEFAULT_MODEL, ModelUnavailable, load_pipeline
 from core.settings import Settings
 from tests.conftest import SEEDS
-from tests.cycles import Cycle
 
 
 def test_a_missing_model_names_the_command_that_installs_it():
@@ -39,22 +35,3 @@ def test_the_cli_uses_the_model_setting_and_fails_clearly(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "could not be loaded" in err and "spacy download" in err
 
-
-def test_a_model_loaded_in_a_worker_thread_collects_no_garbage_there(monkeypatch):
-    """The window loads the model in a worker: a collection there could free Qt objects off the GUI thread."""
-    from core.nlp import pipeline
-
-    monkeypatch.setattr(pipeline, "_cache", {})  # a real load, not the session's model
-    enabled = gc.isenabled()
-    gc.disable()  # as the window has it (gui/gui_thread_gc.py)
-    try:
-        Cycle.freed_in.clear()
-        Cycle()
-        worker = threading.Thread(target=load_pipeline, name="worker")
-        worker.start()
-        worker.join()
-        assert Cycle.freed_in == []
-        assert not gc.isenabled()  # spaCy's serialiser turns it back on unless stopped
-    finally:
-        if enabled:
-            gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +23,17 @@ def _gui_home(tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("NEWSPRISM_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _collector_off_again():
+    """Loading a spaCy model turns automatic collection back on (srsly). The app loads models only in
+    its job process; the tests analyse in this process, so the window's policy (gui/gui_thread_gc.py)
+    is restored before each test."""
+    from gui.gui_thread_gc import collecting_on_gui_thread
+
+    if collecting_on_gui_thread():
+        gc.disable()
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
+from tests.conftest import SEEDS
 from tests.cycles import Cycle
 
 
@@ -42,3 +43,20 @@ def test_closing_the_launched_window_removes_its_file_open_filter(qtbot, seeds_f
     window.close()
     QApplication.sendEvent(QApplication.instance(), QEvent(QEvent.Type.User))
     assert QEvent.Type.User not in seen
+
+
+def test_the_window_s_process_loads_no_model(window, qtbot, monkeypatch):
+    """Import and analysis load spaCy in the job process only: srsly, which turns automatic collection
+    back on as it loads a model, never runs beside the window."""
+    from core.nlp import pipeline
+
+    def refuse(*args):
+        raise AssertionError("a spaCy model was loaded in the window's process")
+
+    monkeypatch.setattr(pipeline, "_cache", {})
+    monkeypatch.setattr(pipeline, "_load", refuse)
+    with qtbot.waitSignal(window.controller.importFinished, timeout=180_000) as finished:
+        window.controller.import_paths([SEEDS])
+    outcome = finished.args[0]
+    assert outcome.analysis_error is None and outcome.results
+    assert not gc.isenabled()

@@ -1,6 +1,7 @@
 """Task runners: results on the GUI thread, throttled progress, cancel keeps work, stale results dropped."""
 
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QThread
@@ -89,3 +90,25 @@ def test_cancelled_exception_from_core_counts_as_cancel(qtbot):
     with qtbot.waitSignal(runner.cancelled, timeout=10_000):
         runner.start("stopping", stop)
     runner.shutdown()
+
+
+def test_a_task_queue_runs_every_task_in_order_and_none_replaces_another(qtbot):
+    from gui.workers import TaskQueue
+
+    tasks = TaskQueue("edits")
+    done, seen = [], []
+
+    def slow(n):
+        time.sleep(0.05 if n == 0 else 0)
+        seen.append(n)
+        return n
+
+    with qtbot.waitSignal(tasks.idle, timeout=10_000):
+        for n in range(4):
+            tasks.submit(f"edit {n}", slow, n, on_done=done.append)
+    assert seen == done == [0, 1, 2, 3] and tasks.is_idle()
+    failures = []
+    with qtbot.waitSignal(tasks.idle, timeout=10_000):
+        tasks.submit("failing", lambda: 1 / 0, on_error=failures.append)
+    assert isinstance(failures[0].exception, ZeroDivisionError)
+    tasks.shutdown()
