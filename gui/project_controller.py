@@ -92,9 +92,9 @@ class ProjectController(QObject):
         return self.open(target)
 
     def close(self) -> None:
-        self.edits.shutdown()  # the queued edits land before the project closes
-        for runner in self.runners():
+        for runner in self.runners():  # a job is cancelled first: it lets go of the write lock sooner
             runner.shutdown()
+        self.edits.shutdown()  # the queued edits land before the project closes
         if self.project is not None:
             self.project.close()
             self.project = None
