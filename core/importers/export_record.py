@@ -79,7 +79,8 @@ def language_code(name: str) -> str:
     return name if len(name) == 2 else ""
 
 
-_SURNAME_FIRST = re.compile(r"([A-ZÄÖÜ][\w'\-]+),\s*((?:[A-ZÄÖÜ][\w'\-]*\.?|von|van|de|der|da)(?:\s+(?:[A-ZÄÖÜ][\w'\-]*\.?|von|van|de|der|da)){0,2})")
+_GIVEN = r"(?:[A-ZÄÖÜ][\w'\-]*\.?|von|van|de|der|da)"
+_SURNAME_FIRST = re.compile(rf"([A-ZÄÖÜ][\w'\-]+),\s*({_GIVEN}(?:\s+{_GIVEN}){{0,2}})")
 
 
 def split_byline(byline: str, *, outlet: str = "") -> tuple[str, ...]:

@@ -218,7 +218,8 @@ def _subject_between_quote_and(verb, in_quote):
 def _clause_content(verb, lemma: str, lexicon: QuoteLexicon, in_quote) -> list[int]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
-        clauses = [c for c in verb.children if c.dep_ in ("dep", "parataxis") and c.i < verb.i and c.pos_ in ("VERB", "AUX", "PROPN", "NOUN")]
+        clauses = [c for c in verb.children
+                   if c.dep_ in ("dep", "parataxis") and c.i < verb.i and c.pos_ in ("VERB", "AUX", "PROPN", "NOUN")]
     if lemma == "find":  # "Jury finds bookkeeper guilty" is a verdict, "a study found that …" a finding
         clauses = [c for c in clauses if c.pos_ in ("VERB", "AUX")]
     if clauses:

@@ -136,7 +136,8 @@ class SpeakerResolver(PronounsMixin):
 
     def _outlet_head(self, token) -> bool:
         """"Russia’s Interfax news agency", "the BDEW association": the name is in a compound."""
-        return token.lower_ in self.lexicon.media or token.lower_ in self.lexicon.organisations or token.lemma_.lower() in self.lexicon.documents
+        lexicon = self.lexicon
+        return token.lower_ in lexicon.media or token.lower_ in lexicon.organisations or token.lemma_.lower() in lexicon.documents
 
     def _named(self, token, mention, text: str | None = None) -> Speaker:
         name, label = mention[4], mention[3]

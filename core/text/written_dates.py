@@ -41,7 +41,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?"
 _MONTH_NAME = r"(?P<month>[^\W\d_]{3,10})\.?"
 _YEAR = r"(?P<year>\d+)"
 _FORMS = (
-    re.compile(rf"(?P<year>\d{{4}})[-/](?P<month>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:[T ]\d{{1,2}}:\d{{2}}.*)?"),
+    re.compile(r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?"),
     re.compile(rf"{_DAY}\s*{_MONTH_NAME},?\s*{_YEAR}"),
     re.compile(rf"{_MONTH_NAME}\s*{_DAY},?\s*{_YEAR}"),
     re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[/.\-])(?P<month>\d{{1,2}})(?P=sep){_YEAR}"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from tests.core.importers.importer_makers import PARAGRAPHS, SCRIPT_PAGE, SHARED_FIXTURES, news_page
