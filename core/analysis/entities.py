@@ -72,9 +72,9 @@ def outlet_spellings(outlets) -> dict[str, set[str]]:
     for key, outlet in wanted.items():
         spellings.setdefault(key, set()).add(outlet)
     for alias, name in outlet_table().items():
-        outlet = wanted.get(outlet_key(name))
-        if outlet is not None:
-            spellings.setdefault(alias, set()).add(outlet)
+        spelt = wanted.get(outlet_key(name))
+        if spelt is not None:
+            spellings.setdefault(alias, set()).add(spelt)
     return spellings
 
 

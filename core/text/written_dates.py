@@ -106,9 +106,10 @@ def _checked(written: str, match: re.Match) -> date:
                                   f"({month}{sep}{day}{sep}{year} would be {_written(year, day, month)}).")
             raise DateRefused(f"“{written}”: there is no month {month}.")
     else:
-        month = MONTHS.get(month_text.casefold())
-        if month is None:
+        named = MONTHS.get(month_text.casefold())
+        if named is None:
             raise DateRefused(f"“{written}”: “{month_text}” is not a month; write it as {EXAMPLES}.")
+        month = named
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise DateRefused(f"{day} {calendar.month_name[month]} {year} does not exist "
