@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures"
+from tests.conftest import SHARED_FIXTURES, require_shared
 
 
 @pytest.fixture(autouse=True)
@@ -16,8 +16,5 @@ def _newsprism_home(tmp_path, monkeypatch):
 
 
 def fixture_file(relative: str) -> Path:
-    """A file of ../shared/fixtures; the test is skipped when the folder is not there."""
-    path = FIXTURES / relative
-    if not path.is_file():
-        pytest.skip(f"shared fixture {relative} is not available")
-    return path
+    """A file of ../shared/fixtures; missing, the test fails (see :func:`tests.conftest.require_shared`)."""
+    return require_shared(SHARED_FIXTURES / relative)

@@ -6,8 +6,6 @@ import io
 import zipfile
 from pathlib import Path
 
-SHARED_FIXTURES = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures"
-
 _LOL = "".join(
     f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
 )
