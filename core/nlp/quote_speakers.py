@@ -147,7 +147,7 @@ class SpeakerResolver(PronounsMixin):
             return self._person(mention) if label == "PERSON" else replace(self._person(mention), name=self.index.surname(name))
         if not any(w[:1].isupper() for w in mention[2].split()):  # "foreign ministry" tagged as an organisation
             return self._described(token)
-        chain, chain_start = proper_chain(token) if token.pos_ == "PROPN" else ("", 0)
+        chain, _ = proper_chain(token) if token.pos_ == "PROPN" else ("", 0)
         if chain and (len(chain) > len(name) and name in chain or "," in mention[2]):
             name = chain
             if self.index.surname(name):
