@@ -110,3 +110,8 @@ def seeds_project(_analysed_seeds_file, tmp_path):
     project = Project(path)
     yield project
     project.close()
+
+
+def fixture_file(relative: str) -> Path:
+    """A file of ``../shared/fixtures``; missing, the test fails (see :func:`require_shared`)."""
+    return require_shared(SHARED_FIXTURES / relative)
