@@ -1,12 +1,15 @@
 # Two commands do everything on a fresh machine with python3 and make:
 #   make run   - set up .venv and open Newsprism on the sample project
 #   make test  - set up .venv with test tools and run the whole suite
+# And while working:
+#   make test-fast - the same checks (import layers, ruff, mypy), then only the core
+#                    tests (tests/core: no window, no packaging, no benchmarks)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install bench bench-reliability clean lint-imports
+.PHONY: run test test-fast lint install bench bench-reliability clean lint-imports
 
 $(STAMP): pyproject.toml packaging/model-requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +23,17 @@ install: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/newsprism
 
-test: $(STAMP)
+# import layers (pyproject.toml), pyflakes and pycodestyle with lazy heavy imports, types of core/
+lint: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+test-fast: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/core
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run --n $${N:-2000}

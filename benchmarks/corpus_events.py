@@ -219,7 +219,8 @@ def _recap(event: Event, parent: Event) -> list[str]:
     sentences = [f"The latest developments follow {parent.topic.noun} in {parent.slots['city']} in {month}."]
     for person in parent.actors:
         if person in event.actors or any(p.full == person.full for p in event.actors):
-            sentences.append(f"{person.title[0].upper()}{person.title[1:]} {person.full} was also at the centre of {parent.topic.noun} in {month}.")
+            title = f"{person.title[0].upper()}{person.title[1:]}"
+            sentences.append(f"{title} {person.full} was also at the centre of {parent.topic.noun} in {month}.")
     sentences.append(f"Coverage of {parent.topic.noun} in {month} focused on {parent.slots['capital']} and {parent.slots['city']}.")
     return sentences
 

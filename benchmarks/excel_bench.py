@@ -104,7 +104,8 @@ def child(method: str, project_path: Path, target: Path) -> dict:
                     frame.to_excel(writer, sheet_name=title, index=False)
             seconds = time.perf_counter() - start
     rows = project_rows(project_path)
-    return {"method": method, "seconds": round(seconds, 2), "tables_seconds": round(build, 2) if method == "pandas" else "", "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    return {"method": method, "seconds": round(seconds, 2), "tables_seconds": round(build, 2) if method == "pandas" else "",
+            "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "size_mb": round(target.stat().st_size / 1e6, 1), **rows}
 
 

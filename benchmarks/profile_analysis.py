@@ -91,7 +91,8 @@ def profile(n: int, seed: int, top: int, workdir: Path) -> str:
     import_stats = pstats.Stats(importing)
     head = [f"import of {n} files: {import_t.seconds:.1f} s (profiled)", ""]
     import_top = sorted(_rows(import_stats), key=lambda r: -r[4])[:12]
-    head += ["import, by own time:"] + [f"  {r[4]:8.2f} s own {r[5]:8.2f} s cum {r[3]:>9,} calls  {_short(r[0], r[1], r[2])}" for r in import_top]
+    head += ["import, by own time:"] + [
+        f"  {r[4]:8.2f} s own {r[5]:8.2f} s cum {r[3]:>9,} calls  {_short(r[0], r[1], r[2])}" for r in import_top]
     return "\n".join(head) + "\n\n" + summarise(pstats.Stats(analysing), analyse_t.seconds, top)
 
 

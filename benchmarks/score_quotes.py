@@ -256,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.score_quotes", description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="list misses, false alarms and wrong speakers")
     parser.add_argument("--corpus", type=int, default=0, metavar="N", help="also score N synthetic corpus articles")
-    parser.add_argument("--only", default="", help="only gold sources starting with this (seeds, html, written, heldout, heldout2, heldout3)")
+    parser.add_argument("--only", default="",
+                        help="only gold sources starting with this (seeds, html, written, heldout, heldout2, heldout3)")
     parser.add_argument("--no-line-breaks", action="store_true", help="let the parser join lines (as a bare spaCy pipeline does)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))

@@ -37,7 +37,8 @@ VARIANTS = {
     "linear (words + 0.5 entities + 0.5 headline) / 2": lambda c: (c["words"] + 0.5 * c["entities"] + 0.5 * c["headline"]) / 2,
     "sqrt(words x entities)": lambda c: np.sqrt(c["words"] * c["entities"]),
     "shipped: sqrt((words + 0.5 headline)/1.5 x entities)": lambda c: np.sqrt((c["words"] + 0.5 * c["headline"]) / 1.5 * c["entities"]),
-    "shipped + 0.5 phrases in the content part": lambda c: np.sqrt((c["words"] + 0.5 * c["headline"] + 0.5 * c["phrases"]) / 2 * c["entities"]),
+    "shipped + 0.5 phrases in the content part":
+        lambda c: np.sqrt((c["words"] + 0.5 * c["headline"] + 0.5 * c["phrases"]) / 2 * c["entities"]),
 }
 
 

@@ -15,9 +15,12 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from core.paths import app_root, resources_dir, seeds_dir
+
+if TYPE_CHECKING:
+    from core.project import Project
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -31,7 +34,14 @@ class Context:
     """What the steps share: the temporary folder and the open project."""
 
     folder: Path
-    project: object | None = None
+    project: Project | None = None
+
+    @property
+    def opened(self) -> Project:
+        """The project the import step opened (the later steps need it)."""
+        if self.project is None:
+            raise StepFailed("no project is open")
+        return self.project
 
 
 def check_files(ctx: Context) -> str:
@@ -70,17 +80,17 @@ def import_seeds(ctx: Context) -> str:
 
 
 def analyse(ctx: Context) -> str:
-    report = ctx.project.analyse()
-    mentions = ctx.project.mentions()
+    report = ctx.opened.analyse()
+    mentions = ctx.opened.mentions()
     if report.analysed == 0 or mentions.empty:
         raise StepFailed(f"the model found no entities ({report.analysed} articles analysed)")
-    return f"{report.analysed} articles, {len(mentions)} entity mentions with model {ctx.project.model}"
+    return f"{report.analysed} articles, {len(mentions)} entity mentions with model {ctx.opened.model}"
 
 
 def export(ctx: Context) -> str:
     target = ctx.folder / "export" / "selftest.xlsx"
     target.parent.mkdir()
-    written = Path(ctx.project.export_xlsx(target) or target)
+    written = Path(ctx.opened.export_xlsx(target) or target)
     if not written.is_file():
         raise StepFailed(f"no workbook was written at {written}")
     with zipfile.ZipFile(written) as book:

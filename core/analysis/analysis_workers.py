@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterator
+from typing import Generator
 
 from core.analysis.article_analysis import Outcome, analyse_texts
 from core.child_lifetime import exit_with_parent
@@ -24,13 +24,13 @@ _worker: dict = {}  # in a worker process: model name and alias table
 
 
 def analysed_here(articles: list[Article], nlp, model_name: str, aliases: AliasTable,
-                  batch: int) -> Iterator[Outcome]:
+                  batch: int) -> Generator[Outcome, None, None]:
     """Each article's analysis (or why it failed), in order, parsed in this process."""
     yield from analyse_texts(nlp, ((a.id, a.analysed_text) for a in articles), model_name, aliases, batch)
 
 
 def analysed_in_workers(articles: list[Article], model_name: str, aliases: AliasTable, processes: int,
-                        batch: int) -> Iterator[Outcome]:
+                        batch: int) -> Generator[Outcome, None, None]:
     """Each article's analysis (or why it failed), in order, from ``processes`` workers; closing this stops them.
 
     A worker that dies raises ``BrokenProcessPool`` here instead of leaving

@@ -9,7 +9,7 @@ import pandas as pd
 
 from core.analysis.distinct import joined_distinct
 from core.text.names import AliasTable
-from core.text.outlets import normalise_outlet, outlet_key, outlet_table
+from core.text.outlets import outlet_key, outlet_table
 
 MENTION_COLUMNS = ["article_id", "outlet", "start", "end", "text", "label", "entity"]
 COUNT_COLUMNS = ["article_id", "outlet", "entity", "label", "n"]
@@ -72,15 +72,10 @@ def outlet_spellings(outlets) -> dict[str, set[str]]:
     for key, outlet in wanted.items():
         spellings.setdefault(key, set()).add(outlet)
     for alias, name in outlet_table().items():
-        outlet = wanted.get(outlet_key(name))
-        if outlet is not None:
-            spellings.setdefault(alias, set()).add(outlet)
+        spelt = wanted.get(outlet_key(name))
+        if spelt is not None:
+            spellings.setdefault(alias, set()).add(spelt)
     return spellings
-
-
-def is_own_outlet(entity: str, outlet: str) -> bool:
-    """Does an article of ``outlet`` name itself ("Fox News" in a Fox News article)?"""
-    return bool(entity) and bool(outlet) and outlet_key(normalise_outlet(entity)) == outlet_key(outlet)
 
 
 def count_mentions(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,7 @@ Jeb Bush in one story) the surname stays as it is.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -54,7 +55,7 @@ def renamed(names: pd.Series, mapping: dict[str, str]) -> pd.Series:
     return pd.Series(looked_up[codes], index=names.index, dtype=object)
 
 
-def surname_joins(names: pd.DataFrame, story_of: pd.Series, keep: set[str] = frozenset()) -> NameJoins:
+def surname_joins(names: pd.DataFrame, story_of: pd.Series, keep: Set[str] = frozenset()) -> NameJoins:
     """Joins for the person names of a project.
 
     ``names``: ``article_id, name, label, n`` (mentions of a name in an
@@ -118,7 +119,7 @@ def _candidates(shorts: set[str], fulls, first_word: bool) -> dict[str, set[str]
 
 def _story_joins(shorts: set[str], fulls: set[str]) -> dict[str, str]:
     """Each lone name with exactly one candidate in the story."""
-    return {short: _one(c) for short, c in _candidates(shorts, fulls, True).items() if _one(c)}
+    return {short: one for short, c in _candidates(shorts, fulls, True).items() if (one := _one(c))}
 
 
 def _project_joins(shorts: set[str], mentions: pd.Series) -> dict[str, str]:

@@ -73,15 +73,6 @@ def pair_similarity(a: StoryFeatures, b: StoryFeatures, params: StoryParams = St
     return np.minimum(sim, 1.0)
 
 
-def similarity_matrix(articles: pd.DataFrame, terms, params: StoryParams = StoryParams(),
-                      canonical: Callable | None = None) -> np.ndarray:
-    """Pairwise similarity of ``articles`` (rows in frame order), 1 on the diagonal."""
-    features = story_features(articles, terms, canonical, params.virtual_articles)
-    sim = pair_similarity(features, features, params)
-    np.fill_diagonal(sim, 1.0)
-    return sim
-
-
 def similar_pairs(features: StoryFeatures, params: StoryParams):
     """The graph (sparse, symmetric) of article pairs at or above the threshold.
 

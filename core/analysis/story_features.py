@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -43,9 +43,9 @@ class StoryFeatures:
     """Row ``i`` of every matrix is article ``ids[i]``; ``days`` is NaN where the date is unknown."""
 
     ids: list[str]
-    words: object  # scipy.sparse.csr_matrix
-    entities: object
-    headlines: object
+    words: Any  # scipy.sparse.csr_matrix (scipy ships no types)
+    entities: Any
+    headlines: Any
     days: np.ndarray
 
     def __len__(self) -> int:

@@ -16,8 +16,6 @@ from core.analysis.compare import sources_table
 from core.analysis.entities import entity_outlet_table
 from core.analysis.entity_list import entity_list
 
-WHOLE_PROJECT = None
-
 
 @dataclass
 class ScopedTables:

@@ -17,7 +17,6 @@ from typing import Iterable
 
 import pandas as pd
 
-from core.export.excel_cells import csv_value
 from core.export.excel_output import ExportError, atomic_output
 from core.export.excel_sheets import ExportData
 from core.export.excel_specs import available_sheets

@@ -177,7 +177,7 @@ class TableWriter:
     def _width(values: pd.Series, header: str, kind: str) -> float:
         bounds = KINDS[kind]
         if kind in ("integer", "number", "rate", "percent", "date"):
-            longest = max((len(f"{v:,.1f}") if isinstance(v, float) else len(str(v)) for v in values.dropna()), default=0)
+            longest: float = max((len(f"{v:,.1f}") if isinstance(v, float) else len(str(v)) for v in values.dropna()), default=0)
         else:
             lengths = values.dropna().astype(str).str.len()
             longest = float(lengths.quantile(0.95)) if len(lengths) else 0
@@ -200,7 +200,7 @@ class TableWriter:
         wrapped = [(chunk.iloc[:, i].tolist(), width) for i, width in self.wrapped]
         heights = []
         for r in range(len(chunk)):
-            lines = 1
+            lines: float = 1  # widths are fractional
             for values, width in wrapped:
                 value = values[r]
                 if isinstance(value, str) and len(value) > width:

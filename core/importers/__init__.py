@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TypeVar
 
 from core.model.article import Article
 from core.model.import_result import UnreadableFile
 
 Reader = Callable[[Path, bytes], list[Article]]
+_R = TypeVar("_R", bound=Reader)
 
 #: Files larger than this are refused rather than read into memory.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -39,10 +40,10 @@ _MODULES = (
 _loaded = False
 
 
-def register(*extensions: str) -> Callable[[Reader], Reader]:
+def register(*extensions: str) -> Callable[[_R], _R]:
     """Decorator: ``@register(".txt", ".md")`` makes a function a reader."""
 
-    def decorate(reader: Reader) -> Reader:
+    def decorate(reader: _R) -> _R:
         for ext in extensions:
             _READERS[ext.lower()] = reader
         return reader

@@ -57,17 +57,17 @@ def has_date(text: str) -> bool:
 
 def _find_date(text: str) -> tuple[date, int] | None:
     """The earliest valid date in the text and where it ends."""
-    candidates = []
+    candidates: list[tuple[int, str, int | str, str, int]] = []
     for pattern in (_MONTH_FIRST, _DAY_FIRST):
         for match in pattern.finditer(text):
-            month = MONTHS.get(match["month"].casefold())
-            if month:
-                candidates.append((match.start(), match["year"], month, match["day"], match.end()))
+            named = MONTHS.get(match["month"].casefold())
+            if named:
+                candidates.append((match.start(), match["year"], named, match["day"], match.end()))
                 break
     for pattern in (_ISO, _DOTTED):
-        match = pattern.search(text)
-        if match:
-            candidates.append((match.start(), match["year"], match["month"], match["day"], match.end()))
+        found = pattern.search(text)
+        if found:
+            candidates.append((found.start(), found["year"], found["month"], found["day"], found.end()))
     for _, year, month, day, end in sorted(candidates):
         try:
             return date(int(year), int(month), int(day)), end

@@ -79,7 +79,8 @@ def language_code(name: str) -> str:
     return name if len(name) == 2 else ""
 
 
-_SURNAME_FIRST = re.compile(r"([A-ZÄÖÜ][\w'\-]+),\s*((?:[A-ZÄÖÜ][\w'\-]*\.?|von|van|de|der|da)(?:\s+(?:[A-ZÄÖÜ][\w'\-]*\.?|von|van|de|der|da)){0,2})")
+_GIVEN = r"(?:[A-ZÄÖÜ][\w'\-]*\.?|von|van|de|der|da)"
+_SURNAME_FIRST = re.compile(rf"([A-ZÄÖÜ][\w'\-]+),\s*({_GIVEN}(?:\s+{_GIVEN}){{0,2}})")
 
 
 def split_byline(byline: str, *, outlet: str = "") -> tuple[str, ...]:
@@ -93,8 +94,9 @@ def split_byline(byline: str, *, outlet: str = "") -> tuple[str, ...]:
     if not text:
         return ()
     groups = [g.strip() for g in text.split(";") if g.strip()]
-    if groups and all(_is_surname_first(g) for g in groups):
-        return tuple(dict.fromkeys(_flip(_SURNAME_FIRST.fullmatch(g)) for g in groups))
+    surnames_first = [m for m in map(_surname_first, groups) if m is not None]
+    if groups and len(surnames_first) == len(groups):
+        return tuple(dict.fromkeys(_flip(m) for m in surnames_first))
     parts = re.split(r"\s*(?:;|,|&|\band\b|\bund\b)\s*", text, flags=re.I)
     parts = [_PLACE.sub("", _BY.sub("", p)).strip(" .-") for p in parts]
     names = [p for p in parts if p and not _ROLE.search(p) and p.casefold() != outlet.casefold()]
@@ -103,10 +105,10 @@ def split_byline(byline: str, *, outlet: str = "") -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _is_surname_first(group: str) -> bool:
+def _surname_first(group: str) -> re.Match[str] | None:
     """"Albrecht, Bernhard" yes; agency codes such as "BAC, SZ" no."""
     match = _SURNAME_FIRST.fullmatch(group)
-    return bool(match) and any(c.islower() for c in match[2])
+    return match if match is not None and any(c.islower() for c in match[2]) else None
 
 
 def _flip(match: re.Match) -> str:

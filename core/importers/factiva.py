@@ -122,8 +122,8 @@ def _read_fields(fields: list[str], record: ExportRecord) -> None:
 
 def _strip_numbering(records: list[ExportRecord]) -> None:
     """Drop the "1) ", "2) " Factiva puts before headlines when every headline has it, in order."""
-    numbers = [_NUMBERED.match(r.title) for r in records]
-    if not records or not all(numbers):
+    numbers = [m for r in records if (m := _NUMBERED.match(r.title))]
+    if not records or len(numbers) < len(records):
         return
     values = [int(m[1]) for m in numbers]
     if values != list(range(values[0], values[0] + len(values))):

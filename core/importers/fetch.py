@@ -186,7 +186,7 @@ def _read_limited(response, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise UnreadableFile(f"the page is too large ({int(declared) // 2**20} MB; the limit is {max_bytes // 2**20} MB)")
-    chunks, size = [], 0
+    chunks, size = list[bytes](), 0
     while True:
         chunk = response.read(_CHUNK)
         if not chunk:

@@ -34,7 +34,8 @@ TOP_LINES = 6
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[—–-]{1,2}\s+|\s*\|\s*")
 _BY = re.compile(r"^(?:by|von|par|por|door|di|av|af)\s+(?P<names>\S.{1,120})$", re.I)
 _FOR = re.compile(r"^(?P<names>[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){1,3})\s+(?:for|für|pour)\s+(?P<outlet>.{2,60})$")
-_OUTLET_LABEL = re.compile(r"^(?:source|sources|quelle|publication|publisher|outlet|newspaper|medium|herausgeber)\s*:\s*(?P<value>.{2,80})$", re.I)
+_OUTLET_LABEL = re.compile(
+    r"^(?:source|sources|quelle|publication|publisher|outlet|newspaper|medium|herausgeber)\s*:\s*(?P<value>.{2,80})$", re.I)
 _DATE_LABEL = re.compile(
     r"^(?:published|publication date|posted|updated|last updated|first published|date|datum|stand|veröffentlicht|"
     r"aktualisiert|publié le|publié|mis à jour)(?:\s+on)?\s*:?\s*(?P<value>.{6,80})$",
@@ -194,4 +195,5 @@ def _is_date_word(word: str) -> bool:
 
 def _person_shaped(name: str) -> bool:
     words = name.split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.casefold() not in {"de", "van", "von", "der", "da", "di", "al", "bin", "la", "le"})
+    particles = {"de", "van", "von", "der", "da", "di", "al", "bin", "la", "le"}
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.casefold() not in particles)

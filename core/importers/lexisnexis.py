@@ -112,13 +112,13 @@ def _read_labels(lines: list[str], start: int, record: ExportRecord) -> int:
     A label's value goes on over the lines right under it; the block ends at
     the first paragraph that does not start with a header label.
     """
-    i, label, values = start, None, []
+    i, label, values = start, None, list[str]()
     while i < len(lines):
         line = lines[i]
         found = _header_label(line)
-        if found:
+        if found and (match := _LABEL.match(line)):
             _store_label(record, label, values)
-            label, values = found, [_LABEL.match(line)["value"]]
+            label, values = found, [match["value"]]
         elif line.strip() and label is not None and lines[i - 1].strip():
             values.append(line)
         elif line.strip():
@@ -195,7 +195,7 @@ def _read_header(lines: list[str], record: ExportRecord) -> None:
 
 def _read_trailer(lines: list[str], record: ExportRecord) -> None:
     """Fields after the body; a value goes on over the lines right under its label."""
-    label, values = None, []
+    label, values = None, list[str]()
     for line in lines + [""]:
         match = _LABEL.match(line)
         if match and match["label"] in TRAILER_LABELS:

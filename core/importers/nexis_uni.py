@@ -145,10 +145,10 @@ def _read_labels(lines: list[str], start: int, record: ExportRecord) -> int:
         line = lines[i]
         if _BODY.match(line):
             return i + 1
-        name = _label(line, HEADER_LABELS)
-        if name is None:
+        name, match = _label(line, HEADER_LABELS), _LABEL.match(line)
+        if name is None or match is None:
             return i
-        value = _LABEL.match(line)["value"].strip()
+        value = match["value"].strip()
         field = HEADER_LABELS[name]
         if field:
             setattr(record, field, value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Set
 from datetime import datetime
 
 from lxml.html import HtmlElement
@@ -34,7 +35,7 @@ def element_text(element: HtmlElement) -> str:
 
 
 # -- headline ---------------------------------------------------------------
-def headline(tree: HtmlElement, extracted_title: str, site_names: set[str] = frozenset()) -> str:
+def headline(tree: HtmlElement, extracted_title: str, site_names: Set[str] = frozenset()) -> str:
     """The article's headline: the page's first <h1>, without a kicker.
 
     The <title> and og:title often carry the site name or a kicker
@@ -53,7 +54,7 @@ def headline(tree: HtmlElement, extracted_title: str, site_names: set[str] = fro
     return _without_kicker(tree, candidate)
 
 
-def _first_h1(tree: HtmlElement, site_names: set[str] = frozenset()) -> str:
+def _first_h1(tree: HtmlElement, site_names: Set[str] = frozenset()) -> str:
     for h1 in tree.iter("h1"):
         inner = [e for e in h1.iter() if e is not h1 and _HEADLINE_CLASSES.search(f"{e.get('class', '')} {e.get('itemprop', '')}")]
         text = element_text(inner[0]) if inner else element_text(h1)
@@ -62,7 +63,7 @@ def _first_h1(tree: HtmlElement, site_names: set[str] = frozenset()) -> str:
     return ""
 
 
-def _without_site(title: str, site_names: set[str]) -> str:
+def _without_site(title: str, site_names: Set[str]) -> str:
     """"Headline — Site" -> "Headline" when the part cut off is the site's name."""
     parts = [p.strip() for p in re.split(r"\s+[|\-–—]\s+", title)]
     kept = [p for p in parts if _key(p) not in site_names]

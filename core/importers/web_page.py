@@ -75,7 +75,8 @@ def read_mhtml(path: Path, data: bytes) -> tuple[str, str]:
     for part in message.walk():
         if part.get_content_type() in ("text/html", "application/xhtml+xml"):
             try:
-                payload = part.get_payload(decode=True) or b""
+                raw = part.get_payload(decode=True)
+                payload = raw if isinstance(raw, bytes) else b""  # decoded, a leaf part is bytes or None
                 charset = part.get_content_charset()
                 html = payload.decode(charset) if charset else decode_html(payload)
             except (LookupError, UnicodeDecodeError):

@@ -102,7 +102,7 @@ def store_articles(store: ProjectStore, source: str, articles: list[Article], *,
     stored = [p for p in placements if p.stored]
     known = _described(store, {p.repeats for p in placements if p.repeats} | {p.version_of for p in stored if p.version_of})
     versions = tuple((p.article.id, p.version_of) for p in stored if p.version_of)
-    repeats = tuple((p.article.title, p.repeats) for p in placements if not p.stored)
+    repeats = tuple((p.article.title, p.repeats) for p in placements if not p.stored and p.repeats is not None)
     _, skipped = models_for([p.article for p in stored], model)
     message = _message(placements, known, skipped)
     if not stored:
@@ -116,12 +116,12 @@ def store_articles(store: ProjectStore, source: str, articles: list[Article], *,
 LISTED = 5
 
 
-def _described(store: ProjectStore, ids: set[str]) -> dict[str, str]:
+def _described(store: ProjectStore, ids: set[str]) -> dict[str | None, str]:
     """"'Title' (Outlet, 2024-08-14)" for each id, as the report names the articles repeated."""
     return {a.id: f"'{a.title[:80]}' ({a.outlet}{', ' + a.date[:10] if a.date else ''})" for a in store.articles(ids)}
 
 
-def _message(placements: list[Placement], known: dict[str, str], skipped: list[tuple[str, str]]) -> str:
+def _message(placements: list[Placement], known: dict[str | None, str], skipped: list[tuple[str, str]]) -> str:
     stored = [p for p in placements if p.stored]
     repeated = [p for p in placements if not p.stored]
     if not stored:

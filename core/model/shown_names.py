@@ -9,7 +9,6 @@ lets a name print over the line before it.
 
 from __future__ import annotations
 
-import os
 import re
 
 #: C0 and C1 control characters, DEL, and the bidirectional overrides that reorder
@@ -31,11 +30,6 @@ def storable(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def path_text(path: str | os.PathLike) -> str:
-    """A path as text that can be stored and shown, whatever bytes its name holds."""
-    return storable(os.fspath(path))
 
 
 def terminal_text(text: str) -> str:

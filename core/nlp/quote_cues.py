@@ -9,6 +9,7 @@ attributes is decided in :mod:`core.nlp.quotes`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from core.nlp.quote_lexicon import QuoteLexicon
 
@@ -38,9 +39,9 @@ _TRAILING_ADVERBIAL = ("advcl", "npadvmod", "prep", "advmod")
 
 @dataclass
 class Cue:
-    verb: object  # spaCy Token: the reporting verb, or "according"
+    verb: Any  # spaCy Token: the reporting verb, or "according"
     lemma: str  # "say", "point out", "according to"
-    source: object | None  # Token heading the source's noun phrase; None if impersonal
+    source: Any | None  # Token heading the source's noun phrase; None if impersonal
     content: list[int]  # token indices of the content clause (empty: none)
     spans_attribution: bool = False  # content runs across the attribution ("X, he said, Y")
 
@@ -194,7 +195,7 @@ def _around_parenthetical(verb) -> list[int]:
     for child in verb.children:
         if child.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             own -= {t.i for t in child.subtree}
-    skip = set()
+    skip: set[int] = set()
     for child in verb.head.children:
         if child.i > verb.i and child.dep_ in _TRAILING_ADVERBIAL:
             skip.update(t.i for t in child.subtree)
@@ -218,7 +219,8 @@ def _subject_between_quote_and(verb, in_quote):
 def _clause_content(verb, lemma: str, lexicon: QuoteLexicon, in_quote) -> list[int]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
-        clauses = [c for c in verb.children if c.dep_ in ("dep", "parataxis") and c.i < verb.i and c.pos_ in ("VERB", "AUX", "PROPN", "NOUN")]
+        clauses = [c for c in verb.children
+                   if c.dep_ in ("dep", "parataxis") and c.i < verb.i and c.pos_ in ("VERB", "AUX", "PROPN", "NOUN")]
     if lemma == "find":  # "Jury finds bookkeeper guilty" is a verdict, "a study found that …" a finding
         clauses = [c for c in clauses if c.pos_ in ("VERB", "AUX")]
     if clauses:

@@ -67,7 +67,7 @@ def quote_lexicon() -> QuoteLexicon:
     words = _sections("quote_sources.txt")
     return QuoteLexicon(
         verbs=frozenset(v for v in verbs if " " not in v),
-        phrasal=frozenset(tuple(v.split(" ", 1)) for v in verbs if " " in v),
+        phrasal=frozenset((head, rest) for head, _, rest in (v.partition(" ") for v in verbs if " " in v)),
         anonymity=tuple(p.lower() for p in words.get("anonymity", [])),
         anonymous=frozenset(w.lower() for w in words.get("anonymous", [])),
         anonymous_modifiers=tuple(w.lower() for w in words.get("anonymous_modifiers", [])),

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from core.nlp.quote_lexicon import QuoteLexicon
 from core.nlp.quote_phrases import strip_honorific
 
-_FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "wife", "mother", "daughter", "sister", "actress", "grandmother", "queen"}
-_MALE = {"mr", "mr.", "spokesman", "chairman", "congressman", "businessman", "husband", "father", "son", "brother", "actor", "grandfather", "king", "sir"}
+_FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "spokeswoman", "chairwoman", "congresswoman", "businesswoman",
+           "wife", "mother", "daughter", "sister", "actress", "grandmother", "queen"}
+_MALE = {"mr", "mr.", "spokesman", "chairman", "congressman", "businessman",
+         "husband", "father", "son", "brother", "actor", "grandfather", "king", "sir"}
 #: How far back (characters) a pronoun, role or description may point.
 REACH = 3000
 

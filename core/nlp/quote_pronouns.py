@@ -12,8 +12,12 @@ a group noun in the previous sentence.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from core.nlp.quote_people import REACH, Speaker, in_subordinate
+from core.nlp.quote_people import REACH, ArticleIndex, Speaker, in_subordinate
+
+if TYPE_CHECKING:
+    from core.nlp.quote_lexicon import QuoteLexicon
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o"}
 _REPLIES = {"reply", "answer", "respond", "retort"}
@@ -21,6 +25,23 @@ _REPLIES = {"reply", "answer", "respond", "retort"}
 
 class PronounsMixin:
     """Pronoun and focus resolution for :class:`~core.nlp.quote_speakers.SpeakerResolver`."""
+
+    # What SpeakerResolver, the one class mixing this in, sets and defines.
+    doc: Any
+    lexicon: QuoteLexicon
+    in_quote: list[bool]
+    index: ArticleIndex
+    history: list[Speaker]
+    _focus: dict[int, Speaker | None]
+
+    if TYPE_CHECKING:
+        def _named_in_phrase(self, token) -> Any: ...
+        def _named(self, token, mention, text: str | None = None) -> Speaker: ...
+        def _person(self, mention) -> Speaker: ...
+        def _proper_name(self, token) -> Speaker: ...
+        def _definite(self, token) -> bool: ...
+        def _corefer(self, token) -> Speaker | None: ...
+        def _described(self, token) -> Speaker: ...
 
     def _pronoun(self, token) -> Speaker:
         kind = PRONOUNS[token.lower_]

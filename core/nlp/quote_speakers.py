@@ -136,7 +136,8 @@ class SpeakerResolver(PronounsMixin):
 
     def _outlet_head(self, token) -> bool:
         """"Russia’s Interfax news agency", "the BDEW association": the name is in a compound."""
-        return token.lower_ in self.lexicon.media or token.lower_ in self.lexicon.organisations or token.lemma_.lower() in self.lexicon.documents
+        lexicon = self.lexicon
+        return token.lower_ in lexicon.media or token.lower_ in lexicon.organisations or token.lemma_.lower() in lexicon.documents
 
     def _named(self, token, mention, text: str | None = None) -> Speaker:
         name, label = mention[4], mention[3]
@@ -146,7 +147,7 @@ class SpeakerResolver(PronounsMixin):
             return self._person(mention) if label == "PERSON" else replace(self._person(mention), name=self.index.surname(name))
         if not any(w[:1].isupper() for w in mention[2].split()):  # "foreign ministry" tagged as an organisation
             return self._described(token)
-        chain, chain_start = proper_chain(token) if token.pos_ == "PROPN" else ("", 0)
+        chain, _ = proper_chain(token) if token.pos_ == "PROPN" else ("", 0)
         if chain and (len(chain) > len(name) and name in chain or "," in mention[2]):
             name = chain
             if self.index.surname(name):

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from core.nlp.doc_text import doc_text, first_line_end
 from core.nlp.quote_cues import Cue, find_cues
@@ -75,7 +76,7 @@ class _Draft:
     end: int
     kind: str
     cue: Cue | None  # None: continues the previous speaker
-    source: object | None = None  # overrides cue.source (colon attributions)
+    source: Any | None = None  # spaCy Token; overrides cue.source (colon attributions)
 
 
 def find_quotes(doc, mentions: list[tuple]) -> list[Quote]:
@@ -124,7 +125,7 @@ def _clause_drafts(doc, cues, marked, ranges, in_quote) -> list[_Draft]:
                     drafts.append(_Draft(quote.start, quote.end, "direct", cue))
     according = [d for d in drafts if d.kind == "according_to"]
     others = [d for d in drafts if d.kind != "according_to"]
-    kept = [a for a in according if _opens_sentence(a.cue.verb) or not any(_overlap(a, o) > 0 for o in others)]
+    kept = [a for a in according if (a.cue is not None and _opens_sentence(a.cue.verb)) or not any(_overlap(a, o) > 0 for o in others)]
     return others + kept
 
 
@@ -217,7 +218,7 @@ def _short(doc, first: int, last: int) -> bool:
 
 def _window(doc, index: int, step: int, in_quote, titles=frozenset()) -> list[int]:
     """Token indices from ``index`` outwards up to a sentence end, another quote or paragraph break."""
-    out = []
+    out: list[int] = []
     while 0 <= index < len(doc) and len(out) < _WINDOW:
         token = doc[index]
         if index in titles and not token.is_quote:
@@ -308,7 +309,8 @@ def _resolved(doc, drafts: list[_Draft], resolver: SpeakerResolver) -> list[Quot
             else:
                 speaker = focus if focus is not None and focus.person else last[1]
         else:
-            source = draft.source if draft.source is not None else draft.cue.source
+            source = draft.source if draft.source is not None or draft.cue is None else draft.cue.source
+            assert source is not None  # drafts come from cues with a source, or carry their own
             if source.i not in by_token:
                 by_token[source.i] = resolver.resolve(source)
             speaker = by_token[source.i]

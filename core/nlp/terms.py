@@ -58,7 +58,7 @@ def _counted(doc, mentions: Iterable[tuple]) -> tuple[Counter, Counter]:
 
 def _entity_tokens(doc, spans: list[tuple[int, int]]) -> set[int]:
     spans = spans + [(e.start_char, e.end_char) for e in doc.ents]
-    inside = set()
+    inside: set[int] = set()
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:

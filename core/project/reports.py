@@ -115,9 +115,11 @@ class ProjectReports:
             outlets[outlet] = {
                 "articles": [{"id": r.id, "title": r.title, "date": r.date, "words": int(r.word_count)} for r in articles.itertuples()],
                 "entities": _records(mine, ["entity", "label", "mentions", "per_1000_words", "in_headline", "in_lead", "first_position"]),
-                "only_here": sorted(coverage.loc[coverage.get("only_outlet", pd.Series(dtype=str)) == outlet, "entity"]) if not coverage.empty else [],
+                "only_here": sorted(coverage.loc[coverage.get("only_outlet", pd.Series(dtype=str)) == outlet, "entity"])
+                if not coverage.empty else [],
                 "descriptors": _records(descriptors[descriptors["outlet"] == outlet], ["entity", "descriptor", "kind", "count"]),
-                "sources": _records(compare.sources_table(quotes[quotes["outlet"] == outlet]), ["speaker", "source_type", "quotes", "words"]),
+                "sources": _records(compare.sources_table(quotes[quotes["outlet"] == outlet]),
+                                    ["speaker", "source_type", "quotes", "words"]),
                 "anonymous_share": float(anonymous.get(outlet, 0.0)),
                 "shared_text_share": float(shares.loc[shares["article_id"].isin(ids), "share_shared"].mean()) if not shares.empty else 0.0,
                 "distinctive_terms": _records(terms[terms["outlet"] == outlet].head(top), TERM_FIELDS),

@@ -109,7 +109,7 @@ _MESSAGES = {
 }
 
 
-def database_error(exc: BaseException) -> sqlite3.DatabaseError | None:
+def database_error(exc: BaseException | None) -> sqlite3.DatabaseError | None:
     """The SQLite error behind ``exc`` (pandas wraps them in its own), if it is one a user must hear of."""
     seen = 0
     while exc is not None and seen < 5:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, overload
 
 import pandas as pd
 
@@ -376,6 +376,11 @@ class ProjectStore:
             return db.execute(sql, params).fetchall()
 
     # -- meta ------------------------------------------------------------
+    @overload
+    def get_meta(self, key: str, default: str) -> str: ...
+    @overload
+    def get_meta(self, key: str, default: None = None) -> str | None: ...
+
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
         return rows[0][0] if rows else default
@@ -609,7 +614,7 @@ def _article_row(article: Article) -> tuple:
     return tuple(storable(v) if isinstance(v, str) else v for v in (values[name] for name in _ARTICLE_COLUMNS))
 
 
-def _article_from_row(row: tuple) -> Article:
+def _article_from_row(row: tuple | sqlite3.Row) -> Article:
     values = dict(zip(_ARTICLE_COLUMNS, row))
     values.pop("word_count")
     values.pop("imported_at")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 import pandas as pd
@@ -30,7 +31,7 @@ def save_memberships(store: ProjectStore, members: pd.DataFrame, names: dict[int
     with store.transaction() as db:
         for story_id in sorted({int(s) for s in members["story_id"] if s < 0}, reverse=True):
             cur = db.execute("INSERT INTO stories(name) VALUES (?)", (names.get(story_id, "Untitled story"),))
-            created[story_id] = cur.lastrowid
+            created[story_id] = _inserted_id(cur)
         final = members["story_id"].map(lambda s: created.get(int(s), int(s)))
         db.execute("DELETE FROM story_members")
         db.executemany(
@@ -58,7 +59,14 @@ def pin(store: ProjectStore, article_ids: list[str], story_id: int) -> None:
 
 def new_story(store: ProjectStore, name: str, *, user_named: bool = True) -> int:
     with store.transaction() as db:
-        return db.execute("INSERT INTO stories(name, user_named) VALUES (?, ?)", (name, int(user_named))).lastrowid
+        return _inserted_id(db.execute("INSERT INTO stories(name, user_named) VALUES (?, ?)", (name, int(user_named))))
+
+
+def _inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT gave (sqlite3 types it optional: it is None only after other statements)."""
+    if cursor.lastrowid is None:
+        raise sqlite3.InterfaceError("the INSERT gave no row id")
+    return cursor.lastrowid
 
 
 def rename(store: ProjectStore, story_id: int, name: str) -> None:

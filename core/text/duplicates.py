@@ -116,8 +116,8 @@ def band_keys(shingle_set: frozenset[int]) -> list[tuple[int, int]]:
     rows = NUM_PERM // BANDS
     keys = []
     for band in range(BANDS):
-        chunk = signature[band * rows:(band + 1) * rows].tobytes()
-        keys.append((band, struct.unpack("<q", hashlib.blake2b(chunk, digest_size=8).digest())[0]))
+        band_bytes = signature[band * rows:(band + 1) * rows].tobytes()
+        keys.append((band, struct.unpack("<q", hashlib.blake2b(band_bytes, digest_size=8).digest())[0]))
     return keys
 
 

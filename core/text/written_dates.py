@@ -41,7 +41,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?"
 _MONTH_NAME = r"(?P<month>[^\W\d_]{3,10})\.?"
 _YEAR = r"(?P<year>\d+)"
 _FORMS = (
-    re.compile(rf"(?P<year>\d{{4}})[-/](?P<month>\d{{1,2}})[-/](?P<day>\d{{1,2}})(?:[T ]\d{{1,2}}:\d{{2}}.*)?"),
+    re.compile(r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?"),
     re.compile(rf"{_DAY}\s*{_MONTH_NAME},?\s*{_YEAR}"),
     re.compile(rf"{_MONTH_NAME}\s*{_DAY},?\s*{_YEAR}"),
     re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[/.\-])(?P<month>\d{{1,2}})(?P=sep){_YEAR}"),
@@ -106,9 +106,10 @@ def _checked(written: str, match: re.Match) -> date:
                                   f"({month}{sep}{day}{sep}{year} would be {_written(year, day, month)}).")
             raise DateRefused(f"“{written}”: there is no month {month}.")
     else:
-        month = MONTHS.get(month_text.casefold())
-        if month is None:
+        named = MONTHS.get(month_text.casefold())
+        if named is None:
             raise DateRefused(f"“{written}”: “{month_text}” is not a month; write it as {EXAMPLES}.")
+        month = named
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise DateRefused(f"{day} {calendar.month_name[month]} {year} does not exist "

@@ -33,6 +33,7 @@ class ChartState:
     """metric, entity types, top N, layout and the selected entity; ``watch`` to hear changes."""
 
     _FIELDS = ("metric", "types", "top_n", "layout", "selected_entity")
+    _callbacks: list[Callback]
 
     def __init__(self, metric: str = "mentions", types: Iterable[str] = DEFAULT_TYPES, top_n: int = 15,
                  selected_entity: str | None = None, layout: str = "auto"):

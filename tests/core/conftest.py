@@ -9,7 +9,7 @@ import pytest
 
 from core.project import Project
 from tests.conftest import SEEDS, date_the_seeds
-from tests.core.excel_fixtures import PLANET
+from tests.core.export.excel_fixtures import PLANET
 
 
 @pytest.fixture(scope="session")

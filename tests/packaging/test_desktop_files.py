@@ -108,7 +108,8 @@ def test_installed_mime_database_maps_the_suffix_to_the_type(data_home, program)
 def test_installed_entry_is_valid(data_home, program):
     assert run_installer("install", str(program)).returncode == 0
 
-    result = subprocess.run(["desktop-file-validate", str(data_home / "applications" / "newsprism.desktop")], capture_output=True, text=True)
+    desktop = data_home / "applications" / "newsprism.desktop"
+    result = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 
 

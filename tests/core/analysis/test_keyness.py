@@ -157,7 +157,8 @@ def test_terms_of_counts_lemmas_phrases_and_entities_of_a_real_doc(full_nlp):
     text = ("North Korea tested nuclear weapons again on Monday. "
             "The nuclear weapons programme alarmed officials in Washington, who called the tests reckless.")
     doc = full_nlp(text)
-    mentions = [(0, 11, "North Korea", "GPE", "North Korea"), (text.index("Washington"), text.index(","), "Washington", "GPE", "Washington")]
+    mentions = [(0, 11, "North Korea", "GPE", "North Korea"),
+                (text.index("Washington"), text.index(","), "Washington", "GPE", "Washington")]
     counts = terms_of(doc, mentions)
     assert counts[("nuclear", "word")] == 2
     assert counts[("weapon", "word")] == 2  # lemmatised

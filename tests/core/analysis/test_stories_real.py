@@ -10,7 +10,6 @@ events, scores measured on the other half.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from benchmarks.score_real_stories import analysed_dev_set, cross_validate, score

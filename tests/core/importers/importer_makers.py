@@ -6,8 +6,6 @@ import io
 import zipfile
 from pathlib import Path
 
-SHARED_FIXTURES = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures"
-
 _LOL = "".join(
     f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
 )
@@ -24,7 +22,7 @@ _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 _RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-</Relationships>"""
+</Relationships>"""  # noqa: E501 (one XML element a line)
 _WORKBOOK = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
 <sheets><sheet name="Articles" sheetId="1" r:id="rId1"/></sheets></workbook>"""
@@ -32,7 +30,7 @@ _WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
-</Relationships>"""
+</Relationships>"""  # noqa: E501 (one XML element a line)
 
 
 def minimal_xlsx(rows: list[list[str]], *, doctype: str = "", entity_in: str = "") -> bytes:
@@ -111,7 +109,7 @@ SCRIPT_PAGE = """<!DOCTYPE html>
 <iframe src="javascript:alert('SCRIPT-RAN')"></iframe>
 <footer>Copyright Harbour Gazette</footer>
 </body></html>
-"""
+"""  # noqa: E501 (one paragraph a line, as pages are written)
 
 
 def news_page(title: str, paragraphs: list[str], *, site: str = "Harbour Gazette", url: str = "",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from tests.core.importers.importer_makers import ENTITY_BOMB_DOCTYPE, PARAGRAPHS, SCRIPT_PAGE, make_zip, minimal_xlsx, news_page, zip_bomb
 
 import core.importers as importers
@@ -23,7 +22,8 @@ def _bad_files(folder):
         "binary.html": (b"\x00\x01\x02" * 1000, "binary"),
         "truncated.xlsx": (xlsx[: len(xlsx) // 2], "damaged"),
         "corrupt.xlsx": (b"PK\x03\x04" + bytes(range(256)) * 4, "damaged"),
-        "entity_bomb.xlsx": (minimal_xlsx([["title", "text"], ["a", "b"]], doctype=ENTITY_BOMB_DOCTYPE, entity_in="strings"), "XML entities"),
+        "entity_bomb.xlsx": (minimal_xlsx([["title", "text"], ["a", "b"]], doctype=ENTITY_BOMB_DOCTYPE, entity_in="strings"),
+                             "XML entities"),
         "corrupt.json": (b'{"title": "x", "text": ', "not valid JSON"),
         "bad_utf16.txt": (b"\xff\xfe" + b"\x00\xd8" * 5, "claims to be utf-16"),
         "not_zip.zip": (b"this is text pretending to be a zip", "damaged or not a zip"),

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.core.importers.importer_makers import SHARED_FIXTURES
+from tests.conftest import SHARED_FIXTURES, require_shared
 
 from benchmarks.page_text import run
 from core.importers import read_file
@@ -49,7 +49,7 @@ def test_a_russian_page_is_marked_russian(articles):
 
 
 def test_body_text_f1_is_never_below_trafilatura():
-    folders = [PAGES] + ([SHARED_FIXTURES / "html-pages"] if (SHARED_FIXTURES / "html-pages").exists() else [])
+    folders = [PAGES, require_shared(SHARED_FIXTURES / "html-pages")]
     rows = run(folders)
     assert len(rows) >= len(EXPECTED)
     worse = [(r["page"], r["newsprism"], r["trafilatura"]) for r in rows if r["newsprism"] < r["trafilatura"]]

@@ -15,7 +15,7 @@ GERMAN = """Müller übernimmt Vorsitz im Stadtrat
 Die Stadträtin Jürgen Müllers Nachfolgerin, Käthe Weiß, sagte am Dienstag in Düsseldorf, die Straßenbahn werde „so schnell wie möglich“ über die Brücke fahren.
 Die Sanierung kostet nach Angaben der Verwaltung rund 4,5 Millionen € – mehr als zunächst geplant.
 Anwohner in Oberkassel äußerten sich erleichtert: Seit März müssen Pendler einen Umweg von zwölf Minuten in Kauf nehmen.
-"""
+"""  # noqa: E501 (one paragraph a line)
 
 FRENCH = """Les élèves du lycée Victor-Hugo manifestent à Besançon
 Des centaines d’élèves se sont rassemblés jeudi devant la préfecture du Doubs pour protester contre la fermeture de deux classes.

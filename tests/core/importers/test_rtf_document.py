@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.core.exports.doc_makers import BODY, make_rtf
+from tests.core.importers.doc_makers import BODY, make_rtf
 
 from core.importers import read_file
 from core.model.article import Origin

@@ -14,7 +14,7 @@ from core.nlp.languages import model_for
 from core.nlp.pipeline import DEFAULT_MODEL
 from core.project import Project
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "articles" / "languages"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "articles" / "languages"
 needs_no_model = pytest.mark.skipif(bool(model_for("ko", DEFAULT_MODEL) or model_for("ru", DEFAULT_MODEL)),
                                     reason="a Korean or Russian spaCy model is installed here")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.core.exports.doc_makers import BODY, make_image_only_pdf, make_pdf
+from tests.core.importers.doc_makers import BODY, make_image_only_pdf, make_pdf
 
 from core.importers import read_file
 from core.importers.pdf import join_broken_lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.core.exports.conftest import fixture_file
+from tests.conftest import fixture_file
 
 from core.model.import_result import Status
 from core.nlp.languages import model_for

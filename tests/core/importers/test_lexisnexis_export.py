@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from tests.core.exports.conftest import fixture_file
+from tests.conftest import fixture_file
 
 from core.importers import read_file
 from core.importers.export_record import split_byline

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from tests.core.exports.conftest import fixture_file
+from tests.conftest import fixture_file
 
 from core.importers import read_file
 from core.importers.factiva import parse_factiva

@@ -10,7 +10,7 @@ import pytest
 from core.export.excel import export_table
 from core.project import Project
 from core.tasks import Cancelled, TaskState
-from tests.core.excel_fixtures import article_with, store_articles, synthetic_project
+from tests.core.export.excel_fixtures import article_with, store_articles, synthetic_project
 
 TABLES = ["Summary", "Articles", "Entity mentions", "Entities by outlet", "Entity matrix", "Coverage"]
 

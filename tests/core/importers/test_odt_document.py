@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.core.exports.doc_makers import BODY, add_member, make_odt, replace_member, with_entity_bomb
+from tests.core.importers.doc_makers import BODY, add_member, make_odt, replace_member, with_entity_bomb
 
 from core.importers import read_file
 from core.model.article import Origin

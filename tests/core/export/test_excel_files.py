@@ -14,7 +14,7 @@ from core.export import excel_output, excel_writer
 from core.export.excel import ExportError
 from core.project import Project
 from core.tasks import Cancelled, TaskState
-from tests.core.excel_fixtures import synthetic_project, table_rows, workbook
+from tests.core.export.excel_fixtures import synthetic_project, table_rows, workbook
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 
 from core.text.names import DEFAULT_TYPES
 from core.export.excel_charts import STORY_ENTITIES
-from tests.core.excel_fixtures import workbook
+from tests.core.export.excel_fixtures import workbook
 
 
 def _cell(book, ref: str):

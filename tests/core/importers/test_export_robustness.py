@@ -29,7 +29,8 @@ def test_lexisnexis_and_nexis_uni_parsers_never_crash(lines):
         assert isinstance(record.body, str)
 
 
-_TAGS = st.sampled_from(['<div id="hd">', "</div>", "<div>", '<div class="author">', '<p class="articleParagraph">', "</p>", "<p>", "<br>", "<span>", "</span>"])
+_TAGS = st.sampled_from(['<div id="hd">', "</div>", "<div>", '<div class="author">', '<p class="articleParagraph">',
+                         "</p>", "<p>", "<br>", "<span>", "</span>"])
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

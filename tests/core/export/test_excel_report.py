@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.export.excel_specs import available_sheets
-from tests.core.excel_fixtures import REUSED, workbook
+from tests.core.export.excel_fixtures import REUSED, workbook
 
 ANALYSIS_SHEETS = ["Stories", "Story comparison", "Story coverage", "Story entities", "Quotes", "Sources",
                    "Shared passages", "Shared text by article", "Distinctive terms", "Descriptors"]

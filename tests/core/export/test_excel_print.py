@@ -15,7 +15,7 @@ from openpyxl.utils import column_index_from_string
 
 from core.export.excel_charts import GRID_ROW_CM
 from core.export.excel_print import PRINT_ROWS, PRINTABLE_HEIGHT_CM
-from tests.core.excel_fixtures import synthetic_project, workbook
+from tests.core.export.excel_fixtures import synthetic_project, workbook
 
 CHART_SHEETS = {"Top entities", "Story charts"}
 #: Sheets of more than one table (the rest hold one, from A1, its header repeated on every printed page).

@@ -10,7 +10,7 @@ import pytest
 from core.export.excel_cells import CELL_LIMIT, TRUNCATION_MARK
 from core.model.article import Article, article_id
 from core.project import Project
-from tests.core.excel_fixtures import article_with, store_articles, workbook
+from tests.core.export.excel_fixtures import article_with, store_articles, workbook
 
 FORMULA_TITLES = [
     '=HYPERLINK("http://evil.example","Click me") Putin speaks',

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from core.analysis.story_comparison import COLUMNS
-from tests.core.excel_fixtures import workbook
+from tests.core.export.excel_fixtures import workbook
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from core.model.article import Origin
 from core.model.import_result import Status
 from core.project import Project
 
-ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 BYLINES = json.loads((ARTICLES / "bylines" / "expected.json").read_text(encoding="utf-8"))
 
 
@@ -90,7 +90,7 @@ def test_explicit_metadata_beats_the_byline(tmp_path):
 
 
 def test_a_word_document_header_line_gives_the_outlet(tmp_path):
-    from tests.core.exports.doc_makers import make_docx
+    from tests.core.importers.doc_makers import make_docx
 
     path = tmp_path / "story.docx"
     path.write_bytes(make_docx(heading="Port strike ends", lines=["By Ana Ruiz | Capital Wire | August 14, 2024",

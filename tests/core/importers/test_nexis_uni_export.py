@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.core.exports.conftest import fixture_file
+from tests.conftest import fixture_file
 
 from core.importers import read_file
 from core.importers.nexis_uni import parse_nexis_uni

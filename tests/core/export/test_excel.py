@@ -17,7 +17,7 @@ from openpyxl.chart import BarChart
 
 from core.cli import main
 from core.export.excel import export_table
-from tests.core.excel_fixtures import synthetic_project, table_rows, workbook
+from tests.core.export.excel_fixtures import synthetic_project, workbook
 
 DATA_SHEETS = ["Articles", "Entity mentions", "Entities by outlet", "Entity matrix", "Coverage"]
 
