@@ -50,7 +50,7 @@ def _action(window: "MainWindow", text: str, slot, shortcut=None, tip: str = "")
     return action
 
 
-def _delete_from_article_table(window: "MainWindow", delete: QAction) -> None:
+def attach_delete_to_article_table(window: "MainWindow", delete: QAction) -> None:
     """The Delete key deletes articles only where they are selected (the article table has the focus);
     the action is also in the table's right-click menu, and enabled while articles are selected."""
     table = window.article_panel.table
@@ -67,7 +67,11 @@ def _delete_from_article_table(window: "MainWindow", delete: QAction) -> None:
 
 
 def build_actions(window: "MainWindow") -> Actions:
-    """Create the actions and the menu bar; handlers are the window's methods."""
+    """Create the actions and the menu bar; handlers are the window's methods.
+
+    Called for the window's shell: the article table's Delete key is attached
+    once the views exist (:func:`attach_delete_to_article_table`).
+    """
     keys = QKeySequence.StandardKey
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(keys.Undo))
@@ -107,7 +111,6 @@ def build_actions(window: "MainWindow") -> Actions:
         appearance={},
     )
     actions.recent_menu.aboutToShow.connect(window.fill_recent_menu)
-    _delete_from_article_table(window, actions.delete_articles)
 
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")

@@ -8,12 +8,10 @@ cannot be made instead.
 
 from __future__ import annotations
 
-from gui.commands import (CorrectSpeakerCommand, DeleteArticlesCommand, RenameStoryCommand, StoryEditCommand,
-                          merge_command, rename_command, split_command)
-from core.store.project_file import read_only_message
 from gui.dialogs import name_dialogs
-from gui.dialogs.error_dialog import show_error
-from gui.dialogs.speaker_dialog import ask_speaker
+
+# gui.commands, the store and the speaker dialog import pandas: imported where used, once the
+# window's views are built (the window's shell inherits these methods and must paint first).
 
 
 class EditCommands:
@@ -30,6 +28,9 @@ class EditCommands:
 
     def push_edit(self, command) -> None:
         """Make an edit (Ctrl+Z undoes it); a read-only project shows why it cannot."""
+        from core.store.project_file import read_only_message
+        from gui.dialogs.error_dialog import show_error
+
         if self.project is not None and self.project.read_only:
             show_error(self, "Newsprism", read_only_message(self.project.path))
             return
@@ -37,18 +38,26 @@ class EditCommands:
 
     # Entity and story edits are commands: Ctrl+Z undoes them, the views reload after each.
     def merge_entities(self, names: list[str], into: str) -> None:
+        from gui.commands import merge_command
+
         if self.project is not None and len(set(names) - {into}) >= 1:
             self.push_edit(merge_command(self.project, names, into, self.controller.refresh))
 
     def rename_entity(self, name: str, new_name: str) -> None:
+        from gui.commands import rename_command
+
         if self.project is not None and new_name != name:
             self.push_edit(rename_command(self.project, name, new_name, self.controller.refresh))
 
     def split_entity(self, alias: str) -> None:
+        from gui.commands import split_command
+
         if self.project is not None:
             self.push_edit(split_command(self.project, alias, self.controller.refresh))
 
     def rename_story(self, story_id: int, old: str, new: str) -> None:
+        from gui.commands import RenameStoryCommand
+
         if self.project is not None and new != old:
             self.push_edit(RenameStoryCommand(self.project, story_id, old, new, self.controller.refresh))
 
@@ -76,11 +85,15 @@ class EditCommands:
 
     def _story_edit(self, text: str, edit) -> None:
         """A story edit on the undo stack (Ctrl+Z puts the stories back); the views reload."""
+        from gui.commands import StoryEditCommand
+
         self.push_edit(StoryEditCommand(text, self.project, edit, self.controller.refresh))
 
     # -- articles and quotes ------------------------------------------------------------
     def delete_selected_articles(self) -> None:
         """Delete the articles selected in the article table (Ctrl+Z brings them back)."""
+        from gui.commands import DeleteArticlesCommand
+
         ids = self.article_panel.selected_ids()
         if not ids or self.project is None:
             self.statusBar().showMessage("Select the articles to delete in the article table first.", 8000)
@@ -92,6 +105,8 @@ class EditCommands:
 
     def ask_correct_speaker(self, quote: dict) -> None:
         """Ask who said ``quote`` (a row of the Quotes view); the answer is an undoable correction."""
+        from gui.dialogs.speaker_dialog import ask_speaker
+
         if self.project is None:
             return
         key = (str(quote["article_id"]), int(quote["start"]), int(quote["end"]))
@@ -103,6 +118,8 @@ class EditCommands:
 
     def correct_speaker(self, quote: tuple[str, int, int], speaker: str | None, source_type: str = "named") -> None:
         """Give a quote its speaker (None: the one the analysis found); the views reload."""
+        from gui.commands import CorrectSpeakerCommand
+
         if self.project is not None and (speaker, source_type) != self.project.quote_speaker_correction(*quote):
             self.push_edit(CorrectSpeakerCommand(self.project, quote, speaker, source_type,
                                                        self.controller.refresh))

@@ -9,9 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from core.importers import supported_extensions
-from core.store.store import ProjectError
-from core.project import SUFFIX
-from gui.dialogs.error_dialog import show_exception
+from core.paths import PROJECT_SUFFIX as SUFFIX
 
 
 def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -58,6 +56,9 @@ class FileCommands:
             self.save_as(path if path.endswith(SUFFIX) else path + SUFFIX)
 
     def save_as(self, path: str | Path) -> None:
+        from core.store.project_file import ProjectError
+        from gui.dialogs.error_dialog import show_exception
+
         try:
             self.controller.save_as(path)
         except (OSError, ProjectError) as exc:

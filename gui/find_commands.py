@@ -9,8 +9,12 @@ before): its article opens side by side, scrolled to the hit.
 
 from __future__ import annotations
 
-from core.text.concordance import Hits
+from typing import TYPE_CHECKING
+
 from core.text.find import hit_spans
+
+if TYPE_CHECKING:  # pandas: the window's shell paints first
+    from core.text.concordance import Hits
 
 
 class FindCommands:

@@ -6,50 +6,30 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMainWindow, QToolBar, QWidget
 
-from core.analysis.entity_articles import articles_naming, one_article_per_outlet
-from core.analysis.story_comparison import COLUMNS as COMPARISON_NOTES
-from core.analysis.timeline import mentions_per_day, undated_share
-from core.store.store import ProjectError
-from core.jobs import ImportOutcome
 from core.paths import resources_dir, user_data_dir
-from core.project import Project
 from core.settings import Settings
-from gui.actions import build_actions
+from gui.actions import attach_delete_to_article_table, build_actions
 from gui.colors import qcolours
-from gui.commands import EditArticleCommand
 from gui.edit_commands import EditCommands
 from gui.dialogs import name_dialogs
 from gui.dialogs.about_dialog import show_about
-from gui.dialogs.error_dialog import show_exception
-from gui.dock_layout import arrange_docks, fit_to_screen, hide_stale_tab_bars
+from gui.dock_layout import arrange_docks, fill_docks, fit_to_screen, hide_stale_tab_bars
 from gui.file_commands import FileCommands
 from gui.find_commands import FindCommands
-from gui.gui_thread_gc import collect_on_gui_thread
-from gui.models.article_table_model import ArticleTableModel
-from gui.plots.chart_state import ChartState
-from gui.plots.timeline_chart import TimelineChart
-from gui.project_controller import ProjectController, ViewData, shown_mentions
 from gui.theme import apply_appearance
-from gui.views.article_html import Mention
-from gui.views.article_panel import FITTED_COLUMNS, ArticlePanel
-from gui.views.concordance_panel import ConcordancePanel
-from gui.views.entity_chart_panel import EntityChartPanel
-from gui.views.entity_list_panel import EntityListPanel
-from gui.views.import_report_panel import ImportReportPanel
-from gui.views.quotes_panel import QuotesPanel
-from gui.views.side_by_side_view import MAX_COLUMNS, SideBySideView
 from gui.views.scope_bar import ScopeBar
-from gui.views.story_comparison_panel import StoryComparisonPanel
-from gui.views.story_panel import StoryPanel
-from gui.story_scope import StoryScope
 from gui.views.task_status_widget import TaskStatusWidget
-from gui.views.terms_panel import TermsPanel
+
+if TYPE_CHECKING:  # the window's shell paints before pandas, pyqtgraph and core's analysis are imported
+    from core.jobs import ImportOutcome
+    from core.project import Project
+    from gui.project_controller import ViewData
 
 LAYOUT_VERSION = 2  # 2: the Concordance and Story comparison docks
 #: The article table's title column stretches to fill the width.
@@ -62,14 +42,30 @@ def window_settings() -> QSettings:
 
 
 
+#: The docks (key -> title), in the order of the View menu.
+DOCKS = {
+    "articles": "Articles", "stories": "Stories", "chart": "Entities by outlet", "timeline": "Timeline",
+    "side_by_side": "Side by side", "entities": "Entities", "quotes": "Quotes and sources",
+    "terms": "Distinctive language", "import_report": "Import report", "comparison": "Story comparison",
+    "concordance": "Concordance",
+}
+
+
 class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
-    """Everything the analyst sees; long work is delegated to :class:`ProjectController`."""
+    """Everything the analyst sees; long work is delegated to :class:`ProjectController`.
+
+    Built in two steps so that ``newsprism`` paints at once: the shell (menus,
+    toolbar, docks saying "Loading…", the saved layout) needs only Qt;
+    :meth:`build_views` then imports pandas, pyqtgraph and core's analysis
+    (about 1 s) and puts the views into the docks.
+    """
 
     dataRefreshed = Signal()  # the views show the project's current data
+    firstPainted = Signal()  # the window is on screen (once)
 
-    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None):
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None, *,
+                 views_later: bool = False):
         super().__init__(parent)
-        collect_on_gui_thread()  # never in a worker: see gui_thread_gc
         self.settings = settings or Settings.load()
         self.qsettings = window_settings()
         self.setWindowTitle("Newsprism")
@@ -79,14 +75,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks)
-        self.controller = ProjectController(self.settings, self)
+        self.controller = None  # a ProjectController once the views are built
         self.undo_stack = QUndoStack(self)
-        self.chart_state = ChartState(
-            metric=str(self.qsettings.value("chart/metric", "mentions")),
-            types=self.settings.entity_types,
-            top_n=int(self.qsettings.value("chart/top_n", 15)),
-            layout=str(self.qsettings.value("chart/layout", "auto")),
-        )
         self.view_data: ViewData | None = None
         self.colours: dict = {}
         self._compare_on_load = True  # a project just opened shows its first two articles side by side
@@ -95,21 +85,62 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self._selection_to_restore: list[str] | None = None  # kept while reloaded data is shown step by step
         self._compared: tuple | None = None  # (data, story) the comparison page was asked for
         self._report_first_paint = os.environ.get("NEWSPRISM_REPORT_FIRST_PAINT") == "1"  # start-up timing
-        self._build_views()
+        self._painted = False
+        self.scope_bar = ScopeBar()
+        self.docks = arrange_docks(self, DOCKS)
         self.actions = build_actions(self)
         self._build_toolbar()
         self.status = TaskStatusWidget()
         self.statusBar().addPermanentWidget(self.status)
-        for runner in self.controller.runners():
-            self.status.watch(runner)
-        self._connect()
         self._default_state = self.saveState(LAYOUT_VERSION)
         self._restore_layout()
         self.actions.appearance.get(str(self.qsettings.value("appearance", "system")),
                                     self.actions.appearance["system"]).setChecked(True)
+        if not views_later:
+            self.build_views()
 
     # -- construction ------------------------------------------------------------
+    @property
+    def views_built(self) -> bool:
+        return self.controller is not None
+
+    def build_views(self) -> None:
+        """Import the heavy modules, create the views in the docks and the project's controller (once)."""
+        if self.views_built:
+            return
+        from gui.gui_thread_gc import collect_on_gui_thread
+        from gui.plots.chart_state import ChartState
+        from gui.project_controller import ProjectController
+
+        collect_on_gui_thread()  # never in a worker: see gui_thread_gc
+        self.controller = ProjectController(self.settings, self)
+        self.chart_state = ChartState(
+            metric=str(self.qsettings.value("chart/metric", "mentions")),
+            types=self.settings.entity_types,
+            top_n=int(self.qsettings.value("chart/top_n", 15)),
+            layout=str(self.qsettings.value("chart/layout", "auto")),
+        )
+        self._build_views()
+        attach_delete_to_article_table(self, self.actions.delete_articles)
+        for runner in self.controller.runners():
+            self.status.watch(runner)
+        self._connect()
+
     def _build_views(self) -> None:
+        from gui.models.article_table_model import ArticleTableModel
+        from gui.plots.timeline_chart import TimelineChart
+        from gui.story_scope import StoryScope
+        from gui.views.article_panel import ArticlePanel
+        from gui.views.concordance_panel import ConcordancePanel
+        from gui.views.entity_chart_panel import EntityChartPanel
+        from gui.views.entity_list_panel import EntityListPanel
+        from gui.views.import_report_panel import ImportReportPanel
+        from gui.views.quotes_panel import QuotesPanel
+        from gui.views.side_by_side_view import SideBySideView
+        from gui.views.story_comparison_panel import StoryComparisonPanel
+        from gui.views.story_panel import StoryPanel
+        from gui.views.terms_panel import TermsPanel
+
         self.article_model = ArticleTableModel(self)
         self.article_model.editor = self._edit_article
         self.article_panel = ArticlePanel(self.article_model)
@@ -124,20 +155,12 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.import_report = ImportReportPanel()
         self.comparison_panel = StoryComparisonPanel()
         self.scope = StoryScope(self)
-        self.scope_bar = ScopeBar()
         self.concordance = ConcordancePanel()
-        self.docks = arrange_docks(self, {
-            "articles": ("Articles", self.article_panel),
-            "stories": ("Stories", self.story_panel),
-            "chart": ("Entities by outlet", self.chart_panel),
-            "timeline": ("Timeline", self.timeline),
-            "side_by_side": ("Side by side", self.side_by_side),
-            "entities": ("Entities", self.entity_panel),
-            "quotes": ("Quotes and sources", self.quotes_panel),
-            "terms": ("Distinctive language", self.terms_panel),
-            "import_report": ("Import report", self.import_report),
-            "comparison": ("Story comparison", self.comparison_panel),
-            "concordance": ("Concordance", self.concordance),
+        fill_docks(self.docks, {
+            "articles": self.article_panel, "stories": self.story_panel, "chart": self.chart_panel,
+            "timeline": self.timeline, "side_by_side": self.side_by_side, "entities": self.entity_panel,
+            "quotes": self.quotes_panel, "terms": self.terms_panel, "import_report": self.import_report,
+            "comparison": self.comparison_panel, "concordance": self.concordance,
         })
 
     def _build_toolbar(self) -> None:
@@ -226,6 +249,9 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self.import_paths(files)
 
     def open_project(self, path: str | Path, *, create: bool = False, quiet: bool = False) -> bool:
+        from core.store.project_file import ProjectError
+        from gui.dialogs.error_dialog import show_exception
+
         try:
             self.controller.open(path, create=create)
         except ProjectError as exc:
@@ -236,11 +262,14 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
 
     @property
     def project(self) -> Project | None:
-        return self.controller.project
+        return self.controller.project if self.controller is not None else None
 
     # -- views -----------------------------------------------------------------------
     def select_entity(self, entity: str | None) -> None:
         """Follow an entity: mark it in the chart and in the texts, opening texts that name it."""
+        from core.analysis.entity_articles import articles_naming, one_article_per_outlet
+        from gui.views.side_by_side_view import MAX_COLUMNS
+
         self.chart_state.selected_entity = entity
         if not entity or self.view_data is None:
             return
@@ -286,7 +315,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.quotes_panel.set_data(tables.quotes, tables.sources)
         self._draw_timeline()
         if tables.story_id != self.controller.scope_story:
-            self.terms_panel.set_frame(pd.DataFrame())
+            self.terms_panel.clear()
             self.controller.load_terms(tables.story_id)
         compared = (id(data), tables.story_id)  # new data or another story: compare again
         if compared != self._compared:
@@ -298,6 +327,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
                 self.controller.compare_story(tables.story_id)
 
     def _on_story_compared(self, story_id: int, table) -> None:
+        from core.analysis.story_comparison import COLUMNS as COMPARISON_NOTES
+
         if table is not None and self.scope.story_id == story_id and self.view_data is not None:
             names = self.view_data.stories.set_index("id")["name"] if not self.view_data.stories.empty else {}
             self.comparison_panel.show_comparison(story_id, str(names.get(story_id, story_id)), table,
@@ -327,6 +358,9 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         if self._report_first_paint:  # packaging measures the start-up time to the first painted window
             self._report_first_paint = False
             print(f"first-paint {time.time()}", file=sys.stderr, flush=True)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -341,7 +375,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.find_box.clear()
         self._user_sized_columns = False
         self._selection_to_restore = None
-        self.quotes_panel.set_data(pd.DataFrame(), pd.DataFrame())  # the new project's quotes follow its data
+        self.quotes_panel.clear()  # the new project's quotes follow its data
 
     def _on_data(self, data: ViewData) -> None:
         """Show newly loaded data one view at a time, the event loop running in between.
@@ -351,6 +385,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         """
         if self._selection_to_restore is None:  # else an earlier reload was cut short: its selection stands
             self._selection_to_restore = self.article_panel.selected_ids()
+        from gui.views.article_panel import FITTED_COLUMNS
+
         selected = self._selection_to_restore
         self.view_data = data
         self.colours = qcolours(data.colours)
@@ -404,12 +440,14 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             data.count(self.chart_state.types)
         self.article_model.set_records(data.article_records)
 
-    def _fit_article_columns(self, columns=FITTED_COLUMNS) -> None:
+    def _fit_article_columns(self, columns=None) -> None:
         """Fit the columns to the content (stories appear after analysis) until the user sizes one."""
+        from gui.views.article_panel import FITTED_COLUMNS
+
         if not self._user_sized_columns and self.article_model.rowCount():
             self._fitting_columns = True
             try:
-                for column in columns:
+                for column in FITTED_COLUMNS if columns is None else columns:
                     self.article_panel.fit_column(column)
             finally:
                 self._fitting_columns = False
@@ -438,6 +476,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self._draw_timeline()
 
     def _draw_timeline(self) -> None:
+        from core.analysis.timeline import mentions_per_day, undated_share
+
         tables = self.scope.tables
         if self.view_data is None or tables is None:
             return
@@ -446,6 +486,10 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.timeline.set_data(table, self.colours, entities, undated_share(tables.articles))
 
     def _show_articles(self, ids: list[str]) -> None:
+        from gui.project_controller import shown_mentions
+        from gui.views.article_html import Mention
+        from gui.views.side_by_side_view import MAX_COLUMNS
+
         if self.project is None or self.view_data is None:
             return
         ids = ids[:MAX_COLUMNS]
@@ -477,6 +521,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self.qsettings.setValue(f"chart/{name}", value)
 
     def _edit_article(self, article_id: str, field: str, value) -> None:
+        from gui.commands import EditArticleCommand
+
         before = self.project.store.article(article_id)
         self.push_edit(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
 
@@ -501,6 +547,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self.ask_column_mapping(path, columns)
 
     def _on_failed(self, doing: str, failure) -> None:
+        from gui.dialogs.error_dialog import show_exception
+
         show_exception(self, "Newsprism", failure.exception, doing, failure.details)
 
     # -- layout and closing ----------------------------------------------------------
@@ -532,7 +580,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        self.controller.close()
+        if self.controller is not None:
+            self.controller.close()
         self.settings.save()
         handler = getattr(self, "file_open_handler", None)
         if handler is not None:  # no Python call on every event once the window is gone
