@@ -9,19 +9,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMainWindow, QToolBar, QWidget
 
-from core.paths import resources_dir, user_data_dir
+from core.paths import PROJECT_SUFFIX, resources_dir, user_data_dir
 from core.settings import Settings
-from gui.actions import attach_delete_to_article_table, build_actions
+from gui.actions import attach_delete_to_article_table, build_actions, connect_commands
 from gui.colors import qcolours
-from gui.edit_commands import EditCommands
 from gui.dialogs import name_dialogs
 from gui.dialogs.about_dialog import show_about
 from gui.dock_layout import arrange_docks, fill_docks, fit_to_screen, hide_stale_tab_bars
-from gui.file_commands import FileCommands
-from gui.find_commands import FindCommands
+from gui.file_commands import importable
 from gui.theme import apply_appearance
 from gui.views.scope_bar import ScopeBar
 from gui.views.task_status_widget import TaskStatusWidget
@@ -29,6 +27,9 @@ from gui.views.task_status_widget import TaskStatusWidget
 if TYPE_CHECKING:  # the window's shell paints before pandas, pyqtgraph and core's analysis are imported
     from core.jobs import ImportOutcome
     from core.project import Project
+    from gui.edit_commands import EditCommands
+    from gui.file_commands import FileCommands
+    from gui.find_commands import FindCommands
     from gui.project_controller import ViewData
 
 LAYOUT_VERSION = 2  # 2: the Concordance and Story comparison docks
@@ -51,13 +52,16 @@ DOCKS = {
 }
 
 
-class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
+class MainWindow(QMainWindow):
     """Everything the analyst sees; long work is delegated to :class:`ProjectController`.
 
     Built in two steps so that ``newsprism`` paints at once: the shell (menus,
     toolbar, docks saying "Loading…", the saved layout) needs only Qt;
     :meth:`build_views` then imports pandas, pyqtgraph and core's analysis
-    (about 1 s) and puts the views into the docks.
+    (about 1 s), puts the views into the docks and creates the objects the
+    menus and views call: ``files`` (File menu, paste), ``edits`` (entity,
+    story, article and quote edits) and ``finder`` (find box, Concordance, F3).
+    The window itself keeps the views in step with the project's data.
     """
 
     dataRefreshed = Signal()  # the views show the project's current data
@@ -76,6 +80,10 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks)
         self.controller = None  # a ProjectController once the views are built
+        self.files: FileCommands | None = None  # these three too
+        self.edits: EditCommands | None = None
+        self.finder: FindCommands | None = None
+        self.file_open_handler = None  # gui.app's: files the system asks us to open (removed on close)
         self.undo_stack = QUndoStack(self)
         self.view_data: ViewData | None = None
         self.colours: dict = {}
@@ -121,7 +129,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             layout=str(self.qsettings.value("chart/layout", "auto")),
         )
         self._build_views()
-        attach_delete_to_article_table(self, self.actions.delete_articles)
+        self._build_commands()
         for runner in self.controller.runners():
             self.status.watch(runner)
         self._connect()
@@ -163,6 +171,21 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             "comparison": self.comparison_panel, "concordance": self.concordance,
         })
 
+    def _build_commands(self) -> None:
+        from gui.edit_commands import EditCommands
+        from gui.file_commands import FileCommands
+        from gui.find_commands import FindCommands
+
+        status = self.statusBar()
+        self.files = FileCommands(self, self.controller, self.settings, self.article_panel, status, self.open_project,
+                                  self.import_paths)
+        self.edits = EditCommands(self, self.controller, self.undo_stack, self.article_panel, self.quotes_panel,
+                                  status)
+        self.finder = FindCommands(self.controller, self.find_box, self.concordance, self.docks["concordance"],
+                                   self.article_panel, self.side_by_side, status, self.show_quote)
+        connect_commands(self.actions, self.files, self.edits, self.finder)
+        attach_delete_to_article_table(self.article_panel, self.actions.delete_articles)
+
     def _build_toolbar(self) -> None:
         bar = QToolBar("Main")
         bar.setObjectName("mainToolBar")
@@ -173,11 +196,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.find_box = QLineEdit()
         self.find_box.setPlaceholderText("Find in texts (Ctrl+F)")
         self.find_box.setClearButtonEnabled(True)
-        self.find_box.setMaximumWidth(320)
-        self._find_timer = QTimer(self, singleShot=True, interval=300)
-        self._find_timer.timeout.connect(self._run_find)
-        self.find_box.textChanged.connect(lambda _: self._find_timer.start())
-        self.find_box.returnPressed.connect(self._on_find_return)
+        self.find_box.setMaximumWidth(320)  # what typing in it does: gui.find_commands, once the views exist
         bar.addWidget(self.find_box)
         self.addToolBar(bar)
         self.addToolBarBreak()
@@ -196,7 +215,6 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         c.importCancelled.connect(lambda: self.statusBar().showMessage(
             "Import cancelled: the articles imported so far are kept.", 8000))
         c.exportFinished.connect(lambda path: self.statusBar().showMessage(f"Exported to {path}", 8000))
-        c.findFinished.connect(self._on_found)
         c.passagesCompared.connect(self._on_passages)
         c.termsLoaded.connect(self.terms_panel.set_frame)
         c.quotesLoaded.connect(self.scope.set_quotes)
@@ -207,11 +225,12 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.side_by_side.entityActivated.connect(self.select_entity)
         self.entity_panel.entitySelected.connect(self.select_entity)
         self.entity_panel.selectionChanged.connect(self._on_entities_selected)
-        self.entity_panel.mergeRequested.connect(self.ask_merge_entities)
+        edits = self.edits
+        self.entity_panel.mergeRequested.connect(edits.ask_merge_entities)
         self.entity_panel.renameRequested.connect(
-            lambda name: name_dialogs.ask_rename(self, name, lambda new: self.rename_entity(name, new)))
-        self.entity_panel.splitRequested.connect(self.ask_split_entity)
-        self.entity_panel.entityDropped.connect(lambda names, onto: self.merge_entities([onto, *names], onto))
+            lambda name: name_dialogs.ask_rename(self, name, lambda new: edits.rename_entity(name, new)))
+        self.entity_panel.splitRequested.connect(edits.ask_split_entity)
+        self.entity_panel.entityDropped.connect(lambda names, onto: edits.merge_entities([onto, *names], onto))
         self.story_panel.storyChosen.connect(self.show_story)
         self.article_panel.selectionChanged.connect(self.scope.follow_articles)
         self.scope.changed.connect(self._on_scope)
@@ -220,18 +239,16 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.comparison_panel.exportRequested.connect(self.ask_export_comparison)
         c.storyCompared.connect(self._on_story_compared)
         self.story_panel.renameRequested.connect(lambda story_id, name: name_dialogs.ask_story_name(
-            self, name, lambda new: self.rename_story(story_id, name, new)))
-        self.story_panel.mergeRequested.connect(self.merge_stories)
-        self.story_panel.moveRequested.connect(self.move_selected_articles)
-        self.story_panel.splitRequested.connect(self.ask_split_story)
+            self, name, lambda new: edits.rename_story(story_id, name, new)))
+        self.story_panel.mergeRequested.connect(edits.merge_stories)
+        self.story_panel.moveRequested.connect(edits.move_selected_articles)
+        self.story_panel.splitRequested.connect(edits.ask_split_story)
         self.story_panel.tightnessChosen.connect(self.controller.regroup_stories)
         c.storiesRegrouped.connect(lambda n: self.statusBar().showMessage(
             f"Regrouped: {n} stor{'y' if n == 1 else 'ies'}. Your moves, merges and splits are kept.", 8000))
         self.quotes_panel.quoteChosen.connect(self.show_quote)
-        self.quotes_panel.speakerCorrectionRequested.connect(self.ask_correct_speaker)
-        self.terms_panel.termChosen.connect(self.find_in_texts)
-        self.concordance.hitChosen.connect(self.show_hit)
-        self.concordance.optionsChanged.connect(self._run_find)
+        self.quotes_panel.speakerCorrectionRequested.connect(edits.ask_correct_speaker)
+        self.terms_panel.termChosen.connect(self.finder.find_in_texts)
         self.chart_state.watch(self._on_chart_state)
 
     # -- projects ------------------------------------------------------------------
@@ -260,6 +277,15 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             return False
         return True
 
+    def import_paths(self, paths: list[str | Path]) -> None:
+        """Import files and folders; a dropped project file is opened instead."""
+        projects = [p for p in paths if str(p).endswith(PROJECT_SUFFIX)]
+        if projects:
+            self.open_project(projects[0])
+        rest = [p for p in paths if not str(p).endswith(PROJECT_SUFFIX)]
+        if rest:
+            self.controller.import_paths(rest)
+
     @property
     def project(self) -> Project | None:
         return self.controller.project if self.controller is not None else None
@@ -267,7 +293,10 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
     # -- views -----------------------------------------------------------------------
     def select_entity(self, entity: str | None) -> None:
         """Follow an entity: mark it in the chart and in the texts, opening texts that name it."""
-        from core.analysis.entity_articles import articles_naming, one_article_per_outlet
+        from core.analysis.entity_articles import (
+            articles_naming,
+            one_article_per_outlet,
+        )
         from gui.views.side_by_side_view import MAX_COLUMNS
 
         self.chart_state.selected_entity = entity
@@ -361,6 +390,19 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.files is not None and importable(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if self.files is not None and importable(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.files is not None and importable(event.mimeData()):
+            event.acceptProposedAction()
+            self.files.import_mime(event.mimeData())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -502,7 +544,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.side_by_side.show_articles(articles, mentions, self.colours)
         if len(articles) >= 2:
             self.controller.compare([a.id for a in articles])
-        self._mark_hits()
+        self.finder.mark_hits()
 
     def _on_passages(self, result) -> None:
         ids, sentences, alignment, status = result
@@ -524,7 +566,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         from gui.commands import EditArticleCommand
 
         before = self.project.store.article(article_id)
-        self.push_edit(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
+        self.edits.push_edit(EditArticleCommand(self.project, before, field, value, self._on_article_changed))
 
     def _on_article_changed(self, article) -> None:
         self.article_model.apply_article(article)
@@ -544,7 +586,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             message += f"; {len(outcome.not_analysed)} could not be analysed (see the import report)"
         self.statusBar().showMessage(message, 10000)
         for path, columns in outcome.unmapped:
-            self.ask_column_mapping(path, columns)
+            self.files.ask_column_mapping(path, columns)
 
     def _on_failed(self, doing: str, failure) -> None:
         from gui.dialogs.error_dialog import show_exception
@@ -583,7 +625,6 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         if self.controller is not None:
             self.controller.close()
         self.settings.save()
-        handler = getattr(self, "file_open_handler", None)
-        if handler is not None:  # no Python call on every event once the window is gone
-            QApplication.instance().removeEventFilter(handler)
+        if self.file_open_handler is not None:  # no Python call on every event once the window is gone
+            QApplication.instance().removeEventFilter(self.file_open_handler)
         super().closeEvent(event)

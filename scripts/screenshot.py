@@ -108,12 +108,12 @@ def main() -> int:
         settle(app, 0.6)
         save(window.docks["side_by_side"], "side-by-side-quote.png")
 
-    window.focus_find()  # the concordance: every use of a name with its context, one hit opened in its text
+    window.finder.focus_find()  # the concordance: every use of a name with its context, one hit opened in its text
     window.find_box.setText("Kim Jong Un")
     window.find_box.returnPressed.emit()
     wait_until(app, lambda: window.concordance.hit_count() > 0)
     for _ in range(3):
-        window.find_next()
+        window.finder.find_next()
     settle(app, 0.8)
     save(window.docks["concordance"], "concordance.png")
     save(window, "concordance-window.png")
@@ -176,7 +176,7 @@ def main() -> int:
 def shoot_seven_outlets(app, window, save) -> None:
     """A new project of seven outlets (tests/data/seven_outlets): the chart as a heatmap, and the timeline."""
     corpus = REPO / "tests" / "data" / "seven_outlets"
-    window.new_project()
+    window.files.new_project()
     window.import_paths(sorted(p for p in corpus.iterdir() if p.is_dir()))
     wait_until(app, lambda: window.view_data is not None and len(window.view_data.outlets) == 7
                and not window.view_data.counts.empty and not window.controller.work.is_running()
@@ -214,7 +214,7 @@ def shoot_scaled(app, window, save, suffix: str) -> int:
     save(window, f"main-window-{suffix}.png")
     size = window.size()
     corpus = REPO / "tests" / "data" / "seven_outlets"
-    window.new_project()
+    window.files.new_project()
     window.import_paths(sorted(p for p in corpus.iterdir() if p.is_dir()))
     wait_until(app, lambda: window.view_data is not None and len(window.view_data.outlets) == 7
                and not window.view_data.counts.empty and not window.controller.work.is_running()

@@ -22,14 +22,14 @@ class FlowLayout(QLayout):
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- QLayout's interface -------------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
-    def addWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802
+    def addWidget(self, widget: QWidget, stretch: int = 0) -> None:
         """``stretch`` > 0: the widget takes its line's spare width (as in QHBoxLayout)."""
         self.insertWidget(len(self._items), widget, stretch)
 
-    def insertWidget(self, index: int, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802
+    def insertWidget(self, index: int, widget: QWidget, stretch: int = 0) -> None:
         self.addChildWidget(widget)
         if stretch:
             widget.setProperty("flowStretch", True)
@@ -39,33 +39,33 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def spacing(self) -> int:
         return self._gap
 
-    def setSpacing(self, spacing: int) -> None:  # noqa: N802
+    def setSpacing(self, spacing: int) -> None:
         self._gap = spacing
         self.invalidate()
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), apply=False)
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, apply=True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         """Everything on one line."""
         shown = self._shown()
         width = sum(item.sizeHint().width() for item in shown) + self._gap * max(len(shown) - 1, 0)
@@ -73,7 +73,7 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
 
-    def minimumSize(self) -> QSize:  # noqa: N802
+    def minimumSize(self) -> QSize:
         """The widest single widget: anything wider wraps."""
         size = QSize()
         for item in self._shown():
