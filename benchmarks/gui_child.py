@@ -1,10 +1,15 @@
 """GUI measurements in a fresh, offscreen process (Qt is never imported by the runner).
 
+    python -m benchmarks.gui_child launch [PROJECT] --started UNIX_TIME
     python -m benchmarks.gui_child reopen PROJECT
     python -m benchmarks.gui_child block FOLDER
     python -m benchmarks.gui_child spacy N --seed S
 
-``reopen``: from creating the main window to the analysed project's data
+``launch``: ``newsprism [PROJECT]`` as started from the desktop (no project:
+the sample, as on the first start; a fresh settings folder): seconds from
+``--started`` (the runner's clock just before it started this process, so
+Python's own start-up counts) to the window's first paint, and to the
+project's data shown. ``reopen``: from creating the main window to the analysed project's data
 shown and painted. ``block``: while the window's own worker imports and
 analyses ``FOLDER`` and then shows the result (until no task runs), a 10 ms
 ``QTimer`` on the GUI thread records how late it fires; the worst lateness
@@ -108,6 +113,41 @@ def reopen(project: str, timeout: float) -> dict:
             "rows_shown": rows, "idle_after": analysed, **{f"block_{k}": v for k, v in probe.summary().items()}}
 
 
+class FirstPaint:
+    """When the main window (not a splash screen) first gets a paint event; any version of the app."""
+
+    def __init__(self, app, times: dict):
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QMainWindow
+
+        class Filter(QObject):
+            def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+                if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+                    times.setdefault("painted", time.time())
+                return False
+
+        self.filter = Filter()
+        app.installEventFilter(self.filter)
+
+
+def launch(project: str | None, timeout: float, started: float) -> dict:
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["NEWSPRISM_HOME"] = home  # a first start: no saved layout or last project
+        app = _app()
+        times: dict[str, float] = {}
+        probe = FirstPaint(app, times)  # noqa: F841 (kept while the window starts)
+        from gui.app import launch as launch_app
+
+        window = launch_app([project] if project else [])
+        window.dataRefreshed.connect(lambda: times.setdefault("data", time.time()))
+        ok = _wait(app, lambda: "data" in times, timeout)
+        rows = window.article_model.rowCount() if hasattr(window, "article_model") else None
+        _close(app, window)
+    return {"mode": "launch", "first_paint_s": round(times["painted"] - started, 3) if "painted" in times else None,
+            "data_shown_s": round(times["data"] - started, 3) if ok else None, "complete": ok, "rows_shown": rows,
+            "project": "sample" if project is None else "given"}
+
+
 def _busy(window) -> bool:
     return any(runner.is_running() for runner in window.controller.runners())
 
@@ -179,12 +219,17 @@ def bare_spacy_thread(n: int, seed: int, timeout: float) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.gui_child")
-    parser.add_argument("mode", choices=("reopen", "block", "spacy"))
-    parser.add_argument("path", help="project (reopen), corpus folder (block) or number of articles (spacy)")
+    parser.add_argument("mode", choices=("launch", "reopen", "block", "spacy"))
+    parser.add_argument("path", nargs="?",
+                        help="project (launch, reopen), corpus folder (block) or number of articles (spacy)")
+    parser.add_argument("--started", type=float, help="launch: the time the process was started (time.time())")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--profile", type=int, metavar="TOP", help="print the GUI thread's costliest functions (cProfile)")
     args = parser.parse_args(argv)
+    if args.mode == "launch":
+        emit(launch(args.path, args.timeout, args.started or time.time()))
+        return
     if args.mode == "spacy":
         emit(bare_spacy_thread(int(args.path), args.seed, args.timeout))
         return

@@ -17,6 +17,7 @@ import importlib.util
 import json
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 
@@ -95,6 +96,22 @@ def _import_rows(imported: dict | None, notes_by_format: dict, rows: list[Row], 
         rows.append(Row(f"import .{fmt}", None, "files/s", note=note))
 
 
+def _launch(project: Path | None) -> dict:
+    """``newsprism [PROJECT]`` in a fresh process, timed from just before the process starts."""
+    return run_child("benchmarks.gui_child", "launch", *([str(project)] if project else []), "--started", str(time.time()))
+
+
+def _launch_rows(launches: dict[str, dict | None], notes: dict, rows: list[Row]) -> None:
+    for name, launched in launches.items():
+        what = f"first paint of the window (newsprism {name})"
+        if launched and launched["first_paint_s"] is not None:
+            shown = f"{launched['data_shown_s']:.2f} s" if launched["data_shown_s"] is not None else "not shown"
+            rows.append(Row(what, launched["first_paint_s"], "s", target="< 1 s",
+                            note=f"from the process start, offscreen; the project's data shown at {shown}"))
+        else:
+            rows.append(Row(what, None, "s", note=notes.get(f"launch {name}", "not painted")))
+
+
 def _gui_rows(opened: dict | None, blocked: dict | None, bare: dict | None, notes: dict, gui_n: int, rows: list[Row]) -> None:
     if opened:
         rows.append(Row("reopen and show the window", opened["seconds"], "s", target="≈ 1 s at 10,000",
@@ -149,7 +166,11 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
         rows.append(Row("reopen headless (Project + articles_frame + entity_table)", reopened["seconds"], "s",
                         note=f"articles_frame {reopened['articles_frame_s']:.2f} s, entity_table {reopened['entity_table_s']:.2f} s"))
     opened = blocked = bare = None
+    launches: dict[str, dict | None] = {}
     if importlib.util.find_spec("gui.main_window") is not None:
+        launches = {"(the sample, first start)": _attempt(notes, "launch (the sample, first start)", _launch, None),
+                    f"PROJECT ({n:,} articles)": _attempt(notes, f"launch PROJECT ({n:,} articles)", _launch, project)}
+        _launch_rows(launches, notes, rows)
         opened = _attempt(notes, "gui reopen", run_child, "benchmarks.gui_child", "reopen", str(project))
         if importlib.util.find_spec("gui.workers") is not None:
             small = workdir / "gui-corpus"
@@ -170,7 +191,8 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     summary = {
         "n": n, "seed": seed, "machine": machine(), "corpus": corpus, "import": imported, "analysis": analysis,
         "memory": {"peak_rss_mb": ours and ours["peak_rss_mb"], "target_mb": MEMORY_TARGET_MB},
-        "reanalysis": again, "grouping": grouped, "reopen": reopened, "window": opened, "gui_block": blocked, "gui_block_spacy": bare,
+        "reanalysis": again, "grouping": grouped, "reopen": reopened, "window": opened, "launch": launches,
+        "gui_block": blocked, "gui_block_spacy": bare,
         "export": exported,
         "notes": notes, "rows": rows_json(rows),
     }

@@ -1,4 +1,4 @@
-"""``newsprism``: the window appears at once; spaCy loads later, in a worker.
+"""``newsprism``: the window appears at once; pandas and pyqtgraph load after it, spaCy in a worker.
 
 ``newsprism``                   the last project, or the sample project on first start
 ``newsprism PROJECT.newsprism`` that project
@@ -11,7 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.paths import PROJECT_SUFFIX as SUFFIX  # light: pandas loads only after the splash shows
+from core.paths import PROJECT_SUFFIX as SUFFIX  # light: pandas loads only after the window shows
+
+#: Start the views and the project even if the window never paints (e.g. minimised at launch).
+FALLBACK_START_MS = 2000
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -34,16 +37,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def launch(argv: list[str]):
-    """The application and its window, shown, with the start-up work scheduled; returns the window."""
+    """The application and its window, shown, with the start-up work scheduled; returns the window.
+
+    The window's shell (menus, docks saying "Loading…") needs only Qt and
+    paints at once; pandas, pyqtgraph and the views load after its first
+    paint, then the project opens (its tables load in the background).
+    """
     args, qt_args = parse_args(argv)
 
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtGui import QPixmap
-    from PySide6.QtWidgets import QApplication, QSplashScreen
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    from core.paths import resources_dir
-
+    from core.settings import Settings
     from gui.file_open_events import FileOpenHandler
+    from gui.main_window import MainWindow
+    from gui.theme import apply_appearance
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("Newsprism")
@@ -52,32 +60,26 @@ def launch(argv: list[str]):
     opener = FileOpenHandler(app)  # files macOS asks us to open while running (double-click, Dock drop)
     app.installEventFilter(opener)
     app.setStyle("Fusion")
-    splash = QSplashScreen(QPixmap(str(resources_dir() / "icons" / "newsprism-256.png")))
-    splash.showMessage("Opening Newsprism…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
-    splash.show()
-    app.processEvents()  # something on screen at once; pandas and pyqtgraph load next
-
-    import pyqtgraph as pg
-
-    from core.settings import Settings
-    from gui.main_window import MainWindow
-    from gui.theme import apply_appearance
-
-    pg.setConfigOptions(antialias=True)
-    settings = Settings.load()
-    window = MainWindow(settings)
+    window = MainWindow(Settings.load(), views_later=True)
     apply_appearance(str(window.qsettings.value("appearance", "system")))
-    window.show()
-    splash.finish(window)
+    window.file_open_handler = opener
     projects = [p for p in args.paths if p.endswith(SUFFIX)]
     files = [p for p in args.paths if not p.endswith(SUFFIX)]
 
     def start_up() -> None:
+        if window.views_built:
+            return  # the fallback below, after the first paint already started up (or the other way round)
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True)
+        window.build_views()
         window.start_up(projects[0] if projects else None, files)
         opener.deliver_to(window.import_paths)  # a project file is opened, other files imported
 
-    QTimer.singleShot(0, start_up)
-    window.file_open_handler = opener
+    # After the first paint has reached the screen; the fallback if no paint comes (a hidden screen).
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, start_up))
+    QTimer.singleShot(FALLBACK_START_MS, start_up)
+    window.show()
     return window
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabBar, QWidget
 
 LEFT = ("articles", "stories", "chart", "timeline")
 MIN_DOCK_WIDTH = 320
@@ -11,17 +11,18 @@ TABS = {"articles": ("stories",), "chart": ("timeline",), "side_by_side": ("comp
         "entities": ("quotes", "terms", "concordance", "import_report")}
 
 
-def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -> dict[str, QDockWidget]:
-    """One dock per panel (``key -> (title, widget)``), named ``<key>Dock`` so layouts can be saved."""
+def arrange_docks(window: QMainWindow, titles: dict[str, str]) -> dict[str, QDockWidget]:
+    """One dock per view (``key -> title``), named ``<key>Dock`` so layouts can be saved.
+
+    Each says "Loading…" until :func:`fill_docks` puts its view in: the
+    window's shell shows before the views' modules are imported.
+    """
     area = Qt.DockWidgetArea
     docks: dict[str, QDockWidget] = {}
-    for key, (title, widget) in panels.items():
+    for key, title in titles.items():
         dock = QDockWidget(title, window)
         dock.setObjectName(f"{key}Dock")
-        dock.setWidget(widget)
-        # A row of buttons must not make the window wider than a small screen: below this its
-        # controls are clipped rather than the window pushed off-screen.
-        widget.setMinimumWidth(min(widget.minimumSizeHint().width(), MIN_DOCK_WIDTH))
+        dock.setWidget(_loading())
         docks[key] = dock
     tabbed = {key for keys in TABS.values() for key in keys}
     for key, dock in docks.items():  # tabbed docks join their group below, never added on their own
@@ -40,6 +41,26 @@ def arrange_docks(window: QMainWindow, panels: dict[str, tuple[str, QWidget]]) -
     window.resizeDocks([docks["articles"], docks["chart"]], [380, 560], Qt.Orientation.Vertical)
     window.resizeDocks([docks["side_by_side"], docks["entities"]], [700, 240], Qt.Orientation.Vertical)
     return docks
+
+
+def _loading() -> QLabel:
+    label = QLabel("Loading…")
+    label.setObjectName("loadingPlaceholder")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)  # greyed, like any text that is not there yet
+    return label
+
+
+def fill_docks(docks: dict[str, QDockWidget], views: dict[str, QWidget]) -> None:
+    """Put each view (``key -> widget``) into its dock in place of "Loading…"."""
+    for key, widget in views.items():
+        # A row of buttons must not make the window wider than a small screen: below this its
+        # controls are clipped rather than the window pushed off-screen.
+        widget.setMinimumWidth(min(widget.minimumSizeHint().width(), MIN_DOCK_WIDTH))
+        placeholder = docks[key].widget()
+        docks[key].setWidget(widget)
+        if placeholder is not None:
+            placeholder.deleteLater()
 
 
 def hide_stale_tab_bars(window: QMainWindow) -> int:

@@ -1,4 +1,4 @@
-"""Entity, story, article and quote edits for the main window (a mixin: they need the window).
+"""Entity, story, article and quote edits: what the Entities, Stories and Quotes views ask for.
 
 Merges, renames and splits of entities and of stories, deleted articles and
 corrected quote speakers are commands on the window's undo stack (Ctrl+Z)
@@ -9,6 +9,11 @@ read-only project an edit says why it cannot be made instead.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QStatusBar, QWidget
+
 from gui.commands import (CorrectSpeakerCommand, DeleteArticlesCommand, RenameStoryCommand, StoryEditCommand,
                           merge_command, rename_command, split_command)
 from core.project import read_only_message
@@ -16,23 +21,48 @@ from gui.dialogs import name_dialogs
 from gui.dialogs.error_dialog import show_error
 from gui.dialogs.speaker_dialog import ask_speaker
 
+if TYPE_CHECKING:
+    from core.project import Project
+    from gui.project_controller import ProjectController
+    from gui.views.article_panel import ArticlePanel
+    from gui.views.quotes_panel import QuotesPanel
+
 
 class EditCommands:
-    """What the Entities and Stories views ask for."""
+    """What the Entities and Stories views ask for.
+
+    Owned by the main window, which hands it what it works with: ``parent``
+    for dialogs, the project's controller, the undo stack, the article
+    table (the selected articles) and the Quotes view (its sources), and
+    the status bar.
+    """
+
+    def __init__(self, parent: QWidget, controller: ProjectController, undo_stack: QUndoStack,
+                 article_panel: ArticlePanel, quotes_panel: QuotesPanel, status_bar: QStatusBar):
+        self.parent = parent
+        self.controller = controller
+        self.undo_stack = undo_stack
+        self.article_panel = article_panel
+        self.quotes_panel = quotes_panel
+        self.status_bar = status_bar
+
+    @property
+    def project(self) -> Project | None:
+        return self.controller.project
 
     def ask_merge_entities(self, names: list[str]) -> None:
         if len(names) >= 2:
-            name_dialogs.ask_merge(self, names, lambda into: self.merge_entities(names, into))
+            name_dialogs.ask_merge(self.parent, names, lambda into: self.merge_entities(names, into))
 
     def ask_split_entity(self, name: str) -> None:
         merged = self.controller.merged_names(name)
-        if name_dialogs.ask_split(self, name, merged, self.split_entity) is None:
-            self.statusBar().showMessage(f"Nothing was merged into “{name}”, so there is nothing to split.", 8000)
+        if name_dialogs.ask_split(self.parent, name, merged, self.split_entity) is None:
+            self.status_bar.showMessage(f"Nothing was merged into “{name}”, so there is nothing to split.", 8000)
 
     def push_edit(self, command) -> None:
         """Make an edit (Ctrl+Z undoes it); a read-only project shows why it cannot."""
         if self.project is not None and self.project.read_only:
-            show_error(self, "Newsprism", read_only_message(self.project.path))
+            show_error(self.parent, "Newsprism", read_only_message(self.project.path))
             return
         self.undo_stack.push(command)
 
@@ -61,16 +91,16 @@ class EditCommands:
             self._story_edit(f"move {len(ids)} article(s) to another story",
                              lambda: project.move_articles(ids, story_id))
         else:
-            self.statusBar().showMessage("Select the articles to move in the article table first.", 8000)
+            self.status_bar.showMessage("Select the articles to move in the article table first.", 8000)
 
     def ask_split_story(self) -> None:
         """The articles selected in the article table become a story of their own."""
         ids = self.article_panel.selected_ids()
         if not ids:
-            self.statusBar().showMessage("Select the articles to split off in the article table first.", 8000)
+            self.status_bar.showMessage("Select the articles to split off in the article table first.", 8000)
             return
         project = self.project
-        name_dialogs.ask_new_story_name(self, len(ids), lambda name: self._story_edit(
+        name_dialogs.ask_new_story_name(self.parent, len(ids), lambda name: self._story_edit(
             f"split off {len(ids)} article(s)", lambda: project.split_story(ids, name)))
 
     def merge_stories(self, story_ids: list[int]) -> None:
@@ -87,11 +117,11 @@ class EditCommands:
         """Delete the articles selected in the article table (Ctrl+Z brings them back)."""
         ids = self.article_panel.selected_ids()
         if not ids or self.project is None:
-            self.statusBar().showMessage("Select the articles to delete in the article table first.", 8000)
+            self.status_bar.showMessage("Select the articles to delete in the article table first.", 8000)
         else:
             self.push_edit(DeleteArticlesCommand(self.project, self.controller.edits, ids, self.controller.refresh))
             what = "1 article" if len(ids) == 1 else f"{len(ids)} articles"
-            self.statusBar().showMessage(f"Deleted {what}; Ctrl+Z brings {'it' if len(ids) == 1 else 'them'} back.",
+            self.status_bar.showMessage(f"Deleted {what}; Ctrl+Z brings {'it' if len(ids) == 1 else 'them'} back.",
                                          8000)
 
     def ask_correct_speaker(self, quote: dict) -> None:
@@ -103,7 +133,7 @@ class EditCommands:
         speakers = list(sources.groupby("speaker")["quotes"].sum().sort_values(ascending=False).index) \
             if not sources.empty else []
         reset = (lambda: self.correct_speaker(key, None)) if quote.get("speaker_corrected") else None
-        ask_speaker(self, quote, speakers, lambda speaker, kind: self.correct_speaker(key, speaker, kind), reset)
+        ask_speaker(self.parent, quote, speakers, lambda speaker, kind: self.correct_speaker(key, speaker, kind), reset)
 
     def correct_speaker(self, quote: tuple[str, int, int], speaker: str | None, source_type: str = "named") -> None:
         """Give a quote its speaker (None: the one the analysis found); the views reload."""

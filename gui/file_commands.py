@@ -1,17 +1,23 @@
-"""File menu commands and drag-and-drop for the main window (a mixin: they need the window)."""
+"""The File menu's commands, and what drops and pastes carry (files, links, text)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QStatusBar, QWidget
 
 from core.importers import supported_extensions
-from core.project import ProjectError
-from core.project import SUFFIX
-from gui.dialogs.error_dialog import show_exception
+from core.paths import PROJECT_SUFFIX as SUFFIX
+from core.settings import Settings
+
+if TYPE_CHECKING:
+    from core.project import Project
+    from gui.project_controller import ProjectController
+    from gui.views.article_panel import ArticlePanel
 
 
 def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -38,13 +44,34 @@ def importable(mime: QMimeData) -> bool:
 
 
 class FileCommands:
-    """New, Open, Open Recent, Save As, Import, Export; drop files anywhere on the window."""
+    """New, Open, Open Recent, Save As, Import, Export and Paste: what the File and Edit menus ask for.
+
+    Owned by the main window, which hands it what it works with: ``parent``
+    for dialogs, the project's controller, the settings (recent projects),
+    the article table (export the selection), the status bar, and the
+    window's own ways to open a project and to import paths.
+    """
+
+    def __init__(self, parent: QWidget, controller: ProjectController, settings: Settings, article_panel: ArticlePanel,
+                 status_bar: QStatusBar, open_project: Callable[[str | Path], bool],
+                 import_paths: Callable[[list[str | Path]], None]):
+        self.parent = parent
+        self.controller = controller
+        self.settings = settings
+        self.article_panel = article_panel
+        self.status_bar = status_bar
+        self.open_project = open_project
+        self.import_paths = import_paths
+
+    @property
+    def project(self) -> Project | None:
+        return self.controller.project
 
     def new_project(self) -> None:
         self.controller.new()
 
     def ask_open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(self._folder()),
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Open project", str(self._folder()),
                                               f"Newsprism projects (*{SUFFIX})")
         if path:
             self.open_project(path)
@@ -52,19 +79,23 @@ class FileCommands:
     def ask_save_as(self) -> None:
         if self.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save project as", str(self._folder() / self.project.path.name),
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Save project as",
+                                              str(self._folder() / self.project.path.name),
                                               f"Newsprism projects (*{SUFFIX})")
         if path:
             self.save_as(path if path.endswith(SUFFIX) else path + SUFFIX)
 
     def save_as(self, path: str | Path) -> None:
+        # imported here: the project and the error dialog import pandas, and the window's shell imports this module
+        from core.project import ProjectError
+        from gui.dialogs.error_dialog import show_exception
+
         try:
             self.controller.save_as(path)
         except (OSError, ProjectError) as exc:
-            show_exception(self, "Cannot save the project", exc, "saving the project")
+            show_exception(self.parent, "Cannot save the project", exc, "saving the project")
 
-    def fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
+    def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         recent = [p for p in self.settings.recent_projects if Path(p).exists()]
         for path in recent:
@@ -72,24 +103,15 @@ class FileCommands:
         if not recent:
             menu.addAction("No recent projects").setEnabled(False)
 
-    def import_paths(self, paths: list[str | Path]) -> None:
-        """Import files and folders; a dropped project file is opened instead."""
-        projects = [p for p in paths if str(p).endswith(SUFFIX)]
-        if projects:
-            self.open_project(projects[0])
-        rest = [p for p in paths if not str(p).endswith(SUFFIX)]
-        if rest:
-            self.controller.import_paths(rest)
-
     def ask_import_files(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in supported_extensions())
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
+        paths, _ = QFileDialog.getOpenFileNames(self.parent, "Import articles", str(Path.home()),
                                                 f"Articles ({patterns});;All files (*)")
         if paths:
             self.import_paths(paths)
 
     def ask_import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles", str(Path.home()))
+        path = QFileDialog.getExistingDirectory(self.parent, "Import a folder of articles", str(Path.home()))
         if path:
             self.import_paths([path])
 
@@ -98,10 +120,10 @@ class FileCommands:
             return
         ids = self.article_panel.selected_ids() if selected_only else None
         if selected_only and not ids:
-            self.statusBar().showMessage("Select the articles to export in the article table first.", 8000)
+            self.status_bar.showMessage("Select the articles to export in the article table first.", 8000)
             return
         name = f"{self.project.path.stem}{' (selection)' if selected_only else ''}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", str(self._folder() / name),
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Export to Excel", str(self._folder() / name),
                                               "Excel workbook (*.xlsx)")
         if path:
             self.controller.export_xlsx(path if path.lower().endswith(".xlsx") else path + ".xlsx", ids)
@@ -109,7 +131,7 @@ class FileCommands:
     def ask_export_csv(self) -> None:
         if self.project is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Export CSV files into a folder", str(self._folder()))
+        folder = QFileDialog.getExistingDirectory(self.parent, "Export CSV files into a folder", str(self._folder()))
         if folder:
             self.controller.export_csv(folder)
 
@@ -129,26 +151,13 @@ class FileCommands:
     def paste(self) -> None:
         """Edit > Paste: links, text or copied files from the clipboard become articles."""
         if not self.import_mime(QApplication.clipboard().mimeData()):
-            self.statusBar().showMessage("The clipboard holds no text, link or file to import.", 8000)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if importable(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:
-        if importable(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if importable(event.mimeData()):
-            event.acceptProposedAction()
-            self.import_mime(event.mimeData())
+            self.status_bar.showMessage("The clipboard holds no text, link or file to import.", 8000)
 
     def ask_column_mapping(self, path: str, columns: list[str]):
         """A table's columns were not recognised: ask which holds what, then import it (non-blocking)."""
         from gui.dialogs.column_mapping_dialog import ColumnMappingDialog
 
-        dialog = ColumnMappingDialog(path, columns, self)
+        dialog = ColumnMappingDialog(path, columns, self.parent)
         dialog.accepted.connect(lambda: self.controller.import_mapped_table(path, dialog.mapping()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -6,50 +6,31 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMainWindow, QToolBar, QWidget
 
-from core.analysis.entity_articles import articles_naming, one_article_per_outlet
-from core.analysis.story_comparison import COLUMNS as COMPARISON_NOTES
-from core.analysis.timeline import mentions_per_day, undated_share
-from core.project import ProjectError
-from core.jobs import ImportOutcome
-from core.paths import resources_dir, user_data_dir
-from core.project import Project
+from core.paths import PROJECT_SUFFIX, resources_dir, user_data_dir
 from core.settings import Settings
-from gui.actions import build_actions
+from gui.actions import attach_delete_to_article_table, build_actions, connect_commands
 from gui.colors import qcolours
-from gui.commands import EditArticleCommand
-from gui.edit_commands import EditCommands
 from gui.dialogs import name_dialogs
 from gui.dialogs.about_dialog import show_about
-from gui.dialogs.error_dialog import show_exception
-from gui.dock_layout import arrange_docks, fit_to_screen, hide_stale_tab_bars
-from gui.file_commands import FileCommands
-from gui.find_commands import FindCommands
-from gui.gui_thread_gc import collect_on_gui_thread
-from gui.models.article_table_model import ArticleTableModel
-from core.view_state.chart_state import ChartState
-from gui.plots.timeline_chart import TimelineChart
-from gui.project_controller import ProjectController, ViewData, shown_mentions
+from gui.dock_layout import arrange_docks, fill_docks, fit_to_screen, hide_stale_tab_bars
+from gui.file_commands import importable
 from gui.theme import apply_appearance
-from gui.views.article_html import Mention
-from gui.views.article_panel import FITTED_COLUMNS, ArticlePanel
-from gui.views.concordance_panel import ConcordancePanel
-from gui.views.entity_chart_panel import EntityChartPanel
-from gui.views.entity_list_panel import EntityListPanel
-from gui.views.import_report_panel import ImportReportPanel
-from gui.views.quotes_panel import QuotesPanel
-from gui.views.side_by_side_view import MAX_COLUMNS, SideBySideView
 from gui.views.scope_bar import ScopeBar
-from gui.views.story_comparison_panel import StoryComparisonPanel
-from gui.views.story_panel import StoryPanel
-from gui.story_scope import StoryScope
 from gui.views.task_status_widget import TaskStatusWidget
-from gui.views.terms_panel import TermsPanel
+
+if TYPE_CHECKING:  # the window's shell paints before pandas, pyqtgraph and core's analysis are imported
+    from core.jobs import ImportOutcome
+    from core.project import Project
+    from gui.edit_commands import EditCommands
+    from gui.file_commands import FileCommands
+    from gui.find_commands import FindCommands
+    from core.view_state.view_data import ViewData
 
 LAYOUT_VERSION = 2  # 2: the Concordance and Story comparison docks
 #: The article table's title column stretches to fill the width.
@@ -62,14 +43,33 @@ def window_settings() -> QSettings:
 
 
 
-class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
-    """Everything the analyst sees; long work is delegated to :class:`ProjectController`."""
+#: The docks (key -> title), in the order of the View menu.
+DOCKS = {
+    "articles": "Articles", "stories": "Stories", "chart": "Entities by outlet", "timeline": "Timeline",
+    "side_by_side": "Side by side", "entities": "Entities", "quotes": "Quotes and sources",
+    "terms": "Distinctive language", "import_report": "Import report", "comparison": "Story comparison",
+    "concordance": "Concordance",
+}
+
+
+class MainWindow(QMainWindow):
+    """Everything the analyst sees; long work is delegated to :class:`ProjectController`.
+
+    Built in two steps so that ``newsprism`` paints at once: the shell (menus,
+    toolbar, docks saying "Loading…", the saved layout) needs only Qt;
+    :meth:`build_views` then imports pandas, pyqtgraph and core's analysis
+    (about 1 s), puts the views into the docks and creates the objects the
+    menus and views call: ``files`` (File menu, paste), ``edits`` (entity,
+    story, article and quote edits) and ``finder`` (find box, Concordance, F3).
+    The window itself keeps the views in step with the project's data.
+    """
 
     dataRefreshed = Signal()  # the views show the project's current data
+    firstPainted = Signal()  # the window is on screen (once)
 
-    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None):
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None, *,
+                 views_later: bool = False):
         super().__init__(parent)
-        collect_on_gui_thread()  # never in a worker: see gui_thread_gc
         self.settings = settings or Settings.load()
         self.qsettings = window_settings()
         self.setWindowTitle("Newsprism")
@@ -79,14 +79,12 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks)
-        self.controller = ProjectController(self.settings, self)
+        self.controller = None  # a ProjectController once the views are built
+        self.files: FileCommands | None = None  # these three too
+        self.edits: EditCommands | None = None
+        self.finder: FindCommands | None = None
+        self.file_open_handler = None  # gui.app's: files the system asks us to open (removed on close)
         self.undo_stack = QUndoStack(self)
-        self.chart_state = ChartState(
-            metric=str(self.qsettings.value("chart/metric", "mentions")),
-            types=self.settings.entity_types,
-            top_n=int(self.qsettings.value("chart/top_n", 15)),
-            layout=str(self.qsettings.value("chart/layout", "auto")),
-        )
         self.view_data: ViewData | None = None
         self.colours: dict = {}
         self._compare_on_load = True  # a project just opened shows its first two articles side by side
@@ -95,21 +93,62 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self._selection_to_restore: list[str] | None = None  # kept while reloaded data is shown step by step
         self._compared: tuple | None = None  # (data, story) the comparison page was asked for
         self._report_first_paint = os.environ.get("NEWSPRISM_REPORT_FIRST_PAINT") == "1"  # start-up timing
-        self._build_views()
+        self._painted = False
+        self.scope_bar = ScopeBar()
+        self.docks = arrange_docks(self, DOCKS)
         self.actions = build_actions(self)
         self._build_toolbar()
         self.status = TaskStatusWidget()
         self.statusBar().addPermanentWidget(self.status)
-        for runner in self.controller.runners():
-            self.status.watch(runner)
-        self._connect()
         self._default_state = self.saveState(LAYOUT_VERSION)
         self._restore_layout()
         self.actions.appearance.get(str(self.qsettings.value("appearance", "system")),
                                     self.actions.appearance["system"]).setChecked(True)
+        if not views_later:
+            self.build_views()
 
     # -- construction ------------------------------------------------------------
+    @property
+    def views_built(self) -> bool:
+        return self.controller is not None
+
+    def build_views(self) -> None:
+        """Import the heavy modules, create the views in the docks and the project's controller (once)."""
+        if self.views_built:
+            return
+        from gui.gui_thread_gc import collect_on_gui_thread
+        from core.view_state.chart_state import ChartState
+        from gui.project_controller import ProjectController
+
+        collect_on_gui_thread()  # never in a worker: see gui_thread_gc
+        self.controller = ProjectController(self.settings, self)
+        self.chart_state = ChartState(
+            metric=str(self.qsettings.value("chart/metric", "mentions")),
+            types=self.settings.entity_types,
+            top_n=int(self.qsettings.value("chart/top_n", 15)),
+            layout=str(self.qsettings.value("chart/layout", "auto")),
+        )
+        self._build_views()
+        self._build_commands()
+        for runner in self.controller.runners():
+            self.status.watch(runner)
+        self._connect()
+
     def _build_views(self) -> None:
+        from gui.models.article_table_model import ArticleTableModel
+        from gui.plots.timeline_chart import TimelineChart
+        from gui.story_scope import StoryScope
+        from gui.views.article_panel import ArticlePanel
+        from gui.views.concordance_panel import ConcordancePanel
+        from gui.views.entity_chart_panel import EntityChartPanel
+        from gui.views.entity_list_panel import EntityListPanel
+        from gui.views.import_report_panel import ImportReportPanel
+        from gui.views.quotes_panel import QuotesPanel
+        from gui.views.side_by_side_view import SideBySideView
+        from gui.views.story_comparison_panel import StoryComparisonPanel
+        from gui.views.story_panel import StoryPanel
+        from gui.views.terms_panel import TermsPanel
+
         self.article_model = ArticleTableModel(self)
         self.article_model.editor = self._edit_article
         self.article_panel = ArticlePanel(self.article_model)
@@ -124,21 +163,28 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.import_report = ImportReportPanel()
         self.comparison_panel = StoryComparisonPanel()
         self.scope = StoryScope(self)
-        self.scope_bar = ScopeBar()
         self.concordance = ConcordancePanel()
-        self.docks = arrange_docks(self, {
-            "articles": ("Articles", self.article_panel),
-            "stories": ("Stories", self.story_panel),
-            "chart": ("Entities by outlet", self.chart_panel),
-            "timeline": ("Timeline", self.timeline),
-            "side_by_side": ("Side by side", self.side_by_side),
-            "entities": ("Entities", self.entity_panel),
-            "quotes": ("Quotes and sources", self.quotes_panel),
-            "terms": ("Distinctive language", self.terms_panel),
-            "import_report": ("Import report", self.import_report),
-            "comparison": ("Story comparison", self.comparison_panel),
-            "concordance": ("Concordance", self.concordance),
+        fill_docks(self.docks, {
+            "articles": self.article_panel, "stories": self.story_panel, "chart": self.chart_panel,
+            "timeline": self.timeline, "side_by_side": self.side_by_side, "entities": self.entity_panel,
+            "quotes": self.quotes_panel, "terms": self.terms_panel, "import_report": self.import_report,
+            "comparison": self.comparison_panel, "concordance": self.concordance,
         })
+
+    def _build_commands(self) -> None:
+        from gui.edit_commands import EditCommands
+        from gui.file_commands import FileCommands
+        from gui.find_commands import FindCommands
+
+        status = self.statusBar()
+        self.files = FileCommands(self, self.controller, self.settings, self.article_panel, status, self.open_project,
+                                  self.import_paths)
+        self.edits = EditCommands(self, self.controller, self.undo_stack, self.article_panel, self.quotes_panel,
+                                  status)
+        self.finder = FindCommands(self.controller, self.find_box, self.concordance, self.docks["concordance"],
+                                   self.article_panel, self.side_by_side, status, self.show_quote)
+        connect_commands(self.actions, self.files, self.edits, self.finder)
+        attach_delete_to_article_table(self.article_panel, self.actions.delete_articles)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Main")
@@ -150,11 +196,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.find_box = QLineEdit()
         self.find_box.setPlaceholderText("Find in texts (Ctrl+F)")
         self.find_box.setClearButtonEnabled(True)
-        self.find_box.setMaximumWidth(320)
-        self._find_timer = QTimer(self, singleShot=True, interval=300)
-        self._find_timer.timeout.connect(self._run_find)
-        self.find_box.textChanged.connect(lambda _: self._find_timer.start())
-        self.find_box.returnPressed.connect(self._on_find_return)
+        self.find_box.setMaximumWidth(320)  # what typing in it does: gui.find_commands, once the views exist
         bar.addWidget(self.find_box)
         self.addToolBar(bar)
         self.addToolBarBreak()
@@ -173,7 +215,6 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         c.importCancelled.connect(lambda: self.statusBar().showMessage(
             "Import cancelled: the articles imported so far are kept.", 8000))
         c.exportFinished.connect(lambda path: self.statusBar().showMessage(f"Exported to {path}", 8000))
-        c.findFinished.connect(self._on_found)
         c.passagesCompared.connect(self._on_passages)
         c.termsLoaded.connect(self.terms_panel.set_frame)
         c.quotesLoaded.connect(self.scope.set_quotes)
@@ -184,11 +225,12 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.side_by_side.entityActivated.connect(self.select_entity)
         self.entity_panel.entitySelected.connect(self.select_entity)
         self.entity_panel.selectionChanged.connect(self._on_entities_selected)
-        self.entity_panel.mergeRequested.connect(self.ask_merge_entities)
+        edits = self.edits
+        self.entity_panel.mergeRequested.connect(edits.ask_merge_entities)
         self.entity_panel.renameRequested.connect(
-            lambda name: name_dialogs.ask_rename(self, name, lambda new: self.rename_entity(name, new)))
-        self.entity_panel.splitRequested.connect(self.ask_split_entity)
-        self.entity_panel.entityDropped.connect(lambda names, onto: self.merge_entities([onto, *names], onto))
+            lambda name: name_dialogs.ask_rename(self, name, lambda new: edits.rename_entity(name, new)))
+        self.entity_panel.splitRequested.connect(edits.ask_split_entity)
+        self.entity_panel.entityDropped.connect(lambda names, onto: edits.merge_entities([onto, *names], onto))
         self.story_panel.storyChosen.connect(self.show_story)
         self.article_panel.selectionChanged.connect(self.scope.follow_articles)
         self.scope.changed.connect(self._on_scope)
@@ -197,18 +239,16 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.comparison_panel.exportRequested.connect(self.ask_export_comparison)
         c.storyCompared.connect(self._on_story_compared)
         self.story_panel.renameRequested.connect(lambda story_id, name: name_dialogs.ask_story_name(
-            self, name, lambda new: self.rename_story(story_id, name, new)))
-        self.story_panel.mergeRequested.connect(self.merge_stories)
-        self.story_panel.moveRequested.connect(self.move_selected_articles)
-        self.story_panel.splitRequested.connect(self.ask_split_story)
+            self, name, lambda new: edits.rename_story(story_id, name, new)))
+        self.story_panel.mergeRequested.connect(edits.merge_stories)
+        self.story_panel.moveRequested.connect(edits.move_selected_articles)
+        self.story_panel.splitRequested.connect(edits.ask_split_story)
         self.story_panel.tightnessChosen.connect(self.controller.regroup_stories)
         c.storiesRegrouped.connect(lambda n: self.statusBar().showMessage(
             f"Regrouped: {n} stor{'y' if n == 1 else 'ies'}. Your moves, merges and splits are kept.", 8000))
         self.quotes_panel.quoteChosen.connect(self.show_quote)
-        self.quotes_panel.speakerCorrectionRequested.connect(self.ask_correct_speaker)
-        self.terms_panel.termChosen.connect(self.find_in_texts)
-        self.concordance.hitChosen.connect(self.show_hit)
-        self.concordance.optionsChanged.connect(self._run_find)
+        self.quotes_panel.speakerCorrectionRequested.connect(edits.ask_correct_speaker)
+        self.terms_panel.termChosen.connect(self.finder.find_in_texts)
         self.chart_state.watch(self._on_chart_state)
 
     # -- projects ------------------------------------------------------------------
@@ -226,6 +266,9 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self.import_paths(files)
 
     def open_project(self, path: str | Path, *, create: bool = False, quiet: bool = False) -> bool:
+        from core.project import ProjectError
+        from gui.dialogs.error_dialog import show_exception
+
         try:
             self.controller.open(path, create=create)
         except ProjectError as exc:
@@ -234,13 +277,28 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             return False
         return True
 
+    def import_paths(self, paths: list[str | Path]) -> None:
+        """Import files and folders; a dropped project file is opened instead."""
+        projects = [p for p in paths if str(p).endswith(PROJECT_SUFFIX)]
+        if projects:
+            self.open_project(projects[0])
+        rest = [p for p in paths if not str(p).endswith(PROJECT_SUFFIX)]
+        if rest:
+            self.controller.import_paths(rest)
+
     @property
     def project(self) -> Project | None:
-        return self.controller.project
+        return self.controller.project if self.controller is not None else None
 
     # -- views -----------------------------------------------------------------------
     def select_entity(self, entity: str | None) -> None:
         """Follow an entity: mark it in the chart and in the texts, opening texts that name it."""
+        from core.analysis.entity_articles import (
+            articles_naming,
+            one_article_per_outlet,
+        )
+        from gui.views.side_by_side_view import MAX_COLUMNS
+
         self.chart_state.selected_entity = entity
         if not entity or self.view_data is None:
             return
@@ -286,7 +344,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.quotes_panel.set_data(tables.quotes, tables.sources)
         self._draw_timeline()
         if tables.story_id != self.controller.scope_story:
-            self.terms_panel.set_frame(pd.DataFrame())
+            self.terms_panel.clear()
             self.controller.load_terms(tables.story_id)
         compared = (id(data), tables.story_id)  # new data or another story: compare again
         if compared != self._compared:
@@ -298,6 +356,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
                 self.controller.compare_story(tables.story_id)
 
     def _on_story_compared(self, story_id: int, table) -> None:
+        from core.analysis.story_comparison import COLUMNS as COMPARISON_NOTES
+
         if table is not None and self.scope.story_id == story_id and self.view_data is not None:
             names = self.view_data.stories.set_index("id")["name"] if not self.view_data.stories.empty else {}
             self.comparison_panel.show_comparison(story_id, str(names.get(story_id, story_id)), table,
@@ -327,6 +387,22 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         if self._report_first_paint:  # packaging measures the start-up time to the first painted window
             self._report_first_paint = False
             print(f"first-paint {time.time()}", file=sys.stderr, flush=True)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.files is not None and importable(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if self.files is not None and importable(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.files is not None and importable(event.mimeData()):
+            event.acceptProposedAction()
+            self.files.import_mime(event.mimeData())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -341,7 +417,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.find_box.clear()
         self._user_sized_columns = False
         self._selection_to_restore = None
-        self.quotes_panel.set_data(pd.DataFrame(), pd.DataFrame())  # the new project's quotes follow its data
+        self.quotes_panel.clear()  # the new project's quotes follow its data
 
     def _on_data(self, data: ViewData) -> None:
         """Show newly loaded data one view at a time, the event loop running in between.
@@ -351,6 +427,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         """
         if self._selection_to_restore is None:  # else an earlier reload was cut short: its selection stands
             self._selection_to_restore = self.article_panel.selected_ids()
+        from gui.views.article_panel import FITTED_COLUMNS
+
         selected = self._selection_to_restore
         self.view_data = data
         self.colours = qcolours(data.colours)
@@ -404,12 +482,14 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             data.count(self.chart_state.types)
         self.article_model.set_records(data.article_records)
 
-    def _fit_article_columns(self, columns=FITTED_COLUMNS) -> None:
+    def _fit_article_columns(self, columns=None) -> None:
         """Fit the columns to the content (stories appear after analysis) until the user sizes one."""
+        from gui.views.article_panel import FITTED_COLUMNS
+
         if not self._user_sized_columns and self.article_model.rowCount():
             self._fitting_columns = True
             try:
-                for column in columns:
+                for column in FITTED_COLUMNS if columns is None else columns:
                     self.article_panel.fit_column(column)
             finally:
                 self._fitting_columns = False
@@ -438,6 +518,8 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self._draw_timeline()
 
     def _draw_timeline(self) -> None:
+        from core.analysis.timeline import mentions_per_day, undated_share
+
         tables = self.scope.tables
         if self.view_data is None or tables is None:
             return
@@ -446,6 +528,10 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.timeline.set_data(table, self.colours, entities, undated_share(tables.articles))
 
     def _show_articles(self, ids: list[str]) -> None:
+        from gui.project_controller import shown_mentions
+        from gui.views.article_html import Mention
+        from gui.views.side_by_side_view import MAX_COLUMNS
+
         if self.project is None or self.view_data is None:
             return
         ids = ids[:MAX_COLUMNS]
@@ -458,7 +544,7 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
         self.side_by_side.show_articles(articles, mentions, self.colours)
         if len(articles) >= 2:
             self.controller.compare([a.id for a in articles])
-        self._mark_hits()
+        self.finder.mark_hits()
 
     def _on_passages(self, result) -> None:
         ids, sentences, alignment, status = result
@@ -477,9 +563,11 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             self.qsettings.setValue(f"chart/{name}", value)
 
     def _edit_article(self, article_id: str, field: str, value) -> None:
+        from gui.commands import EditArticleCommand
+
         title = self.project.article(article_id).title
-        self.push_edit(EditArticleCommand(self.project, self.controller.edits, article_id, title, field, value,
-                                          self._on_article_changed))
+        self.edits.push_edit(EditArticleCommand(self.project, self.controller.edits, article_id, title, field, value,
+                                                self._on_article_changed))
 
     def _on_article_changed(self, article) -> None:
         self.article_model.apply_article(article)
@@ -499,9 +587,11 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
             message += f"; {len(outcome.not_analysed)} could not be analysed (see the import report)"
         self.statusBar().showMessage(message, 10000)
         for path, columns in outcome.unmapped:
-            self.ask_column_mapping(path, columns)
+            self.files.ask_column_mapping(path, columns)
 
     def _on_failed(self, doing: str, failure) -> None:
+        from gui.dialogs.error_dialog import show_exception
+
         show_exception(self, "Newsprism", failure.exception, doing, failure.details)
 
     # -- layout and closing ----------------------------------------------------------
@@ -533,9 +623,9 @@ class MainWindow(FileCommands, EditCommands, FindCommands, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        self.controller.close()
+        if self.controller is not None:
+            self.controller.close()
         self.settings.save()
-        handler = getattr(self, "file_open_handler", None)
-        if handler is not None:  # no Python call on every event once the window is gone
-            QApplication.instance().removeEventFilter(handler)
+        if self.file_open_handler is not None:  # no Python call on every event once the window is gone
+            QApplication.instance().removeEventFilter(self.file_open_handler)
         super().closeEvent(event)

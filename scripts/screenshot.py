@@ -4,6 +4,12 @@ Run under a virtual screen:
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py
 
+At 200 % scaling (``QT_SCALE_FACTOR``; a screen twice as large, so the
+window has the logical 1280 x 800 of a laptop), only the window, on the
+sample and on a story of seven outlets:
+
+    xvfb-run -a -s "-screen 0 2560x1600x24" .venv/bin/python scripts/screenshot.py --scale 2
+
 It uses a temporary user folder (the sample project is built fresh and your
 own settings are untouched), waits for the analysis, then saves the whole
 window and each view to ``docs/screenshots/``.
@@ -41,9 +47,12 @@ def settle(app, seconds: float = 0.4) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    parser.add_argument("--size", default="1600x1000")
+    parser.add_argument("--size", default="1600x1000", help="the window's size (at --scale, the whole screen)")
+    parser.add_argument("--scale", type=float, default=1.0, help="Qt's scale factor (2: 200 %%); only the window")
     args = parser.parse_args()
     os.environ["NEWSPRISM_HOME"] = tempfile.mkdtemp(prefix="newsprism-shots-")
+    if args.scale != 1:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
     args.out.mkdir(parents=True, exist_ok=True)
     width, height = (int(v) for v in args.size.split("x"))
 
@@ -58,6 +67,8 @@ def main() -> int:
     app.setStyle("Fusion")
     pg.setConfigOptions(antialias=True)
     window = MainWindow(Settings())
+    if args.scale != 1:  # the whole screen, as a maximised window on a laptop
+        width, height = window.screen().availableGeometry().width(), window.screen().availableGeometry().height()
     window.resize(width, height)
     window.show()
     window.start_up()
@@ -72,6 +83,8 @@ def main() -> int:
         widget.grab().save(str(path))
         print(path)
 
+    if args.scale != 1:
+        return shoot_scaled(app, window, save, f"{width}x{height}-{round(args.scale * 100)}pct")
     save(window, "main-window.png")
     save(window.docks["side_by_side"], "side-by-side.png")
     save(window.docks["chart"], "entity-chart.png")
@@ -95,12 +108,12 @@ def main() -> int:
         settle(app, 0.6)
         save(window.docks["side_by_side"], "side-by-side-quote.png")
 
-    window.focus_find()  # the concordance: every use of a name with its context, one hit opened in its text
+    window.finder.focus_find()  # the concordance: every use of a name with its context, one hit opened in its text
     window.find_box.setText("Kim Jong Un")
     window.find_box.returnPressed.emit()
     wait_until(app, lambda: window.concordance.hit_count() > 0)
     for _ in range(3):
-        window.find_next()
+        window.finder.find_next()
     settle(app, 0.8)
     save(window.docks["concordance"], "concordance.png")
     save(window, "concordance-window.png")
@@ -163,7 +176,7 @@ def main() -> int:
 def shoot_seven_outlets(app, window, save) -> None:
     """A new project of seven outlets (tests/data/seven_outlets): the chart as a heatmap, and the timeline."""
     corpus = REPO / "tests" / "data" / "seven_outlets"
-    window.new_project()
+    window.files.new_project()
     window.import_paths(sorted(p for p in corpus.iterdir() if p.is_dir()))
     wait_until(app, lambda: window.view_data is not None and len(window.view_data.outlets) == 7
                and not window.view_data.counts.empty and not window.controller.work.is_running()
@@ -194,6 +207,34 @@ def shoot_story_scope(app, window, save) -> None:
     window.resize(1280, 800)
     settle(app, 1.0)
     save(window, "main-window-1280x800.png")
+
+
+def shoot_scaled(app, window, save, suffix: str) -> int:
+    """The window at a scale factor: on the sample, then on the story most of seven outlets covered."""
+    save(window, f"main-window-{suffix}.png")
+    size = window.size()
+    corpus = REPO / "tests" / "data" / "seven_outlets"
+    window.files.new_project()
+    window.import_paths(sorted(p for p in corpus.iterdir() if p.is_dir()))
+    wait_until(app, lambda: window.view_data is not None and len(window.view_data.outlets) == 7
+               and not window.view_data.counts.empty and not window.controller.work.is_running()
+               and not window.controller.data.is_running())
+    stories = window.view_data.stories.sort_values(["articles", "id"], ascending=[False, True])
+    story = int(stories["id"].iloc[0])
+    window.docks["stories"].raise_()
+    window.story_panel.table.clearSelection()  # chosen anew, even if its row was selected
+    wait_until(app, lambda: window.story_panel.proxy.rowCount() == len(stories))  # the views show the data
+    settle(app, 1.0)
+    window.story_panel.select_stories([story])
+    wait_until(app, lambda: window.comparison_panel.story_id == story and window.comparison_panel.table.rowCount())
+    window.show_comparison()
+    window.docks["chart"].raise_()
+    window.docks["entities"].raise_()
+    window.resize(size)
+    settle(app, 1.0)
+    save(window, f"story-scope-window-{suffix}.png")
+    window.close()
+    return 0
 
 
 if __name__ == "__main__":

@@ -12,11 +12,17 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QAction, QColor, QCursor, QPalette
+from PySide6.QtGui import QAction, QColor, QCursor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolTip, QWidget
 
 from gui.colors import is_dark
 from gui.plots.chart_export import IMAGE_FILTERS, export_chart
+
+
+def _elided(text: str, points: int, width: int) -> str:
+    font = QFont()
+    font.setPointSize(points)
+    return QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 class ChartWidget(pg.PlotWidget):
@@ -41,6 +47,7 @@ class ChartWidget(pg.PlotWidget):
         self.export_action.setToolTip("Save this chart with its title and legend as a PNG image or an SVG drawing")
         self.export_action.triggered.connect(lambda *_: self.ask_export())
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot_item.vb.sigResized.connect(self._on_plot_resized)  # a title cut short to fit follows the width
 
     # -- for subclasses ------------------------------------------------------------
     def redraw(self) -> None:
@@ -64,11 +71,20 @@ class ChartWidget(pg.PlotWidget):
         return " — ".join(part for part in (self.title, self.scope) if part)
 
     def _show_title(self) -> None:
-        """On screen the scope goes on a line of its own, smaller: a long story name must not hide the title."""
-        parts = [html.escape(self.title)] if self.title else []
+        """On screen the scope goes on a line of its own, smaller: a long story name must not hide the title.
+
+        Both lines are cut short with "…" to the width above the plot (a narrow dock, 200 % scaling),
+        rather than running off the chart's edge; the exported chart has them in full.
+        """
+        width = max(int(self.plot_item.vb.width()) - 8, 80)  # the title is centred above the plot's area
+        parts = [html.escape(_elided(self.title, 11, width))] if self.title else []
         if self.scope:
-            parts.append(f"<span style='font-size:9pt'>{html.escape(self.scope)}</span>")
+            parts.append(f"<span style='font-size:9pt'>{html.escape(_elided(self.scope, 9, width))}</span>")
         self.plot_item.setTitle("<br>".join(parts) or None, color=self.text_colour.name(), size="11pt")
+
+    def _on_plot_resized(self) -> None:
+        if not self.__dict__.get("closed"):  # pyqtgraph's close() resizes it on the way out
+            self._show_title()
 
     # -- palette -------------------------------------------------------------------
     def apply_palette(self) -> None:

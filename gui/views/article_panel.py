@@ -10,6 +10,7 @@ from gui.models.article_filter_proxy import ArticleFilterProxyModel
 from gui.models.article_table_model import ArticleTableModel
 from gui.models.roles import ID_ROLE
 from gui.views.table_menu import TableMenu
+from gui.views.table_panel import keep_rows_visible
 
 OUTLET_COLUMN, STORY_COLUMN, NOTE_COLUMN = 0, 6, 7
 #: Fitted to their contents; the title (column 1) stretches with the window.
@@ -45,6 +46,7 @@ class ArticlePanel(QWidget):
         header.setResizeContentsPrecision(200)  # fit columns to the first rows, not to 10,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        keep_rows_visible(self.table)
         self.table.setToolTip("Select two or more articles (Ctrl+click) to read them side by side;\n"
                               "Delete removes the selected articles (Ctrl+Z brings them back)")
         self.table.selectionModel().selectionChanged.connect(self._emit_selection)

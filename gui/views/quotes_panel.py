@@ -78,6 +78,10 @@ class QuotesPanel(TablePanel):
         if first:  # later reloads keep the user's column widths
             self.fit_columns()
 
+    def clear(self) -> None:
+        """No quotes (a project just opened: its own follow with its data)."""
+        self.set_data(pd.DataFrame(), pd.DataFrame())
+
     def showing_sources(self) -> bool:
         return self.mode.currentData() == "sources"
 

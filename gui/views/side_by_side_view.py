@@ -15,7 +15,7 @@ import pandas as pd
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QSplitter, QTextEdit, QToolButton, QToolTip, QVBoxLayout, QWidget,
+    QCheckBox, QLabel, QSplitter, QTextEdit, QToolButton, QToolTip, QVBoxLayout, QWidget,
 )
 
 from core.model.article import Article
@@ -26,6 +26,7 @@ from gui.views.article_column import ArticleColumn
 from gui.views.article_html import (
     SHARED_DARK, SHARED_LIGHT, UNIQUE_DARK, UNIQUE_LIGHT, Mention, describe_mention, entity_from_link,
 )
+from gui.views.flow_layout import FlowLayout
 
 PLACEHOLDER = "Select two or more articles in the table to read them side by side."
 #: Hits of Find in the texts, and the one the reader went to (F3, the concordance).
@@ -47,8 +48,7 @@ class SideBySideView(QWidget):
         self._find_spans: dict[str, list[tuple[int, int]]] = {}
         self._pairs: dict[tuple[str, int], list[tuple[str, int]]] = {}
         self._syncing = False
-        self.legend = QHBoxLayout()
-        self.legend.setSpacing(4)
+        self.legend = FlowLayout(spacing=4)
         self._type_buttons: dict[str, QToolButton] = {}
         self.passage_bar = self._build_passage_bar()
         self.placeholder = QLabel(PLACEHOLDER)
@@ -215,7 +215,6 @@ class SideBySideView(QWidget):
             button.toggled.connect(lambda on, lab=label: self.set_type_visible(lab, on))
             self._type_buttons[label] = button
             self.legend.addWidget(button)
-        self.legend.addStretch(1)
         shared = SHARED_DARK if dark else SHARED_LIGHT
         self.shared_chip.setText(f'<span style="background-color:{shared}">&nbsp;also in another article&nbsp;</span>'
                                  " (click a sentence to see it there)")
@@ -223,9 +222,8 @@ class SideBySideView(QWidget):
             "QToolButton { padding: 2px 6px; border: 1px solid palette(mid); border-radius: 3px; }"
             f"QToolButton:checked {{ background-color: {UNIQUE_DARK if dark else UNIQUE_LIGHT}; }}")
 
-    def _build_passage_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
+    def _build_passage_bar(self) -> FlowLayout:
+        bar = FlowLayout(spacing=8)
         self.shared_chip = QLabel()
         self.only_here = QToolButton()
         self.only_here.setText("Only here")
@@ -237,7 +235,6 @@ class SideBySideView(QWidget):
         boiler = QLabel('<span style="color:#8c8c8c; font-style:italic">grey italic = boilerplate, not analysed</span>')
         for widget in (self.shared_chip, self.only_here, self.scroll_together, boiler):
             bar.addWidget(widget)
-        bar.addStretch(1)
         return bar
 
     def _scroll_others(self, source: ArticleColumn, value: int) -> None:

@@ -40,6 +40,9 @@ class StoryComparisonPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Narrow columns (many outlets, a small screen): "Serrana Broad…" rather than a name cut at both
+        # ends; the full name is in the line above the table and in the header's tooltip.
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

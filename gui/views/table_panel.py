@@ -6,12 +6,13 @@ import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHeaderView, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from gui.models.dataframe_table_model import DataFrameTableModel
 from gui.models.roles import RAW_ROLE
 from gui.models.source_sort_proxy import SourceSortProxyModel
+from gui.views.flow_layout import FlowLayout
 from gui.views.table_menu import TableMenu
 
 #: Columns are fitted to this many rows: fitting to all of 100,000 quotes
@@ -19,6 +20,19 @@ from gui.views.table_menu import TableMenu
 FIT_ROWS = 50
 #: No fitted column is wider than this (pixels); the user can widen it.
 MAX_FITTED_WIDTH = 320
+#: A table is never squeezed below this many visible rows (a small screen, 200 % scaling): the
+#: docks around it give way instead.
+MIN_VISIBLE_ROWS = 5
+
+
+def keep_rows_visible(table: QTableView, rows: int = MIN_VISIBLE_ROWS) -> None:
+    """The table's minimum height: its header, ``rows`` rows and a horizontal scroll bar.
+
+    The header counts as one more row: without columns yet (no data) its own size hint is 0.
+    """
+    scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+    height = (rows + 1) * table.verticalHeader().defaultSectionSize() + scroll_bar + 2 * table.frameWidth()
+    table.setMinimumHeight(height)
 
 
 class TablePanel(QWidget):
@@ -50,8 +64,9 @@ class TablePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setResizeContentsPrecision(FIT_ROWS)
-        self.controls = QHBoxLayout()
-        self.controls.setContentsMargins(0, 0, 0, 0)
+        keep_rows_visible(self.table)
+        self.controls = FlowLayout()  # filter box and buttons; the buttons wrap below it when narrow
+        self.filter_box.setMinimumWidth(self.filter_box.fontMetrics().horizontalAdvance("x") * 24)
         self.controls.addWidget(self.filter_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -79,6 +79,10 @@ class TermsPanel(TablePanel):
         super().set_frame(frame)
         self.weak_legend.setVisible("weak" in frame.columns and bool(frame["weak"].any()))
 
+    def clear(self) -> None:
+        """No terms (another scope's arrive from the background)."""
+        self.set_frame(pd.DataFrame())
+
     def weak_rows(self) -> list[int]:
         """Visible rows greyed as weak."""
         role = Qt.ItemDataRole.ForegroundRole

@@ -15,7 +15,7 @@ from benchmarks.report import Row, write_markdown
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED_KEYS = {
     "n", "machine", "corpus", "import", "analysis", "memory", "reanalysis", "reopen",
-    "window", "gui_block", "gui_block_spacy", "export", "notes", "rows",
+    "window", "launch", "gui_block", "gui_block_spacy", "export", "notes", "rows",
 }
 
 
@@ -41,6 +41,9 @@ def test_tiny_benchmark_measures_everything_and_prints_one_json_line(tmp_path):
     assert summary["memory"]["peak_rss_mb"] > 0
     assert summary["reanalysis"]["analysed"] == 0
     assert summary["reopen"]["articles"] == summary["window"]["rows_shown"] > 0
+    launched = list(summary["launch"].values())
+    assert len(launched) == 2 and all(run["first_paint_s"] > 0 and run["rows_shown"] > 0 for run in launched)
+    assert launched[0]["first_paint_s"] <= launched[0]["data_shown_s"]
     assert summary["gui_block"]["ticks"] > 0 and summary["gui_block_spacy"]["ticks"] > 0
     assert summary["export"]["seconds"] > 0 and summary["export"]["baseline_seconds"] > 0
     assert "<!-- results n=20 -->" in out.read_text(encoding="utf-8")

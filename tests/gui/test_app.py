@@ -27,21 +27,40 @@ def test_files_on_the_command_line_are_imported_into_the_sample_project(qtbot, t
     extra.write_text("Summit in Geneva\nThe envoy Maria Lopez met officials in Geneva on Monday.\n")
     window = launch([str(extra)])
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.article_model.rowCount() == 3, timeout=120_000)
+    qtbot.waitUntil(lambda: window.views_built and window.article_model.rowCount() == 3, timeout=120_000)
     assert window.project.path.name == "Sample.newsprism"
     window.close()
 
 
 
-def test_the_launcher_does_not_import_pandas_before_the_splash():
-    """``gui.app`` is imported before anything is on screen: it must stay light."""
+def test_the_window_shell_imports_no_heavy_module():
+    """``gui.app`` and the window's shell paint before pandas, numpy, pyqtgraph or spaCy are imported."""
     import subprocess
     import sys
 
-    code = "import sys, gui.app; print('pandas' in sys.modules, 'spacy' in sys.modules)"
+    code = ("import sys, gui.app, gui.main_window; "
+            "print(*(m in sys.modules for m in ('pandas', 'numpy', 'pyqtgraph', 'spacy')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(Path(__file__).resolve().parents[2])).stdout.split()
-    assert out == ["False", "False"]
+    assert out == ["False"] * 4
+
+
+def test_the_launched_window_paints_its_shell_first_then_builds_its_views(qtbot, seeds_file):
+    from PySide6.QtWidgets import QLabel
+
+    window = launch([str(seeds_file)])
+    qtbot.addWidget(window)
+    assert window.isVisible() and not window.views_built
+    loading = [dock.widget() for dock in window.docks.values()]
+    assert all(isinstance(w, QLabel) and w.text() == "Loading…" for w in loading)
+    assert {dock.windowTitle() for dock in window.docks.values()} >= {"Articles", "Side by side", "Entities"}
+    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
+        pass  # first paint -> views -> the project's data
+    assert window.docks["articles"].widget() is window.article_panel
+    assert window.docks["entities"].widget() is window.entity_panel
+    assert window.article_model.rowCount() == 2
+    window.close()
 
 
 def test_the_light_project_suffix_is_the_projects():

@@ -13,7 +13,7 @@ from gui.views.side_by_side_view import CURRENT_HIT, FOUND
 def _find(window, qtbot, query: str) -> None:
     """Type ``query`` in the toolbar's find box and press Enter, as a reader would."""
     window.find_box.clear()
-    window.focus_find()
+    window.finder.focus_find()
     with qtbot.waitSignal(window.controller.findFinished, timeout=30_000):
         qtbot.keyClicks(window.find_box, query)
         qtbot.keyClick(window.find_box, Qt.Key.Key_Return)

@@ -65,9 +65,9 @@ def test_undo_of_a_rename_and_of_a_split_restores_what_was_there(open_window, qt
     window = open_window
     before = _totals(window)
     with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
-        window.merge_entities(["Moscow", "Kremlin"], "Moscow")
+        window.edits.merge_entities(["Moscow", "Kremlin"], "Moscow")
     with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
-        window.split_entity("Kremlin")
+        window.edits.split_entity("Kremlin")
     assert _totals(window)["Kremlin"] == before["Kremlin"]
     _undo(window, qtbot)  # the split: Kremlin counts as Moscow again (the earlier merge is kept)
     assert "Kremlin" not in _totals(window).index
@@ -75,7 +75,7 @@ def test_undo_of_a_rename_and_of_a_split_restores_what_was_there(open_window, qt
     assert _totals(window).to_dict() == before.to_dict()
 
     with qtbot.waitSignal(window.dataRefreshed, timeout=60_000):
-        window.rename_entity("Vladimir Putin", "Vladimir V. Putin")
+        window.edits.rename_entity("Vladimir Putin", "Vladimir V. Putin")
     assert "Vladimir V. Putin" in window.chart_panel.chart.entities
     _undo(window, qtbot)
     assert "Vladimir Putin" in window.chart_panel.chart.entities

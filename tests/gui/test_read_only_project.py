@@ -27,7 +27,7 @@ def test_a_read_only_project_shows_everything_and_each_edit_says_why_not(window,
     assert window.article_model.rowCount() == 2
     assert len(window.chart_panel.chart.bars) == 2
 
-    window.rename_story(1, "Old name", "New name")
+    window.edits.rename_story(1, "Old name", "New name")
     [box] = _error_boxes(window)
     assert "read-only" in box.text()
     assert window.undo_stack.count() == 0
