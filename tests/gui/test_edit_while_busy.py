@@ -33,7 +33,7 @@ def test_an_edit_during_a_job_s_write_keeps_the_window_responsive_and_lands_afte
     try:
         job.start()
         assert holding.wait(60)
-        window.merge_entities(["Kremlin"], "Moscow")  # returns at once: the write waits in the edit queue
+        window.edits.merge_entities(["Kremlin"], "Moscow")  # returns at once: the write waits in the edit queue
         timer.start(20)
         qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5_000)  # the event loop runs meanwhile
         assert all(ticks) and job.is_alive()  # ... all while the job still held the lock
