@@ -70,6 +70,16 @@ def _word_lemma(token, inside: set[int]) -> str | None:
     if token.i in inside or not token.is_alpha or token.is_stop:
         return None
     lemma = token.lemma_.lower()
-    if not lemma.isalpha() or len(lemma) < 2 or token.vocab[lemma].is_stop:
+    if not lemma.isalpha() or len(lemma) < 2 or _is_stop(token.vocab, lemma):
         return None
     return lemma
+
+
+_stop_words: dict[int, dict[str, bool]] = {}  # per vocab: looking a word up in the vocab costs ~20 µs
+
+
+def _is_stop(vocab, word: str) -> bool:
+    known = _stop_words.setdefault(id(vocab), {})
+    if word not in known:
+        known[word] = vocab[word].is_stop
+    return known[word]
