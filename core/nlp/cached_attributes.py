@@ -16,6 +16,8 @@ from __future__ import annotations
 COMPONENT = "newsprism_cached_attributes"
 #: Lower-cased first words of the ruler's two-word patterns; "expl" is the dependency one ("there is").
 _PAIR_FIRSTS = frozenset({"ai", "gon", "got", "let", "c'm", "y'", "y"})
+#: Cases remembered at most (some 50 MB); then the memory starts again.
+MAX_KNOWN = 200_000
 _registered = False
 
 
@@ -38,6 +40,8 @@ class CachedAttributes:
         pair_first = {strings[w] for w in _PAIR_FIRSTS if w in strings}
         expl = strings["expl"] if "expl" in strings else None
         out = numpy.zeros((len(rows), 3), dtype="uint64")
+        if len(self._known) > MAX_KNOWN:
+            self._known.clear()
         known = self._known
         last = len(rows) - 1
         for i, row in enumerate(rows):
