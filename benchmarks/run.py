@@ -1,10 +1,12 @@
 """``make bench``: how close Newsprism comes to the speed of spaCy itself.
 
     python -m benchmarks.run --n 2000 [--json-only] [--out docs/benchmarks.md]
+    python -m benchmarks.run --n 500 --only-analysis     # the analysis rows only
 
 Builds the synthetic corpus in a temporary folder, imports it per format,
-runs bare spaCy and Newsprism's analysis over the same texts (each in a
-fresh process, so its peak memory is its own), reopens the project headless
+runs bare spaCy (the full pipeline, and NER alone) and Newsprism's analysis
+over the same texts (each in a fresh process, so its peak memory is its own),
+then the same three over real news (benchmarks/real_text.py), reopens the project headless
 and in the window, measures how long the window freezes while its worker
 imports and analyses, and exports to Excel against pandas. Prints a table and,
 last, one JSON line; ``--out`` writes the table into a Markdown file.
@@ -25,9 +27,12 @@ from benchmarks import phases
 from benchmarks.corpus import write_corpus
 from benchmarks.grouping_bench import grouping
 from benchmarks.measure import ChildFailed, cores, machine, run_child
+from benchmarks.real_text import measure_real, real_project
 from benchmarks.report import Row, rows_json, speed_ratio, table, write_markdown
 
 MEMORY_TARGET_MB = 1536
+#: Newsprism's analysis against bare spaCy running the entity recogniser alone (issue 19).
+NER_TARGET = 0.7
 
 
 def _attempt(notes: dict, name: str, fn, *args):
@@ -84,6 +89,36 @@ def _analysis_rows(ours: dict | None, bases: dict[int, dict], rows: list[Row], n
     return summary
 
 
+def _ner_row(ours: dict | None, ner: dict | None, rows: list[Row], summary: dict) -> None:
+    """Newsprism beside bare spaCy with NER alone, same process count."""
+    if not ner:
+        return
+    rate = lambda r: r["words"] / r["seconds"] if r and r["seconds"] else None  # noqa: E731
+    ratio = rate(ours) / rate(ner) if rate(ours) and rate(ner) else None
+    summary["ner_alone"] = {"words_per_s": rate(ner), "seconds": ner["seconds"], "n_process": ner["n_process"],
+                            "components": ner["components"], "ratio": ratio}
+    rows.append(Row("analysis throughput vs NER alone", rate(ours), "words/s", rate(ner),
+                    f"bare spaCy, NER alone, n_process={ner['n_process']}", ratio, f"≥ {NER_TARGET}",
+                    f"components {'+'.join(ner['components'])}; the same run as the row above"))
+
+
+def _real_rows(real: dict | None, note: str | None, rows: list[Row]) -> None:
+    """Analysis on real news against the full pipeline and NER alone (benchmarks/real_text.py)."""
+    if not real:
+        rows.append(Row("real news: analysis throughput", None, "words/s", note=note or "articles.csv not available"))
+        return
+    where = f"{real['articles']} real articles, {real['words']:,} words"
+    rows.append(Row("real news: analysis throughput", real["words_per_s"], "words/s", real["full_words_per_s"],
+                    f"bare nlp.pipe, full pipeline, n_process={real['n_process']}", real["ratio_full"], "≥ 0.9", where))
+    rows.append(Row("real news: analysis vs NER alone", real["words_per_s"], "words/s", real["ner_words_per_s"],
+                    f"bare spaCy, NER alone, n_process={real['n_process']}", real["ratio_ner"], f"≥ {NER_TARGET}", where))
+
+
+def _real_text(workdir: Path, n_process: int, copies: int, limit: int | None, notes: dict) -> dict | None:
+    project = _attempt(notes, "real news", real_project, workdir, copies, limit)
+    return project and _attempt(notes, "real news", measure_real, project, n_process)
+
+
 def _import_rows(imported: dict | None, notes_by_format: dict, rows: list[Row], sample: str = "") -> None:
     for fmt, r in (imported or {}).items():
         if r["files"] == 1 and r.get("articles", 0) > 1:  # a table or archive of many articles
@@ -130,7 +165,8 @@ def _gui_rows(opened: dict | None, blocked: dict | None, bare: dict | None, note
 
 
 def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, baseline_limit: int | None,
-        format_sample: int, workdir: Path) -> tuple[list[Row], dict]:
+        format_sample: int, workdir: Path, real_copies: int = 2, real_limit: int | None = None,
+        only_analysis: bool = False) -> tuple[list[Row], dict]:
     notes: dict[str, str] = {}
     rows: list[Row] = []
     corpus_dir, project = workdir / "corpus", workdir / "bench.newsprism"
@@ -140,7 +176,8 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     by_format, format_notes = phases.supported_formats(corpus_dir)
     imported = _attempt(notes, "import", phases.import_formats, project, by_format)
     _import_rows(imported, format_notes, rows)
-    others = _attempt(notes, "import other formats", phases.import_other_formats, workdir, format_sample, seed)
+    others = None if only_analysis else _attempt(notes, "import other formats", phases.import_other_formats,
+                                                 workdir, format_sample, seed)
     if others:
         _import_rows(others[0], others[1], rows, sample=" (same articles in this format)")
         imported = {**(imported or {}), **others[0]}
@@ -148,6 +185,15 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     ours = _attempt(notes, "analysis", run_child, "benchmarks.analysis_child", "newsprism", str(project),
                     "--n-process", str(max(processes)))
     analysis = _analysis_rows(ours, bases, rows, n)
+    most = max(processes)
+    ner = _attempt(notes, f"spacy ner n_process={most}", run_child, "benchmarks.analysis_child", "spacy-ner", str(project),
+                   "--n-process", str(most), *(["--limit", str(baseline_limit)] if baseline_limit else []))
+    _ner_row(ours, ner, rows, analysis)
+    real = _real_text(workdir, most, real_copies, real_limit, notes)
+    _real_rows(real, notes.get("real news"), rows)
+    if only_analysis:
+        return rows, {"n": n, "seed": seed, "machine": machine(), "corpus": corpus, "analysis": analysis,
+                      "real_text": real, "notes": notes, "rows": rows_json(rows)}
     again = _attempt(notes, "reanalysis", phases.reanalyse, project)
     if again:
         rows.append(Row("analyse again, nothing changed", again["seconds"], "s", note=f"{again['analysed']} re-analysed"))
@@ -191,8 +237,8 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     summary = {
         "n": n, "seed": seed, "machine": machine(), "corpus": corpus, "import": imported, "analysis": analysis,
         "memory": {"peak_rss_mb": ours and ours["peak_rss_mb"], "target_mb": MEMORY_TARGET_MB},
-        "reanalysis": again, "grouping": grouped, "reopen": reopened, "window": opened, "launch": launches,
-        "gui_block": blocked, "gui_block_spacy": bare,
+        "real_text": real, "reanalysis": again, "grouping": grouped, "reopen": reopened, "window": opened,
+        "launch": launches, "gui_block": blocked, "gui_block_spacy": bare,
         "export": exported,
         "notes": notes, "rows": rows_json(rows),
     }
@@ -210,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-limit", type=int, default=None, help="run bare spaCy over only this many articles")
     parser.add_argument("--format-sample", type=int, default=None,
                         help="articles written in each other format (.docx, .pdf, ...; default: min(N, 100))")
+    parser.add_argument("--real-copies", type=int, default=2, help="times the real articles are imported (default 2: 300 articles)")
+    parser.add_argument("--real-limit", type=int, default=None, help="only this many real articles")
+    parser.add_argument("--only-analysis", action="store_true",
+                        help="import the corpus and measure the analysis only (no other formats, window, export)")
     parser.add_argument("--json-only", action="store_true")
     parser.add_argument("--out", type=Path, help="Markdown file to write the results into")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
@@ -220,10 +270,12 @@ def main(argv: list[str] | None = None) -> int:
     format_sample = args.format_sample or min(args.n, 100)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, format_sample, args.keep)
+        rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, format_sample, args.keep,
+                            args.real_copies, args.real_limit, args.only_analysis)
     else:
         with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
-            rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, format_sample, Path(tmp))
+            rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, format_sample, Path(tmp),
+                                args.real_copies, args.real_limit, args.only_analysis)
     if not args.json_only:
         print(table(rows))
         for name, note in summary["notes"].items():

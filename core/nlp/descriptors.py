@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from core.nlp.doc_text import doc_text
 from core.text.names import AliasTable
 
 _COPULAS = {"be", "remain", "become", "seem", "appear", "stay"}
@@ -116,7 +117,7 @@ def _epithets(doc, mentions: list[tuple]) -> list[tuple]:
     out = []
     places = [m for m in mentions if m[3] in ("GPE", "LOC")]
     people = [m for m in mentions if m[3] == "PERSON"]
-    for match in _EPITHET.finditer(doc.text):
+    for match in _EPITHET.finditer(doc_text(doc)):
         noun = match.group(2)
         pool = people if noun in ("leader", "dictator", "strongman", "president") else places
         before = [m for m in pool if m[1] <= match.start() and match.start() - m[1] < 400]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.model.analysis import AnalysisFailure, ArticleAnalysis  # noqa: F401 - made here, named here too
 from core.nlp.descriptors import descriptors_of
+from core.nlp.doc_text import doc_text, sentence_ranges
 from core.nlp.terms import term_rows
 from core.text.names import NEVER_ENTITIES, AliasTable, resolve_short_names
 from core.nlp.span_cleaning import is_common_word, clean_spans
@@ -23,12 +24,12 @@ def analysis_key(model: str) -> str:
 def mentions_of(doc) -> list[tuple]:
     """Entity mentions of one doc: ``(start, end, text, label, name)``, spans cut back to the name."""
     raw = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ not in NEVER_ENTITIES]
-    return [m for m in resolve_short_names(clean_spans(raw, doc.text, _common_word(doc))) if m[4]]
+    return [m for m in resolve_short_names(clean_spans(raw, doc_text(doc), _common_word(doc))) if m[4]]
 
 
 def _common_word(doc):
     """Is the word at these offsets a common word: lower case elsewhere in the article, or not a proper noun?"""
-    text = doc.text
+    text = doc_text(doc)
 
     def common(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -42,9 +43,9 @@ def sentences_of(doc) -> list[tuple[int, int]]:
     """Sentence spans, cut at line ends (a headline is never joined to the lead),
     trimmed, without those that are only blanked boilerplate."""
     out = []
-    for sent in doc.sents:
-        offset = sent.start_char
-        for line in sent.text.split("\n"):
+    text = doc_text(doc)
+    for _, _, offset, end in sentence_ranges(doc):
+        for line in text[offset:end].split("\n"):
             stripped = line.strip()
             if any(ch.isalnum() for ch in stripped):
                 start = offset + (len(line) - len(line.lstrip()))

@@ -37,7 +37,8 @@ def load_pipeline(model_name: str = DEFAULT_MODEL, exclude: tuple[str, ...] = ()
     """The named pipeline without ``exclude``; loaded once per process.
 
     The analysis needs every component of the small English pipeline: the
-    parser for quotes and descriptors, the lemmatizer for distinctive terms.
+    parser for quotes and descriptors, the lemmatizer for distinctive terms
+    (run through :mod:`core.nlp.cached_attributes`, with the attribute ruler).
     """
     key = (model_name, tuple(exclude))
     with _lock:
@@ -61,9 +62,11 @@ def _load(model_name: str, exclude: tuple[str, ...]) -> "Language":
         ) from exc
     if "ner" not in nlp.pipe_names:
         raise ModelUnavailable(f"The spaCy model '{model_name}' has no entity recogniser (ner); choose another model.")
+    from core.nlp.cached_attributes import use_cached_attributes
     from core.nlp.quote_pipeline import add_line_breaks
 
     add_line_breaks(nlp)  # a headline or subheading never runs into the next paragraph
+    use_cached_attributes(nlp)  # the attribute ruler and lemmatizer, remembered per word (same output)
     # The model's objects live as long as the process: keep full garbage
     # collections (which hold the GIL for 100+ ms) from walking them. Collect
     # first only on the main thread: in a window's worker a collection could

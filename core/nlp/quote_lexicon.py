@@ -7,7 +7,7 @@ name without touching code: ``reporting_verbs.txt`` and ``quote_sources.txt``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from core.paths import resources_dir
 
@@ -28,10 +28,16 @@ class QuoteLexicon:
     documents: frozenset[str]  # sources that are documents of someone ("a report by X")
     first_names: dict[str, str]  # "Mateo" -> "m", "Anna" -> "f": a hint for "he"/"she"
 
+    @cached_property
+    def phrasal_verbs(self) -> frozenset[str]:
+        """The verbs of the phrasal verbs ("point" of "point out")."""
+        return frozenset(verb for verb, _ in self.phrasal)
+
     def is_reporting(self, token) -> bool:
         """Is ``token`` a reporting verb (phrasal verbs need their particle)?"""
         lemma = token.lemma_.lower()
-        if any((lemma, c.lemma_.lower()) in self.phrasal for c in token.children if c.dep_ == "prt"):
+        if lemma in self.phrasal_verbs and any((lemma, c.lemma_.lower()) in self.phrasal
+                                               for c in token.children if c.dep_ == "prt"):
             return True
         if lemma in ("go", "fire", "hit", "point"):
             return False

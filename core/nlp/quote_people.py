@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from core.nlp.doc_text import line_break_tokens, sentence_ranges
 from core.nlp.quote_lexicon import QuoteLexicon
 from core.nlp.quote_phrases import strip_honorific
 
@@ -169,13 +170,13 @@ def _name_chains(doc, in_quote, roles) -> set[str]:
 def _line_sentences(doc) -> list[tuple[int, int]]:
     """Sentence token ranges, cut at line breaks."""
     out = []
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if "\n" in token.text:
-                if token.i > start:
-                    out.append((start, token.i))
-                start = token.i + 1
-        if sent.end > start:
-            out.append((start, sent.end))
+    breaks = line_break_tokens(doc)
+    for first, end, _, _ in sentence_ranges(doc):
+        start = first
+        for i in breaks[bisect.bisect_left(breaks, first) : bisect.bisect_left(breaks, end)]:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+        if end > start:
+            out.append((start, end))
     return out

@@ -43,10 +43,8 @@ def _counted(doc, mentions: Iterable[tuple]) -> tuple[Counter, Counter]:
     counts: Counter = Counter((m[4], "entity") for m in mentions if m[4])
     forms: Counter = Counter()
     previous = previous_form = None
-    for token in doc:
-        lemma = _word_lemma(token, inside)
-        form = token.text.lower() if lemma else None
-        if lemma and previous and not token.is_sent_start:
+    for lemma, form, sent_start in _content_words(doc, inside):
+        if lemma and previous and sent_start != 1:
             counts[(f"{previous} {lemma}", "phrase")] += 1
             forms[(f"{previous} {lemma}", "phrase", f"{previous_form} {form}")] += 1
         if lemma:
@@ -66,10 +64,38 @@ def _entity_tokens(doc, spans: list[tuple[int, int]]) -> set[int]:
     return inside
 
 
-def _word_lemma(token, inside: set[int]) -> str | None:
-    if token.i in inside or not token.is_alpha or token.is_stop:
-        return None
-    lemma = token.lemma_.lower()
-    if not lemma.isalpha() or len(lemma) < 2 or token.vocab[lemma].is_stop:
+def _content_words(doc, inside: set[int]):
+    """``(lemma, form, sent_start)`` per token; lemma and form None unless it is a counted word
+    (read from arrays: making a Python object of every token cost more than the counting)."""
+    from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LOWER, SENT_START
+
+    if not len(doc):
+        return
+    strings, vocab = doc.vocab.strings, doc.vocab
+    lemmas: dict[int, str | None] = {}
+    table = doc.to_array([IS_ALPHA, IS_STOP, LEMMA, LOWER, SENT_START]).tolist()
+    for i, (alpha, stop, lemma_id, lower_id, sent_start) in enumerate(table):
+        if i in inside or not alpha or stop:
+            yield None, None, sent_start
+            continue
+        if lemma_id not in lemmas:
+            lemmas[lemma_id] = _word_lemma(strings[lemma_id], vocab)
+        lemma = lemmas[lemma_id]
+        yield lemma, strings[lower_id] if lemma else None, sent_start
+
+
+def _word_lemma(lemma: str, vocab) -> str | None:
+    lemma = lemma.lower()
+    if not lemma.isalpha() or len(lemma) < 2 or _is_stop(vocab, lemma):
         return None
     return lemma
+
+
+_stop_words: dict[int, dict[str, bool]] = {}  # per vocab: looking a word up in the vocab costs ~20 µs
+
+
+def _is_stop(vocab, word: str) -> bool:
+    known = _stop_words.setdefault(id(vocab), {})
+    if word not in known:
+        known[word] = vocab[word].is_stop
+    return known[word]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.report import Row, write_markdown
+from tests.conftest import REAL_STORIES
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED_KEYS = {
@@ -24,7 +25,7 @@ def test_tiny_benchmark_measures_everything_and_prints_one_json_line(tmp_path):
     out = tmp_path / "benchmarks.md"
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--n", "20", "--processes", "1", "--gui-n", "6",
-         "--html-share", "0.5", "--json-only", "--out", str(out)],
+         "--html-share", "0.5", "--real-copies", "1", "--real-limit", "6", "--json-only", "--out", str(out)],
         capture_output=True, text=True, cwd=REPO, timeout=900,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
@@ -38,6 +39,10 @@ def test_tiny_benchmark_measures_everything_and_prints_one_json_line(tmp_path):
     assert summary["import"]["txt"]["files"] + summary["import"].get("html", {}).get("files", 0) == 20
     analysis = summary["analysis"]
     assert analysis["words_per_s"] > 0 and analysis["baseline_words_per_s"] > 0 and analysis["ratio"] > 0
+    assert analysis["ner_alone"]["words_per_s"] > 0 and analysis["ner_alone"]["components"] == ["ner"]
+    if REAL_STORIES.exists():  # real news beside the same two baselines
+        real = summary["real_text"]
+        assert real["articles"] == 6 and real["ratio_full"] > 0 and real["ratio_ner"] > 0
     assert summary["memory"]["peak_rss_mb"] > 0
     assert summary["reanalysis"]["analysed"] == 0
     assert summary["reopen"]["articles"] == summary["window"]["rows_shown"] > 0
