@@ -59,8 +59,11 @@ def _stop_tracker_at_exit() -> None:
 
 def _stop_resource_tracker() -> None:
     """End the resource tracker this process started (it would otherwise outlive the process for a moment)."""
-    from multiprocessing import resource_tracker
+    from multiprocessing import resource_tracker, util
 
+    if multiprocessing.active_children():  # another pool (a job process) still uses it: it ends after us
+        return
+    util._run_finalizers(0)  # semaphores still open unlink themselves first, as multiprocessing's exit would next
     tracker = resource_tracker._resource_tracker  # no public API stops it (Python 3.11-3.13)
     if getattr(tracker, "_pid", None) is not None and hasattr(tracker, "_stop"):
         try:
