@@ -63,7 +63,7 @@ def _stop_resource_tracker() -> None:
 
     if multiprocessing.active_children():  # another pool (a job process) still uses it: it ends after us
         return
-    util._run_finalizers(0)  # semaphores still open unlink themselves first, as multiprocessing's exit would next
+    util._run_finalizers(0)  # type: ignore[attr-defined]  # private; semaphores still open unlink themselves first, as multiprocessing's exit would next
     tracker = resource_tracker._resource_tracker  # no public API stops it (Python 3.11-3.13)
     if getattr(tracker, "_pid", None) is not None and hasattr(tracker, "_stop"):
         try:
