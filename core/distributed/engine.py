@@ -74,7 +74,8 @@ def analyse_on_dask(project: Project, *, scheduler: str | None = None, workers: 
             report.reused += 1
         else:
             todo_parts.append(partition)
-    if todo_parts:
+    if todo_parts:  # the longest first: the last ones to finish are short, so no worker waits long at the end
+        todo_parts.sort(key=lambda p: -sum(len(a.text) for a in p.articles))
         _run(project, data, todo_parts, scheduler, workers, state.sub(0.0, 0.95), report)
     if report.analysed or story_rows.memberships(project.store).shape[0] != len(project.store.analysis_state()):
         state.progress(0.96, "Grouping articles into stories…")
@@ -145,7 +146,7 @@ def _connect(scheduler: str | None, workers: int | None):
             client.wait_for_workers(workers)
         return client, None
     cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 

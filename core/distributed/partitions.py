@@ -20,9 +20,9 @@ from urllib.parse import quote, unquote
 from core.distributed.columnar import TABLES, schema
 from core.model.article import Article, content_hash
 
-#: Articles per partition: enough that a task outlasts its overhead (about 25 s of one worker's
-#: parsing), few enough that two workers share the last ones of a run.
-PARTITION_ARTICLES = 100
+#: Articles per partition: enough that a task outlasts its overhead (about 30 s of one worker's
+#: parsing), few enough that the workers share the last ones of a run.
+PARTITION_ARTICLES = 50
 UNDATED = "undated"
 
 
