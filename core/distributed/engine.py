@@ -98,7 +98,7 @@ def _run(project: Project, data: Dataset, partitions: list[Partition], scheduler
     client, cluster = _connect(scheduler, workers)
     futures: dict = {}
     try:
-        report.workers = len(client.scheduler_info()["workers"])
+        report.workers = len(client.nthreads())  # every worker (scheduler_info lists only a few)
         for model in {p.model for p in partitions}:
             client.register_plugin(ModelPlugin(model))
         aliases = client.scatter(project.aliases, broadcast=True)
@@ -142,8 +142,7 @@ def _connect(scheduler: str | None, workers: int | None):
 
     if scheduler:
         client = Client(scheduler)
-        if workers:
-            client.wait_for_workers(workers)
+        client.wait_for_workers(workers or 1)  # with none yet, nothing would be sent
         return client, None
     cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
                            dashboard_address=":0", silence_logs=logging.ERROR)

@@ -27,3 +27,16 @@ def test_analyse_on_a_local_cluster_from_the_command_line(tmp_path, capsys):
     assert list((tmp_path / "p.newsprism.parquet" / "mentions").glob("outlet=*/month=*/*.parquet"))
     assert main(["analyse", "--project", str(project), "--engine", "dask", "--json"]) == 0  # nothing left to do
     assert json.loads(capsys.readouterr().out)["up_to_date"] == report["analysed"]
+
+
+@pytest.mark.slow
+def test_analyse_on_a_running_scheduler(tmp_path, capsys):
+    from distributed import LocalCluster
+
+    write_corpus(tmp_path / "corpus", n=4, seed=4)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        code = main(["analyse", str(tmp_path / "corpus"), "--project", str(tmp_path / "p.newsprism"),
+                     "--engine", "dask", "--scheduler", cluster.scheduler_address, "--json"])
+        report = json.loads(capsys.readouterr().out)
+        assert len(cluster.workers) == 1  # the command leaves a cluster it did not start running
+    assert code == 0 and report["workers"] == 1 and report["analysed"] > 0 and report["partitions"] >= 1
