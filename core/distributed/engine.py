@@ -60,7 +60,7 @@ def analyse_on_dask(project: Project, *, scheduler: str | None = None, workers: 
     data = Dataset(dataset or dataset_for(project.path))
     report = DaskReport()
     state.progress(0.0, "Loading partitions finished before…")
-    report.reused += _load_unloaded(project, data)
+    _load_unloaded(project, data, report)
     todo, report.up_to_date = articles_to_analyse(project.store, project.model)
     groups, skipped = models_for(todo, project.model)
     project.store.mark_not_analysed(skipped)
@@ -160,12 +160,10 @@ def _load(project: Project, data: Dataset, outcomes_file: Path, report: DaskRepo
     return len(outcomes) - len(failed)
 
 
-def _load_unloaded(project: Project, data: Dataset) -> int:
+def _load_unloaded(project: Project, data: Dataset, report: DaskReport) -> None:
     """Store the partitions a run wrote but stopped before storing. An article changed since is
     analysed again all the same: its stored text hash no longer matches its text."""
-    loaded = 0
     for outcomes_file, is_loaded in data.finished():
         if not is_loaded:
-            _load(project, data, outcomes_file)
-            loaded += 1
-    return loaded
+            report.analysed += _load(project, data, outcomes_file, report)
+            report.reused += 1
