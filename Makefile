@@ -9,7 +9,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast lint install bench bench-reliability clean lint-imports
+.PHONY: run test test-fast lint install bench bench-dask bench-reliability clean lint-imports
 
 $(STAMP): pyproject.toml packaging/model-requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test-fast: lint
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run --n $${N:-2000}
+
+# the Dask engine alone against the desktop analysis, 1 and 2 workers (docs/scale.md)
+bench-dask: $(STAMP)
+	$(PY) -m benchmarks.run --dask-only --n $${N:-2000}
 
 # hostile inputs at full size (docs/reliability.md): a 1M-row CSV, a book, zip bombs, a slow link
 bench-reliability: $(STAMP)

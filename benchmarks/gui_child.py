@@ -94,14 +94,19 @@ def reopen(project: str, timeout: float) -> dict:
     app = _app()
     with Stopwatch() as imports:
         import gui.main_window  # noqa: F401  (the window's modules, as at start-up)
+    from benchmarks.measure import PeakMemory
+
     shown = {"data": False}
     probe = Lateness()
-    with Stopwatch() as total:
+    with PeakMemory() as peak, Stopwatch() as total:
         window = _window()
         window.dataRefreshed.connect(lambda: shown.update(data=True))
         window.show()
         probe.start()
         window.open_project(project)
+        window.repaint()  # the window painted, the project open, its views still loading
+        app.processEvents()
+        first_paint = time.perf_counter() - total.started
         ok = _wait(app, lambda: shown["data"], timeout)
         window.repaint()
         app.processEvents()
@@ -109,7 +114,8 @@ def reopen(project: str, timeout: float) -> dict:
     rows = window.article_model.rowCount() if hasattr(window, "article_model") else None
     analysed = _wait(app, lambda: not _busy(window), timeout)
     _close(app, window)
-    return {"mode": "reopen", "seconds": total.seconds, "import_s": imports.seconds, "complete": ok,
+    return {"mode": "reopen", "seconds": total.seconds, "first_paint_s": first_paint, "peak_rss_mb": peak.mb,
+            "import_s": imports.seconds, "complete": ok,
             "rows_shown": rows, "idle_after": analysed, **{f"block_{k}": v for k, v in probe.summary().items()}}
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -24,6 +25,7 @@ import traceback
 from pathlib import Path
 
 from benchmarks import phases
+from benchmarks import dask_bench
 from benchmarks.corpus import write_corpus
 from benchmarks.grouping_bench import grouping
 from benchmarks.measure import ChildFailed, cores, machine, run_child
@@ -166,7 +168,7 @@ def _gui_rows(opened: dict | None, blocked: dict | None, bare: dict | None, note
 
 def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, baseline_limit: int | None,
         format_sample: int, workdir: Path, real_copies: int = 2, real_limit: int | None = None,
-        only_analysis: bool = False) -> tuple[list[Row], dict]:
+        only_analysis: bool = False, dask_workers: list[int] | None = None) -> tuple[list[Row], dict]:
     notes: dict[str, str] = {}
     rows: list[Row] = []
     corpus_dir, project = workdir / "corpus", workdir / "bench.newsprism"
@@ -181,6 +183,9 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     if others:
         _import_rows(others[0], others[1], rows, sample=" (same articles in this format)")
         imported = {**(imported or {}), **others[0]}
+    imported_only = workdir / "imported.newsprism"  # the same articles, not analysed yet, for the Dask runs
+    if project.exists():
+        shutil.copy(project, imported_only)
     bases = _baselines(project, processes, baseline_limit, notes)
     ours = _attempt(notes, "analysis", run_child, "benchmarks.analysis_child", "newsprism", str(project),
                     "--n-process", str(max(processes)))
@@ -191,9 +196,15 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
     _ner_row(ours, ner, rows, analysis)
     real = _real_text(workdir, most, real_copies, real_limit, notes)
     _real_rows(real, notes.get("real news"), rows)
+    dask = None
+    if dask_workers and imported_only.exists():
+        (workdir / "dask").mkdir(exist_ok=True)
+        dask = _attempt(notes, "dask", dask_bench.compare, imported_only, dask_workers, workdir / "dask", notes)
+        if dask:
+            rows += dask_bench.rows(dask, n)
     if only_analysis:
         return rows, {"n": n, "seed": seed, "machine": machine(), "corpus": corpus, "analysis": analysis,
-                      "real_text": real, "notes": notes, "rows": rows_json(rows)}
+                      "real_text": real, "dask": dask, "notes": notes, "rows": rows_json(rows)}
     again = _attempt(notes, "reanalysis", phases.reanalyse, project)
     if again:
         rows.append(Row("analyse again, nothing changed", again["seconds"], "s", note=f"{again['analysed']} re-analysed"))
@@ -236,7 +247,7 @@ def run(n: int, seed: int, html_share: float, processes: list[int], gui_n: int, 
         rows.append(Row("Excel export", None, "s", note=notes.get("export", "pending: Project.export_xlsx not available")))
     summary = {
         "n": n, "seed": seed, "machine": machine(), "corpus": corpus, "import": imported, "analysis": analysis,
-        "memory": {"peak_rss_mb": ours and ours["peak_rss_mb"], "target_mb": MEMORY_TARGET_MB},
+        "memory": {"peak_rss_mb": ours and ours["peak_rss_mb"], "target_mb": MEMORY_TARGET_MB}, "dask": dask,
         "real_text": real, "reanalysis": again, "grouping": grouped, "reopen": reopened, "window": opened,
         "launch": launches, "gui_block": blocked, "gui_block_spacy": bare,
         "export": exported,
@@ -260,22 +271,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real-limit", type=int, default=None, help="only this many real articles")
     parser.add_argument("--only-analysis", action="store_true",
                         help="import the corpus and measure the analysis only (no other formats, window, export)")
+    parser.add_argument("--dask-workers", type=int, nargs="*", default=None,
+                        help="Dask LocalCluster sizes to run (default: 1 and the cores; none: skip the Dask runs)")
+    parser.add_argument("--dask-only", action="store_true",
+                        help="only the Dask engine against the desktop analysis (benchmarks/dask_bench.py)")
     parser.add_argument("--json-only", action="store_true")
     parser.add_argument("--out", type=Path, help="Markdown file to write the results into")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
     most = args.processes or cores()
     processes = [1] + ([most] if most > 1 else [])
+    dask_workers = processes if args.dask_workers is None else args.dask_workers
+    if args.dask_only:
+        return dask_bench.main(["--n", str(args.n), "--seed", str(args.seed), "--workers", *map(str, dask_workers)])
     gui_n = args.gui_n or min(args.n, 500)
     format_sample = args.format_sample or min(args.n, 100)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, format_sample, args.keep,
-                            args.real_copies, args.real_limit, args.only_analysis)
+                            args.real_copies, args.real_limit, args.only_analysis, dask_workers)
     else:
         with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
             rows, summary = run(args.n, args.seed, args.html_share, processes, gui_n, args.baseline_limit, format_sample, Path(tmp),
-                                args.real_copies, args.real_limit, args.only_analysis)
+                                args.real_copies, args.real_limit, args.only_analysis, dask_workers)
     if not args.json_only:
         print(table(rows))
         for name, note in summary["notes"].items():

@@ -94,6 +94,16 @@ def _parser() -> argparse.ArgumentParser:
                            "hit, right context, outlet, date or title")
     find.add_argument("--json", action="store_true")
 
+    analyse = commands.add_parser("analyse", help="import files (optional) and analyse; --engine dask spreads the "
+                                                  "work over a Dask cluster (docs/scale.md)")
+    analyse.add_argument("paths", nargs="*", type=Path, help="files, folders, CSV/JSON Lines exports or Parquet datasets")
+    analyse.add_argument("--project", required=True, type=Path, help="project file (.newsprism), created if missing")
+    analyse.add_argument("--engine", choices=("desktop", "dask"), default="desktop")
+    analyse.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); a local cluster if omitted")
+    analyse.add_argument("--workers", type=int, help="workers of the local cluster (default: the cores), or to wait for")
+    analyse.add_argument("--parquet", type=Path, metavar="DIR", help="the analysis as Parquet (default: beside the project)")
+    analyse.add_argument("--json", action="store_true")
+
     export = commands.add_parser("export", help="export the project to an Excel workbook")
     export.add_argument("--project", required=True, type=Path)
     target = export.add_mutually_exclusive_group(required=True)
@@ -370,17 +380,23 @@ def cmd_export(args, project: Project) -> int:
     return EXIT_OK
 
 
+def cmd_analyse(args, project: Project) -> int:
+    from core.distributed.command import run_analyse  # dask only when asked for
+
+    return run_analyse(args, project, say, say_json)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
-    if args.command != "import" and not args.project.exists():
+    if args.command not in ("import", "analyse") and not args.project.exists():
         say(f"newsprism-cli: no project at {args.project}", file=sys.stderr)
         return EXIT_FAILED
     handlers = {"import": cmd_import, "summary": cmd_summary, "stories": cmd_stories, "compare": cmd_compare,
                 "export": cmd_export, "outlets": cmd_outlets, "quotes": cmd_quotes, "speaker": cmd_speaker,
-                "delete": cmd_delete, "find": cmd_find}
+                "delete": cmd_delete, "find": cmd_find, "analyse": cmd_analyse}
     try:
         with Project(args.project, model=Settings.load().model) as project:
             return handlers[args.command](args, project)

@@ -10,7 +10,9 @@ counted; a damaged line stops the file there, and the rows before it stay.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
+
+import pandas as pd
 
 from core.importers.table_stream import STREAMED_SUFFIXES, table_frames
 from core.importers.tables import UnmappedColumns, chunk_articles, recognise_columns
@@ -29,8 +31,12 @@ def is_streamed(path: Path) -> bool:
 
 def import_table(store: ProjectStore, path: Path, mapping: dict[str, str] | None = None, *,
                  state: TaskState = NULL_STATE,
-                 store_chunk: Callable[[list[Article]], ImportResult] | None = None) -> ImportResult:
+                 store_chunk: Callable[[list[Article]], ImportResult] | None = None,
+                 frames: Iterable[tuple[pd.DataFrame, float]] | None = None) -> ImportResult:
     """Import one table file; ``mapping`` (``field -> column``) when the user mapped its columns.
+
+    ``frames``: its rows read already as ``(chunk of strings, share read)``
+    (a Parquet dataset, core/distributed/sources.py) instead of from ``path``.
 
     ``store_chunk`` stores one chunk's articles and reports on them (by
     default :func:`core.ingest.importing.store_articles`: project outlet
@@ -43,33 +49,40 @@ def import_table(store: ProjectStore, path: Path, mapping: dict[str, str] | None
 
         def store_chunk(articles: list[Article]) -> ImportResult:
             return store_articles(store, str(path), articles)
+    if frames is not None:
+        return _import_frames(frames, path, mapping, state, store_chunk)
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise UnreadableFile(f"the file cannot be opened: {exc.strerror or exc}") from exc
     if size > MAX_TABLE_BYTES:
         raise UnreadableFile(f"the table is too large ({size // 2**20:,} MB; the limit is {MAX_TABLE_BYTES // 2**20:,} MB)")
-    tally = _Tally()
     try:
         raw = open(path, "rb")
     except OSError as exc:
         raise UnreadableFile(f"the file cannot be read: {exc.strerror or exc}") from exc
     with raw:
-        try:
-            for frame, fraction in table_frames(raw, path.suffix.lower()):
-                if mapping is None:
-                    mapping = recognise_columns(list(frame.columns))
-                _check_mapping(mapping, list(frame.columns))
-                articles, problems = chunk_articles(frame, mapping, path, first_row=tally.rows + 1)
-                state.check()  # cancelled while this chunk was read: it is not stored
-                tally.add(len(frame), store_chunk(articles) if articles else None, articles, problems)
-                state.progress(fraction, f"{path.name}: {tally.rows:,} rows read, {tally.new:,} new articles")
-        except UnmappedColumns:
+        return _import_frames(table_frames(raw, path.suffix.lower()), path, mapping, state, store_chunk)
+
+
+def _import_frames(frames: Iterable[tuple[pd.DataFrame, float]], path: Path, mapping: dict[str, str] | None,
+                   state: TaskState, store_chunk: Callable[[list[Article]], ImportResult]) -> ImportResult:
+    tally = _Tally()
+    try:
+        for frame, fraction in frames:
+            if mapping is None:
+                mapping = recognise_columns(list(frame.columns))
+            _check_mapping(mapping, list(frame.columns))
+            articles, problems = chunk_articles(frame, mapping, path, first_row=tally.rows + 1)
+            state.check()  # cancelled while this chunk was read: it is not stored
+            tally.add(len(frame), store_chunk(articles) if articles else None, articles, problems)
+            state.progress(fraction, f"{path.name}: {tally.rows:,} rows read, {tally.new:,} new articles")
+    except UnmappedColumns:
+        raise
+    except UnreadableFile as exc:
+        if not tally.rows:
             raise
-        except UnreadableFile as exc:
-            if not tally.rows:
-                raise
-            tally.stopped = f"after row {tally.rows:,} the rest could not be read: {exc}"
+        tally.stopped = f"after row {tally.rows:,} the rest could not be read: {exc}"
     return tally.result(str(path))
 
 

@@ -51,14 +51,13 @@ class ProjectTables:
         return cached[1].copy()
 
     def _read_articles_frame(self) -> pd.DataFrame:
-        from core.store.copy_index import shared_copy_groups, versions
+        from core.store.copy_index import first_days, shared_copy_groups, versions
 
         frame = self.store.articles_frame()
         first = versions(self.store).set_index("article_id")["version_of"]
         frame["version_of"] = _text_column(frame["id"].map(first))
         group = frame["version_of"].where(frame["version_of"] != "", frame["id"])
-        days = frame["date"].astype("string").str[:10]
-        frame["first_appearance"] = days.groupby(group).transform("min").astype(object).where(lambda s: s.notna(), None)
+        frame["first_appearance"] = first_days(frame["date"].astype("string").str[:10], group)
         frame["analysis"] = _text_column(frame["id"].map(self.store.not_analysed()))
         groups = shared_copy_groups(self.store).merge(frame[["id", "outlet"]], left_on="article_id", right_on="id")
         outlets = groups.groupby("group_id")["outlet"].agg(lambda s: set(s))

@@ -19,6 +19,7 @@ from core.analysis.shown_passages import compare_articles, sentences_of
 from core.project import Project
 from core.tasks import TaskState
 from core.text.concordance import Hits, find_hits
+from core.view_state.frame_records import FrameRecords
 
 
 @dataclass
@@ -39,7 +40,7 @@ class ViewData:
     labels: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))  # Project.entity_labels
     types: tuple[str, ...] = ()  # the entity types the two tables below count
     article_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # article_table for ``types``
-    article_records: list = field(default_factory=list)  # the same as dicts, ready for the table model
+    article_records: FrameRecords | list = field(default_factory=list)  # the same, ready for the table model
     entity_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # entity_list for ``types``
     story_tightness: float = 0.5  # Project.story_tightness
 
@@ -51,7 +52,7 @@ class ViewData:
         if "shared_copy_with" in self.articles:  # other outlets that ran the same wire copy
             shared = self.articles.set_index("id")["shared_copy_with"]
             self.article_rows["shared_copy_with"] = self.article_rows["id"].map(shared).fillna("")
-        self.article_records = self.article_rows.to_dict("records")
+        self.article_records = FrameRecords(self.article_rows)  # each row made when shown
         self.entity_rows = entity_list(self.entities, self.outlets, types)
         self.types = tuple(types)
 

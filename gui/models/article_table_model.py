@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QIcon
 from core.model.article import Article
 from core.text.written_dates import EXAMPLES, display_date, parse_written_date
 from gui.models.dataframe_table_model import display_text
+from core.view_state.frame_records import FrameRecords
 from gui.models.roles import FILTER_ROLE, ID_ROLE, RAW_ROLE
 from gui.models.source_sort_proxy import sort_key
 
@@ -57,20 +58,26 @@ class ArticleTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[dict[str, Any]] | FrameRecords = []
         self._row_of: dict[str, int] = {}
         self.editor: Editor | None = None
 
     # -- content -------------------------------------------------------------
     def set_frame(self, frame: pd.DataFrame) -> None:
-        self.set_records(frame.to_dict("records"))
+        self.set_records(FrameRecords(frame))
 
-    def set_records(self, records: list[dict[str, Any]]) -> None:
-        """The rows of an article table frame as ``to_dict("records")`` gives them (made in a worker)."""
+    def set_records(self, records: list[dict[str, Any]] | FrameRecords) -> None:
+        """The rows of an article table frame: as ``to_dict("records")`` gives them, or a
+        :class:`FrameRecords` (made in a worker) that makes each row when it is shown."""
         self.beginResetModel()
         self._rows = records
-        self._row_of = {row["id"]: i for i, row in enumerate(self._rows)}
+        self._row_of = {article_id: i for i, article_id in enumerate(self._column("id"))}
         self.endResetModel()
+
+    def _column(self, name: str) -> list:
+        if isinstance(self._rows, FrameRecords):
+            return self._rows.column(name)
+        return [row.get(name) for row in self._rows]
 
     def article_id(self, row: int) -> str:
         return self._rows[row]["id"]
@@ -84,17 +91,21 @@ class ArticleTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         keep = [(self._rows[i.row()]["id"], i.column()) for i in before]
-        self._rows.sort(key=lambda row: sort_key(row[key]), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._row_of = {row["id"]: i for i, row in enumerate(self._rows)}
+        descending = order == Qt.SortOrder.DescendingOrder
+        if isinstance(self._rows, FrameRecords):
+            self._rows.sort_by(key, sort_key, reverse=descending)
+        else:
+            self._rows.sort(key=lambda row: sort_key(row[key]), reverse=descending)
+        self._row_of = {article_id: i for i, article_id in enumerate(self._column("id"))}
         self.changePersistentIndexList(before, [self.index(self._row_of[i], c) for i, c in keep])
         self.layoutChanged.emit()
 
     def has_notes(self) -> bool:
         """Whether any article has a note (why it does not count in the comparisons)."""
-        return any(row.get("note") for row in self._rows)
+        return any(self._column("note"))
 
     def outlets(self) -> list[str]:
-        return sorted({row["outlet"] for row in self._rows})
+        return sorted(set(self._column("outlet")))
 
     def apply_article(self, article: Article) -> None:
         """Show an article's current metadata (after an edit or its undo)."""
