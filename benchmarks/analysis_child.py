@@ -29,11 +29,15 @@ def _pipeline(model: str):
     return nlp, load.seconds
 
 
+#: The baseline "NER alone": the ner component has its own tok2vec, so nothing else is needed for entities.
+NER_ONLY_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
 def _bare_pipeline(model: str, ner_only: bool = False):
     """Plain ``spacy.load`` with the model components Newsprism keeps (none of its own), or NER alone."""
     import spacy
 
-    from core.nlp.pipeline import NER_ONLY_EXCLUDE, load_pipeline
+    from core.nlp.pipeline import load_pipeline
 
     excluded = NER_ONLY_EXCLUDE if ner_only else inspect.signature(load_pipeline).parameters["exclude"].default
     with Stopwatch() as load:
