@@ -173,14 +173,19 @@ def main() -> int:
     return 0
 
 
-def shoot_seven_outlets(app, window, save) -> None:
-    """A new project of seven outlets (tests/data/seven_outlets): the chart as a heatmap, and the timeline."""
+def open_seven_outlets(app, window) -> None:
+    """A new project of the seven-outlet test corpus (tests/data/seven_outlets), imported and shown."""
     corpus = REPO / "tests" / "data" / "seven_outlets"
     window.files.new_project()
     window.import_paths(sorted(p for p in corpus.iterdir() if p.is_dir()))
     wait_until(app, lambda: window.view_data is not None and len(window.view_data.outlets) == 7
                and not window.view_data.counts.empty and not window.controller.work.is_running()
                and not window.controller.data.is_running())
+
+
+def shoot_seven_outlets(app, window, save) -> None:
+    """A new project of seven outlets (tests/data/seven_outlets): the chart as a heatmap, and the timeline."""
+    open_seven_outlets(app, window)
     window.select_entity("Jonas Weller")
     window.docks["chart"].raise_()
     settle(app, 1.0)
@@ -213,12 +218,7 @@ def shoot_scaled(app, window, save, suffix: str) -> int:
     """The window at a scale factor: on the sample, then on the story most of seven outlets covered."""
     save(window, f"main-window-{suffix}.png")
     size = window.size()
-    corpus = REPO / "tests" / "data" / "seven_outlets"
-    window.files.new_project()
-    window.import_paths(sorted(p for p in corpus.iterdir() if p.is_dir()))
-    wait_until(app, lambda: window.view_data is not None and len(window.view_data.outlets) == 7
-               and not window.view_data.counts.empty and not window.controller.work.is_running()
-               and not window.controller.data.is_running())
+    open_seven_outlets(app, window)
     stories = window.view_data.stories.sort_values(["articles", "id"], ascending=[False, True])
     story = int(stories["id"].iloc[0])
     window.docks["stories"].raise_()
