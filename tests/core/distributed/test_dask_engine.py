@@ -12,6 +12,7 @@ from core.distributed.engine import analyse_on_dask, dataset_for
 from core.distributed.partitions import Dataset
 from core.distributed.sources import import_sources
 from core.project import Project
+from tests.conftest import REAL_STORIES, require_shared
 
 pytest.importorskip("distributed")
 
@@ -58,3 +59,20 @@ def test_the_dask_path_and_the_desktop_path_give_identical_project_tables(corpus
         pd.testing.assert_frame_equal(ours[table], theirs[table], obj=table)
     finished = list(Dataset(dataset_for(tmp_path / "dask.newsprism")).finished())
     assert len(finished) == report.partitions and all(loaded for _, loaded in finished)
+
+
+@pytest.mark.slow
+def test_on_real_news_the_dask_path_gives_the_desktop_tables(tmp_path):
+    """150 real articles from three outlets (../shared/dev-data), one CSV export: the same tables both ways."""
+    export = require_shared(REAL_STORIES)
+    with Project(tmp_path / "desktop.newsprism") as desktop:
+        desktop.import_paths([export])
+        desktop.analyse()
+    with Project(tmp_path / "dask.newsprism") as dask:
+        import_sources(dask, [export])
+        report = analyse_on_dask(dask, workers=2)
+    ours, theirs = _tables(tmp_path / "dask.newsprism"), _tables(tmp_path / "desktop.newsprism")
+    assert report.analysed == len(theirs["articles"]) >= 140 and not report.failed
+    assert theirs["stories"]["id"].nunique() >= 30  # real events grouped, not one story
+    for table in TABLES:
+        pd.testing.assert_frame_equal(ours[table], theirs[table], obj=table)
