@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
             return
         shown = set(self.side_by_side.shown_ids())
         counts = self.scope.tables.counts if self.scope.tables is not None else self.view_data.counts
-        naming = articles_naming(counts, entity)
+        naming = articles_naming(counts.of_entities([entity]), entity)
         if not shown & set(naming["article_id"]):
             self.article_panel.select_ids(one_article_per_outlet(naming, MAX_COLUMNS))
 
@@ -524,7 +524,7 @@ class MainWindow(QMainWindow):
         if self.view_data is None or tables is None:
             return
         entities = self.timeline_entities()
-        table = mentions_per_day(tables.counts, tables.articles, entities)
+        table = mentions_per_day(tables.entity_counts(entities), tables.articles, entities)
         self.timeline.set_data(table, self.colours, entities, undated_share(tables.articles))
 
     def _show_articles(self, ids: list[str]) -> None:

@@ -58,9 +58,8 @@ class StoryScope(QObject):
         data = self.data
         if data is None:
             return
-        whole = (data.entities, data.entity_rows) if data.types else None
         tables = scope_tables(data.articles, data.counts, data.story_of, data.stories, self.story_id,
-                              data.types or (), whole)
+                              data.types or (), (data.entities, data.entity_rows))
         self.tables = self._with_quotes(tables, data.quotes, data.sources)
         self.changed.emit(self.tables)
 

@@ -78,7 +78,7 @@ def date_the_seeds(project):
 
 
 #: Derived tables: the meta counters move on, the kept entity counts are made again after a change.
-DERIVED_TABLES = ("meta", "counted_entities", "counted_mentions")
+DERIVED_TABLES = ("meta", "counted_entities", "counted_mentions", "counted_outlets")
 
 
 def project_tables(path) -> dict[str, list[tuple]]:

@@ -12,8 +12,9 @@ ARTICLE_TABLE_COLUMNS = ["id", "outlet", "title", "date", "word_count", "entitie
 
 def article_table(
     articles: pd.DataFrame,
-    mentions: pd.DataFrame,
+    mentions: pd.DataFrame | None = None,
     *,
+    entity_totals: pd.Series | None = None,
     quotes: pd.DataFrame | None = None,
     quote_counts: pd.Series | None = None,
     story_of: pd.Series | None = None,
@@ -23,14 +24,18 @@ def article_table(
 
     ``entities``: counted entity mentions (``mentions`` from
     ``canonical_mentions`` or ``count_mentions``, already restricted to the counted types, so the
-    count matches ``summary --json``); ``quotes``: rows of ``Project.quotes``
+    count matches ``summary --json``), or ``entity_totals`` (those counts
+    summed per article id: ``Project.entity_totals``); ``quotes``: rows of ``Project.quotes``
     per article, or ``quote_counts`` (``Project.quote_counts``); ``story_id`` and ``story`` (its name) from ``Project.story_of``
     and ``Project.stories``. Missing inputs give zeros and blanks. ``note`` says
     why an article does not count: "not analysed: language ko", "version of
     'Title'" (a reprint, counted once with its first version).
     """
     table = articles.copy()
-    table["entities"] = _count(table["id"], mentions)
+    if entity_totals is not None:
+        table["entities"] = table["id"].map(entity_totals).fillna(0).astype("int64")
+    else:
+        table["entities"] = _count(table["id"], mentions)
     if quote_counts is not None:
         table["quotes"] = table["id"].map(quote_counts).fillna(0).astype("int64")
     else:

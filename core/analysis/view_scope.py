@@ -2,19 +2,42 @@
 
 The window compares outlets within the story the analyst is reading, or
 across the whole project; these functions cut the project's loaded tables
-down to one story (quick pandas filters: no re-reading of the project).
+down to one story: quick pandas filters of the loaded articles, and the
+story's entity counts read by index from the project file through a
+:class:`CountsSource` (a million articles' counts are never held whole).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Protocol
 
 import pandas as pd
 
 from core.analysis.compare import sources_table
 from core.analysis.entities import entity_outlet_table
 from core.analysis.entity_list import entity_list
+
+
+class CountsSource(Protocol):
+    """Entity counts (``article_id, outlet, entity, label, n``) read a part at a time."""
+
+    def of_articles(self, article_ids: Iterable[str]) -> pd.DataFrame: ...
+
+    def of_entities(self, entities: Iterable[str]) -> pd.DataFrame: ...
+
+
+class FrameCounts:
+    """A :class:`CountsSource` over counts already in memory."""
+
+    def __init__(self, counts: pd.DataFrame):
+        self.counts = counts
+
+    def of_articles(self, article_ids: Iterable[str]) -> pd.DataFrame:
+        return self.counts[self.counts["article_id"].isin(set(article_ids))] if not self.counts.empty else self.counts
+
+    def of_entities(self, entities: Iterable[str]) -> pd.DataFrame:
+        return self.counts[self.counts["entity"].isin(set(entities))] if not self.counts.empty else self.counts
 
 
 @dataclass
@@ -24,7 +47,7 @@ class ScopedTables:
     story_id: int | None
     label: str
     articles: pd.DataFrame
-    counts: pd.DataFrame
+    counts: CountsSource  # of the scope: FrameCounts of the story's counts, or the project's source
     entities: pd.DataFrame
     outlets: list[str]
     entity_rows: pd.DataFrame
@@ -34,6 +57,10 @@ class ScopedTables:
     @property
     def article_ids(self) -> set[str]:
         return set(self.articles["id"])
+
+    def entity_counts(self, entities: Iterable[str]) -> pd.DataFrame:
+        """The counts of these entities in the scope's articles."""
+        return self.counts.of_entities(list(entities))
 
 
 def story_of_articles(article_ids: Iterable[str], story_of: pd.Series) -> int | None:
@@ -61,19 +88,20 @@ def _n(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
-def scope_tables(articles: pd.DataFrame, counts: pd.DataFrame, story_of: pd.Series, stories: pd.DataFrame,
-                 story_id: int | None, types: Iterable[str] | None, whole: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+def scope_tables(articles: pd.DataFrame, counts: CountsSource, story_of: pd.Series, stories: pd.DataFrame,
+                 story_id: int | None, types: Iterable[str] | None, whole: tuple[pd.DataFrame, pd.DataFrame],
                  ) -> ScopedTables:
-    """The tables of ``story_id`` (None: the whole project; ``whole`` gives its entity tables made already)."""
+    """The tables of ``story_id`` (None: the whole project, whose entity tables ``whole`` gives)."""
     types = list(types) if types else None
     if story_id is not None:
         articles = story_articles(articles, story_of, story_id)
-        counts = counts[counts["article_id"].isin(set(articles["id"]))] if not counts.empty else counts
+        counts = FrameCounts(counts.of_articles(articles["id"]))
     outlets = sorted(articles["outlet"].unique()) if not articles.empty else []
-    if whole is not None and story_id is None:
+    if story_id is None:
         entities, entity_rows = whole
     else:
-        entities = entity_outlet_table(articles, counts)
+        assert isinstance(counts, FrameCounts)
+        entities = entity_outlet_table(articles, counts.counts)
         entity_rows = entity_list(entities, outlets, types)
     return ScopedTables(story_id, scope_label(stories, articles, story_id), articles, counts, entities, outlets,
                         entity_rows)

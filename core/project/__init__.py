@@ -113,10 +113,10 @@ class Project:
 
     def regroup(self) -> None:
         """After analysis: regroup the stories, join surnames to full names, count the entities
-        (kept, so reopening is quick), give new outlets their colours."""
+        and tabulate them by outlet (kept, so reopening is quick), give new outlets their colours."""
         self.story_groups.update()
         self.names.update_name_joins(self.tables.story_of())
-        self.tables.entity_counts()
+        self.tables.entity_table(None)  # counts, and the entity × outlet table a big project opens from
         self.edits.keep_outlet_colours()
 
     def export_xlsx(
@@ -166,8 +166,12 @@ class Project:
                  labels: pd.Series | None = None) -> pd.DataFrame:
         return self.tables.mentions(types, article_ids, labels)
 
-    def entity_counts(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
-        return self.tables.entity_counts(types)
+    def entity_counts(self, types: Iterable[str] | None = DEFAULT_TYPES, *, article_ids: Iterable[str] | None = None,
+                      entities: Iterable[str] | None = None, outlets: pd.Series | None = None) -> pd.DataFrame:
+        return self.tables.entity_counts(types, article_ids=article_ids, entities=entities, outlets=outlets)
+
+    def entity_totals(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.Series:
+        return self.tables.entity_totals(types)
 
     def entity_labels(self) -> pd.Series:
         return self.tables.entity_labels()

@@ -26,7 +26,8 @@ class ProjectTables:
     def __init__(self, store: ProjectStore, names: ProjectNames):
         self.store, self.names = store, names
         self._articles_frame: tuple[tuple, pd.DataFrame] | None = None  # (store revision, frame)
-        self._counts: tuple[str, pd.DataFrame] | None = None  # (counted_rows stamp, counts)
+        self._counts: tuple[str, pd.DataFrame, bool] | None = None  # (counted_rows stamp, counts, kept only here)
+        self._stamps: tuple[tuple, str, str] | None = None  # (store revision, counts stamp, outlet table stamp)
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Articles in import order: all, or those with the given ids."""
@@ -44,11 +45,15 @@ class ProjectTables:
 
         Read once per change of the project: most queries start from it.
         """
+        return self._frame().copy()
+
+    def _frame(self) -> pd.DataFrame:
+        """The cached articles frame itself (not to be changed)."""
         revision = self.store.revision  # before reading: a change meanwhile makes the next call read again
         cached = self._articles_frame
         if cached is None or cached[0] != revision:
             cached = self._articles_frame = (revision, self._read_articles_frame())
-        return cached[1].copy()
+        return cached[1]
 
     def _read_articles_frame(self) -> pd.DataFrame:
         from core.store.copy_index import first_days, shared_copy_groups, versions
@@ -100,38 +105,100 @@ class ProjectTables:
             labels = self.entity_labels()
         return canonical_mentions(self.articles_frame(), raw, self.names.aliases, types, labels)
 
-    def entity_counts(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
+    def entity_counts(self, types: Iterable[str] | None = DEFAULT_TYPES, *, article_ids: Iterable[str] | None = None,
+                      entities: Iterable[str] | None = None, outlets: pd.Series | None = None) -> pd.DataFrame:
         """Mentions counted per article and entity: ``article_id, outlet, entity, label, n``.
 
         Kept in the project file and counted again only after mentions or
         aliases changed: what opening a big project draws its tables from.
+        ``article_ids`` or ``entities`` read only their rows (by index: a
+        story's counts in a million articles), as stored, with the outlets of
+        ``outlets`` (outlet by article id: the caller's articles frame;
+        default: the project's).
         """
-        counts = self._stored_counts()
-        counts = counts.assign(outlet=counts["article_id"].map(self.articles_frame().set_index("id")["outlet"]))
+        if article_ids is None and entities is None:
+            counts = self._stored_counts()
+        elif self._counts is not None and self._counts[2]:  # counted but not stored (read-only)
+            counts = self._counts[1]
+            counts = counts[counts["article_id"].isin(set(article_ids)) if article_ids is not None
+                            else counts["entity"].isin(set(entities or ()))]
+        else:
+            counts = counted_rows.part(self.store, article_ids=article_ids, entities=entities)
+        if outlets is None:
+            outlets = self._frame().set_index("id")["outlet"]
+        counts = counts.assign(outlet=counts["article_id"].map(outlets))
         counts = counts[counts["outlet"].notna()]
         if types is not None:
             counts = counts[counts["label"].isin(list(types))]
         return counts[COUNT_COLUMNS].reset_index(drop=True)
 
+    def entity_totals(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.Series:
+        """Counted mentions of ``types`` per article id (articles without any left out)."""
+        if self._current_counts() is not None:  # in memory only (read-only)
+            counts = self._stored_counts()
+            counts = counts if types is None else counts[counts["label"].isin(list(types))]
+            return counts.groupby("article_id", sort=False)["n"].sum()
+        return counted_rows.article_totals(self.store, types)
+
     def entity_labels(self) -> pd.Series:
         """Each entity's label across the project (by entity name)."""
-        counts = self._stored_counts()
-        return counts.drop_duplicates("entity").set_index("entity")["label"]
+        if self._current_counts() is not None:
+            counts = self._stored_counts()
+            return counts.drop_duplicates("entity").set_index("entity")["label"]
+        return counted_rows.labels(self.store)
+
+    def _current_counts(self) -> pd.DataFrame | None:
+        """Count again if the stored counts are stale. The counts when they are kept only in
+        memory (a read-only project), else None: read them from the file."""
+        stamp = self._stamp()
+        if (self._counts is None or self._counts[0] != stamp) and counted_rows.stored_stamp(self.store) == stamp:
+            return None
+        self._stored_counts()  # counts and stores them if stale (read-only: keeps them here)
+        assert self._counts is not None
+        return self._counts[1] if self._counts[2] else None
+
+    def _stamp(self, outlet_table: bool = False) -> str:
+        """What stored counts (or, ``outlet_table``, the entity × outlet table) must have been made for
+        (hashes of a million articles: kept until the file changes)."""
+        revision = self.store.revision
+        if self._stamps is None or self._stamps[0] != revision:
+            articles = self._frame()
+            counts = counted_rows.stamp(self.store, self.names.fingerprint(articles[["id", "outlet"]]))
+            counted = articles[["id", "outlet", "word_count", "version_of", "analysis"]]
+            table = f"{counts}:{int(pd.util.hash_pandas_object(counted, index=False).sum()) & 0xFFFFFFFF:08x}"
+            self._stamps = (revision, counts, table)
+        return self._stamps[2] if outlet_table else self._stamps[1]
 
     def _stored_counts(self) -> pd.DataFrame:
-        stamp = counted_rows.stamp(self.store, self.names.fingerprint(self.articles_frame()[["id", "outlet"]]))
+        stamp = self._stamp()
         if self._counts is not None and self._counts[0] == stamp:
             return self._counts[1]
         counts = counted_rows.load(self.store, stamp)
+        in_memory = False
         if counts is None:
             counts = count_mentions(self.mentions(None))[counted_rows.COLUMNS]
-            if not self.store.read_only:  # a read-only project counts each time it opens
+            in_memory = self.store.read_only  # a read-only project counts each time it opens
+            if not in_memory:
                 counted_rows.save(self.store, counts, stamp)
-        self._counts = (stamp, counts)
+        self._counts = (stamp, counts, in_memory)
         return counts
 
     def entity_table(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
-        return entity_outlet_table(self.articles_frame(), self.entity_counts(types))
+        """Entity × outlet (``entity_outlet_table``) of ``types``: the whole project's table is kept
+        beside the counts, so a big project opens without reading its counts."""
+        table = self._outlet_table()
+        if types is not None:
+            table = table[table["label"].isin(list(types))].reset_index(drop=True)
+        return table
+
+    def _outlet_table(self) -> pd.DataFrame:
+        stamp = self._stamp(outlet_table=True)
+        table = counted_rows.load_outlets(self.store, stamp) if self._current_counts() is None else None
+        if table is None:
+            table = entity_outlet_table(self._frame(), self.entity_counts(None))
+            if not self.store.read_only:
+                counted_rows.save_outlets(self.store, table, stamp)
+        return table
 
     def coverage(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
         return coverage_split(self.entity_table(types), self.outlets())

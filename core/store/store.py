@@ -34,7 +34,7 @@ from core.model.shown_names import storable
 # where every project's tables are read (not in ``core``: the launcher must not import pandas).
 pd.set_option("mode.string_storage", "python")
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: The oldest schema a read-only project is opened with (it cannot be migrated).
 READ_ONLY_FROM = 4
 
@@ -187,6 +187,17 @@ _MIGRATIONS = {
         text_hash TEXT NOT NULL, model TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL
     );
     PRAGMA application_id = {APPLICATION_ID};
+    """,
+    # 9: a big project opens from its stored counts a part at a time (core/store/counted_rows.py):
+    # the counts of a story's articles or of a few entities are found by index, and the
+    # entity × outlet table of the whole project is kept beside them.
+    9: """
+    CREATE INDEX IF NOT EXISTS counted_mentions_by_article ON counted_mentions(article_id);
+    CREATE INDEX IF NOT EXISTS counted_mentions_by_entity ON counted_mentions(entity_id);
+    CREATE TABLE IF NOT EXISTS counted_outlets (
+        entity TEXT NOT NULL, label TEXT NOT NULL, outlet TEXT NOT NULL, mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL, per_1000_words REAL NOT NULL, share_of_articles REAL NOT NULL
+    );
     """,
 }
 

@@ -13,13 +13,14 @@ import pandas as pd
 
 from core.analysis.article_table import article_table
 from core.analysis.compare import sources_table
-from core.analysis.entities import canonical_mentions, entity_outlet_table
+from core.analysis.entities import canonical_mentions
 from core.analysis.entity_list import entity_list
 from core.analysis.shown_passages import compare_articles, sentences_of
 from core.project import Project
 from core.tasks import TaskState
 from core.text.concordance import Hits, find_hits
 from core.view_state.frame_records import FrameRecords
+from core.view_state.stored_counts import StoredCounts
 
 
 @dataclass
@@ -27,7 +28,7 @@ class ViewData:
     """Everything the views draw, loaded together in the background."""
 
     articles: pd.DataFrame  # articles_frame
-    counts: pd.DataFrame  # Project.entity_counts of every type: mentions per article and entity
+    counts: StoredCounts  # Project.entity_counts of every type, read a part at a time
     entities: pd.DataFrame  # entity × outlet table of every type
     outlets: list[str] = field(default_factory=list)
     colours: dict[str, str] = field(default_factory=dict)  # Project.outlet_colours: "#rrggbb" per outlet
@@ -46,9 +47,8 @@ class ViewData:
 
     def count(self, types: tuple[str, ...]) -> None:
         """The corpus and entity tables counting ``types`` (done in the worker, redone when types change)."""
-        counted = self.counts[self.counts["label"].isin(types)] if not self.counts.empty else self.counts
-        self.article_rows = article_table(self.articles, counted, quote_counts=self.quote_counts, story_of=self.story_of,
-                                          stories=self.stories)
+        self.article_rows = article_table(self.articles, entity_totals=self.counts.per_article(types),
+                                          quote_counts=self.quote_counts, story_of=self.story_of, stories=self.stories)
         if "shared_copy_with" in self.articles:  # other outlets that ran the same wire copy
             shared = self.articles.set_index("id")["shared_copy_with"]
             self.article_rows["shared_copy_with"] = self.article_rows["id"].map(shared).fillna("")
@@ -60,11 +60,11 @@ class ViewData:
 def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState) -> ViewData:
     state.progress(0.0, "Loading the project…")
     articles = project.articles_frame()
-    counts = project.entity_counts(types=None)
     state.progress(0.4, "Comparing outlets…")
-    entities = entity_outlet_table(articles, counts)
-    data = ViewData(articles, counts, entities, sorted(articles["outlet"].unique()), labels=project.entity_labels(),
-                    story_tightness=project.story_tightness(), colours=project.outlet_colours())
+    entities = project.entity_table(types=None)  # kept beside the counts: none of the counts is read
+    data = ViewData(articles, StoredCounts(project, articles), entities, sorted(articles["outlet"].unique()),
+                    labels=project.entity_labels(), story_tightness=project.story_tightness(),
+                    colours=project.outlet_colours())
     state.progress(0.6, "Loading stories and quotes…")
     # The main views must show even if one of these extras fails; the failure is reported.
     for name, load in (("stories", project.stories), ("story_of", project.story_of),

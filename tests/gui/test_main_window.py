@@ -80,7 +80,7 @@ def test_cancelling_a_long_import_stops_it_and_keeps_what_was_imported(window, q
 
 def test_first_start_opens_the_sample_project_analysed_in_the_background(window, qtbot):
     window.start_up()
-    qtbot.waitUntil(lambda: window.view_data is not None and not window.view_data.counts.empty, timeout=120_000)
+    qtbot.waitUntil(lambda: window.view_data is not None and not window.view_data.entities.empty, timeout=120_000)
     assert window.project.path.name == "Sample.newsprism"
     assert window.article_model.rowCount() == 2
     assert window.settings.last_project == str(window.project.path.resolve())

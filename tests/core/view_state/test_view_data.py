@@ -37,7 +37,7 @@ def test_shown_mentions_are_canonical_and_labelled(seeds_project):
     first = data.articles["id"].iloc[0]
     mentions = shown_mentions(seeds_project, data, [first])
     assert not mentions.empty and set(mentions["article_id"]) == {first}
-    assert set(mentions["entity"]) <= set(data.counts["entity"])
+    assert set(mentions["entity"]) <= set(data.entities["entity"])
 
 
 def test_terms_of_a_story_gone_meanwhile_are_empty(seeds_project):
