@@ -518,14 +518,14 @@ class MainWindow(QMainWindow):
             self._draw_timeline()
 
     def _draw_timeline(self) -> None:
-        from core.analysis.timeline import mentions_per_day, undated_share
+        from core.analysis.timeline import mentions_per_day
 
         tables = self.scope.tables
         if self.view_data is None or tables is None:
             return
         entities = self.timeline_entities()
         table = mentions_per_day(tables.entity_counts(entities), tables.articles, entities)
-        self.timeline.set_data(table, self.colours, entities, undated_share(tables.articles))
+        self.timeline.set_data(table, self.colours, entities, tables.undated)
 
     def _show_articles(self, ids: list[str]) -> None:
         from gui.project_controller import shown_mentions

@@ -59,7 +59,7 @@ class StoryScope(QObject):
         if data is None:
             return
         tables = scope_tables(data.articles, data.counts, data.story_of, data.stories, self.story_id,
-                              data.types or (), (data.entities, data.entity_rows))
+                              data.types or (), (data.entities, data.entity_rows, data.undated))
         self.tables = self._with_quotes(tables, data.quotes, data.sources)
         self.changed.emit(self.tables)
 

@@ -17,6 +17,7 @@ import pandas as pd
 from core.analysis.compare import sources_table
 from core.analysis.entities import entity_outlet_table
 from core.analysis.entity_list import entity_list
+from core.analysis.timeline import undated_share
 
 
 class CountsSource(Protocol):
@@ -53,6 +54,7 @@ class ScopedTables:
     entity_rows: pd.DataFrame
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
     sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+    undated: float = 0.0  # the share of the scope's articles without a date (timeline.undated_share)
 
     @property
     def article_ids(self) -> set[str]:
@@ -89,22 +91,25 @@ def _n(count: int, noun: str) -> str:
 
 
 def scope_tables(articles: pd.DataFrame, counts: CountsSource, story_of: pd.Series, stories: pd.DataFrame,
-                 story_id: int | None, types: Iterable[str] | None, whole: tuple[pd.DataFrame, pd.DataFrame],
+                 story_id: int | None, types: Iterable[str] | None, whole: tuple[pd.DataFrame, pd.DataFrame, float],
                  ) -> ScopedTables:
-    """The tables of ``story_id`` (None: the whole project, whose entity tables ``whole`` gives)."""
+    """The tables of ``story_id`` (None: the whole project, whose entity tables and undated share
+    ``whole`` gives: made in a worker, as they take a second at a million articles)."""
     types = list(types) if types else None
-    if story_id is not None:
+    if story_id is None:
+        entities, entity_rows, undated = whole
+    else:
         articles = story_articles(articles, story_of, story_id)
         counts = FrameCounts(counts.of_articles(articles["id"]))
-    outlets = sorted(articles["outlet"].unique()) if not articles.empty else []
-    if story_id is None:
-        entities, entity_rows = whole
-    else:
-        assert isinstance(counts, FrameCounts)
         entities = entity_outlet_table(articles, counts.counts)
-        entity_rows = entity_list(entities, outlets, types)
-    return ScopedTables(story_id, scope_label(stories, articles, story_id), articles, counts, entities, outlets,
-                        entity_rows)
+        entity_rows = entity_list(entities, _outlets(articles), types)
+        undated = undated_share(articles)
+    return ScopedTables(story_id, scope_label(stories, articles, story_id), articles, counts, entities,
+                        _outlets(articles), entity_rows, undated=undated)
+
+
+def _outlets(articles: pd.DataFrame) -> list[str]:
+    return sorted(articles["outlet"].unique()) if not articles.empty else []
 
 
 def scoped_quotes(scope: ScopedTables, quotes: pd.DataFrame) -> ScopedTables:

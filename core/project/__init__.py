@@ -176,6 +176,15 @@ class Project:
     def entity_labels(self) -> pd.Series:
         return self.tables.entity_labels()
 
+    def view_stamp(self, *parts: str) -> str:
+        return self.tables.view_stamp(*parts)
+
+    def kept_frames(self, name: str, stamp: str) -> dict[str, pd.DataFrame] | None:
+        return self.tables.kept_frames(name, stamp)
+
+    def keep_frames(self, name: str, stamp: str, frames: dict[str, pd.DataFrame]) -> bool:
+        return self.tables.keep_frames(name, stamp, frames)
+
     def entity_table(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
         return self.tables.entity_table(types)
 

@@ -7,6 +7,7 @@ in the file so that opening a big project is quick.
 
 from __future__ import annotations
 
+import zlib
 from typing import Iterable
 
 import pandas as pd
@@ -14,8 +15,8 @@ import pandas as pd
 from core.analysis.entities import (COUNT_COLUMNS, canonical_mentions, count_mentions, coverage_split,
                                     entity_outlet_table)
 from core.model.article import Article
-from core.project.names import ProjectNames
-from core.store import counted_rows, story_rows
+from core.project.names import NAME_JOINS_KEY, ProjectNames
+from core.store import counted_rows, frame_snapshots, story_rows
 from core.store.store import ProjectStore
 from core.text.names import DEFAULT_TYPES
 
@@ -74,7 +75,7 @@ class ProjectTables:
         return frame
 
     def outlets(self) -> list[str]:
-        return sorted(self.articles_frame()["outlet"].unique())
+        return self.store.outlets()
 
     def story_of(self) -> pd.Series:
         """Story id by article id."""
@@ -182,6 +183,21 @@ class ProjectTables:
                 counted_rows.save(self.store, counts, stamp)
         self._counts = (stamp, counts, in_memory)
         return counts
+
+    def view_stamp(self, *parts: str) -> str:
+        """What tables made now from the articles, stories, quotes and counts are valid for (with ``parts``:
+        whatever else they depend on): a quick read, for :meth:`kept_frames`."""
+        joins = zlib.crc32(self.store.get_meta(NAME_JOINS_KEY, "").encode("utf-8"))
+        return "|".join((frame_snapshots.generation(self.store), self.store.get_meta(counted_rows.GENERATION_KEY, "0"),
+                         f"{self.names.aliases.fingerprint()}-{joins:08x}", *parts))
+
+    def kept_frames(self, name: str, stamp: str) -> dict[str, pd.DataFrame] | None:
+        """Frames kept by :meth:`keep_frames` for ``stamp``, else None."""
+        return frame_snapshots.load(self.store, name, stamp)
+
+    def keep_frames(self, name: str, stamp: str, frames: dict[str, pd.DataFrame]) -> bool:
+        """Keep frames made for ``stamp`` (a stamp taken before making them); False if not kept."""
+        return frame_snapshots.save(self.store, name, stamp, frames)
 
     def entity_table(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.DataFrame:
         """Entity × outlet (``entity_outlet_table``) of ``types``: the whole project's table is kept

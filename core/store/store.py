@@ -38,6 +38,11 @@ SCHEMA_VERSION = 9
 #: The oldest schema a read-only project is opened with (it cannot be migrated).
 READ_ONLY_FROM = 4
 
+#: The tables the window's kept tables are made from (core/store/frame_snapshots.py): a change to any
+#: of them bumps the view generation. Mentions have their own (``mention_generation``).
+VIEW_SOURCE_TABLES = ("articles", "article_versions", "not_analysed", "shared_copies", "story_members", "stories",
+                      "quotes")
+
 _MIGRATIONS = {
     1: """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -190,15 +195,23 @@ _MIGRATIONS = {
     """,
     # 9: a big project opens from its stored counts a part at a time (core/store/counted_rows.py):
     # the counts of a story's articles or of a few entities are found by index, and the
-    # entity × outlet table of the whole project is kept beside them.
+    # entity × outlet table of the whole project is kept beside them. The window's tables are
+    # kept too (core/store/frame_snapshots.py), valid while the view generation, which a
+    # trigger bumps on every change of the tables they are made from, stays the same.
     9: """
     CREATE INDEX IF NOT EXISTS counted_mentions_by_article ON counted_mentions(article_id);
     CREATE INDEX IF NOT EXISTS counted_mentions_by_entity ON counted_mentions(entity_id);
+    CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles(outlet);
     CREATE TABLE IF NOT EXISTS counted_outlets (
         entity TEXT NOT NULL, label TEXT NOT NULL, outlet TEXT NOT NULL, mentions INTEGER NOT NULL,
-        articles INTEGER NOT NULL, per_1000_words REAL NOT NULL, share_of_articles REAL NOT NULL
+        per_1000_words REAL NOT NULL, articles INTEGER NOT NULL, share_of_articles REAL NOT NULL
     );
-    """,
+    CREATE TABLE IF NOT EXISTS frame_snapshots (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, data BLOB NOT NULL);
+    INSERT OR IGNORE INTO meta(key, value) VALUES ('view_generation', '0');
+    """ + "".join(
+        f"CREATE TRIGGER IF NOT EXISTS view_{table}_{event.lower()} AFTER {event} ON {table} "
+        "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'view_generation'; END;\n"
+        for table in VIEW_SOURCE_TABLES for event in ("INSERT", "UPDATE", "DELETE")),
 }
 
 _ARTICLE_COLUMNS = (
@@ -461,6 +474,10 @@ class ProjectStore:
     def delete_articles(self, ids: Iterable[str]) -> None:
         with self.transaction() as db:
             db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+
+    def outlets(self) -> list[str]:
+        """Every outlet an article has, sorted (from the index: quick at a million articles)."""
+        return sorted(r[0] for r in self._query("SELECT DISTINCT outlet FROM articles"))
 
     def articles_frame(self) -> pd.DataFrame:
         """Metadata of all articles (no text), one row each, in import order."""

@@ -16,9 +16,11 @@ from core.analysis.compare import sources_table
 from core.analysis.entities import canonical_mentions
 from core.analysis.entity_list import entity_list
 from core.analysis.shown_passages import compare_articles, sentences_of
+from core.analysis.timeline import undated_share
 from core.project import Project
 from core.tasks import TaskState
 from core.text.concordance import Hits, find_hits
+from core.view_state import kept_view
 from core.view_state.frame_records import FrameRecords
 from core.view_state.stored_counts import StoredCounts
 
@@ -44,6 +46,7 @@ class ViewData:
     article_records: FrameRecords | list = field(default_factory=list)  # the same, ready for the table model
     entity_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # entity_list for ``types``
     story_tightness: float = 0.5  # Project.story_tightness
+    undated: float = 0.0  # the share of articles without a date (timeline.undated_share)
 
     def count(self, types: tuple[str, ...]) -> None:
         """The corpus and entity tables counting ``types`` (done in the worker, redone when types change)."""
@@ -53,18 +56,34 @@ class ViewData:
             shared = self.articles.set_index("id")["shared_copy_with"]
             self.article_rows["shared_copy_with"] = self.article_rows["id"].map(shared).fillna("")
         self.article_records = FrameRecords(self.article_rows)  # each row made when shown
+        self.article_records.positions("id")  # the table model's rows by article, made here
         self.entity_rows = entity_list(self.entities, self.outlets, types)
         self.types = tuple(types)
 
 
 def load_view_data(project: Project, types: tuple[str, ...], *, state: TaskState) -> ViewData:
+    """The views' tables: kept in the project file if it did not change since they were made (a big
+    project), else made from its rows (and kept, if it is big)."""
     state.progress(0.0, "Loading the project…")
+    made_for = kept_view.stamp(project, types)
+    kept = project.kept_frames(kept_view.NAME, made_for)
+    if kept is not None:
+        return kept_view.view_data_from(kept, project, types)
+    data = make_view_data(project, types, state=state)
+    if len(data.articles) >= kept_view.KEEP_FROM and not data.problems:
+        state.progress(0.95, "Keeping the tables for the next opening…")
+        project.keep_frames(kept_view.NAME, made_for, kept_view.frames_of(data))
+    return data
+
+
+def make_view_data(project: Project, types: tuple[str, ...], *, state: TaskState) -> ViewData:
+    """The views' tables made from the project's rows."""
     articles = project.articles_frame()
     state.progress(0.4, "Comparing outlets…")
     entities = project.entity_table(types=None)  # kept beside the counts: none of the counts is read
     data = ViewData(articles, StoredCounts(project, articles), entities, sorted(articles["outlet"].unique()),
                     labels=project.entity_labels(), story_tightness=project.story_tightness(),
-                    colours=project.outlet_colours())
+                    colours=project.outlet_colours(), undated=undated_share(articles))
     state.progress(0.6, "Loading stories and quotes…")
     # The main views must show even if one of these extras fails; the failure is reported.
     for name, load in (("stories", project.stories), ("story_of", project.story_of),

@@ -18,6 +18,11 @@ class ArticleFilterProxyModel(SourceSortProxyModel):
         self.setFilterKeyColumn(-1)
         self.setFilterRole(FILTER_ROLE)  # dates match as shown ("Nov 2024") and as stored ("2024-11")
         self._ids: frozenset[str] | None = None
+        self._text = ""  # the filter box's text
+
+    def setFilterFixedString(self, pattern: str) -> None:
+        self._text = pattern
+        super().setFilterFixedString(pattern)
 
     def set_article_filter(self, ids: set[str] | None) -> None:
         """Show only these articles (``None`` shows all)."""
@@ -33,6 +38,8 @@ class ArticleFilterProxyModel(SourceSortProxyModel):
         return self._ids
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if self._ids is None and not self._text:  # nothing filtered: a million rows pass at once
+            return True
         if self._ids is not None:
             article_id = self.sourceModel().index(source_row, 0, source_parent).data(ID_ROLE)
             if article_id not in self._ids:

@@ -71,8 +71,13 @@ class ArticleTableModel(QAbstractTableModel):
         :class:`FrameRecords` (made in a worker) that makes each row when it is shown."""
         self.beginResetModel()
         self._rows = records
-        self._row_of = {article_id: i for i, article_id in enumerate(self._column("id"))}
+        self._row_of = self._positions()
         self.endResetModel()
+
+    def _positions(self) -> dict[str, int]:
+        if isinstance(self._rows, FrameRecords):
+            return self._rows.positions("id")
+        return {article_id: i for i, article_id in enumerate(self._column("id"))}
 
     def _column(self, name: str) -> list:
         if isinstance(self._rows, FrameRecords):
@@ -96,7 +101,7 @@ class ArticleTableModel(QAbstractTableModel):
             self._rows.sort_by(key, sort_key, reverse=descending)
         else:
             self._rows.sort(key=lambda row: sort_key(row[key]), reverse=descending)
-        self._row_of = {article_id: i for i, article_id in enumerate(self._column("id"))}
+        self._row_of = self._positions()
         self.changePersistentIndexList(before, [self.index(self._row_of[i], c) for i, c in keep])
         self.layoutChanged.emit()
 

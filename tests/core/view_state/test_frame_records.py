@@ -18,3 +18,11 @@ def test_rows_are_those_of_to_dict_and_stay_changed_through_a_sort():
     rows.sort_by("word_count", lambda v: v, reverse=True)
     assert rows.column("id") == ["a", "c", "b"]
     assert rows.column("note") == [None, None, None]  # a column the frame lacks
+
+
+def test_positions_follow_the_order():
+    records = FrameRecords(pd.DataFrame({"id": ["a", "b", "c"], "n": [3, 1, 2]}))
+    assert records.positions("id") == {"a": 0, "b": 1, "c": 2}
+    records.sort_by("n", lambda v: v)
+    assert records.positions("id") == {"b": 0, "c": 1, "a": 2}
+    assert [records[i]["id"] for i in records.positions("id").values()] == ["b", "c", "a"]
