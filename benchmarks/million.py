@@ -80,9 +80,10 @@ def write(path: Path, n: int, seed: int = 0) -> dict:
             for i in range(first, min(first + BATCH, n)):
                 outlet, day, title, text, picked = _article(i, rng, entities, date(2024, 1, 1))
                 aid = f"m{i:09d}"
+                text_hash = content_hash(text)  # no boilerplate: the analysed text is the text
                 rows["articles"].append((aid, text, title, outlet, "[]", day, "", "", "en", "", origins, "[]",
-                                         count_words(text), stamp_now))
-                rows["analyses"].append((aid, content_hash(text), model, stamp_now))
+                                         count_words(text), stamp_now, text_hash))
+                rows["analyses"].append((aid, text_hash, model, stamp_now))
                 offset, counted = len(title) + 1, {}
                 for name, label in picked:
                     at = text.find(name, offset)
@@ -101,7 +102,8 @@ def write(path: Path, n: int, seed: int = 0) -> dict:
             db.execute("CREATE TRIGGER mention_removed AFTER DELETE ON mentions BEGIN UPDATE meta SET value = value + 1 "
                        "WHERE key = 'mention_generation'; END")
             db.execute("UPDATE meta SET value = ? WHERE key = 'mention_generation'", (str(4 * n),))
-        store.set_meta(counted_rows.STAMP_KEY, counted_rows.stamp(store, project._names_fingerprint()))
+        outlets = project.articles_frame()[["id", "outlet"]]  # the stamp core/project/tables.py checks
+        store.set_meta(counted_rows.STAMP_KEY, counted_rows.stamp(store, project.names.fingerprint(outlets)))
         project.keep_outlet_colours()
     return {"articles": n, "seconds": time.perf_counter() - started, "mb": path.stat().st_size / 2**20}
 
@@ -109,8 +111,8 @@ def write(path: Path, n: int, seed: int = 0) -> dict:
 def _insert(store, rows: dict, first: int) -> None:
     with store.transaction() as db:
         db.executemany("INSERT INTO articles(id, text, title, outlet, authors, date, url, section, language, "
-                       "source_path, origins, boilerplate, word_count, imported_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["articles"])
+                       "source_path, origins, boilerplate, word_count, imported_at, text_hash) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["articles"])
         db.executemany("INSERT INTO analyses(article_id, text_hash, model, analysed_at) VALUES (?, ?, ?, ?)",
                        rows["analyses"])
         db.executemany("INSERT INTO mentions(article_id, start, end, text, label, name) VALUES (?, ?, ?, ?, ?, ?)",

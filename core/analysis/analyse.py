@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from core.analysis.analysis_workers import analysed_here, analysed_in_workers
+from core.store import text_hashes
 from core.store.store import ProjectStore
-from core.model.article import Article, content_hash
+from core.model.article import Article
 from core.model.analysis import AnalysisFailure
 from core.nlp.extract import analysis_key
 from core.nlp.languages import model_for, models_for
@@ -43,18 +44,20 @@ class AnalysisReport:
 
 
 def articles_to_analyse(store: ProjectStore, model_name: str) -> tuple[list[Article], int]:
-    """Articles whose analysis is missing or stale, and how many are current (or failed on this text)."""
-    done = store.analysis_state()
-    failed = {article_id: (text_hash, model) for article_id, (text_hash, model, _) in store.analysis_failures().items()}
-    todo, current = [], 0
-    for article in store.articles():
-        model = model_for(article.language, model_name)
-        state = (content_hash(article.analysed_text), analysis_key(model)) if model else None
-        if state and (done.get(article.id) == state or failed.get(article.id) == state):
-            current += 1
-        else:
-            todo.append(article)
-    return todo, current
+    """Articles whose analysis is missing or stale, and how many are current (or failed on this text).
+
+    Found from the hashes of the analysed texts stored with the articles
+    (:mod:`core.store.text_hashes`): only the articles to analyse are read.
+    """
+    todo = text_hashes.stale_ids(store, lambda language: _key(language, model_name))
+    articles = store.articles(todo)
+    return articles, store.article_count() - len(articles)
+
+
+def _key(language: str, model_name: str) -> str | None:
+    """The analysis key an article in ``language`` is analysed with; ``None`` when no model reads it."""
+    model = model_for(language, model_name)
+    return analysis_key(model) if model else None
 
 
 def analyse(

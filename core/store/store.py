@@ -12,10 +12,11 @@ window never waits for a worker's long read or write.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, overload
@@ -25,7 +26,7 @@ import pandas as pd
 from core.model.analysis import AnalysisFailure, ArticleAnalysis
 from core.store.project_file import (APPLICATION_ID, ProjectError, ReadOnlyProject, open_read_only, read_only_message,
                                      schema_of, translated, writable)
-from core.model.article import Article, Origin
+from core.model.article import Article, Origin, content_hash, count_words
 from core.model.shown_names import storable
 
 # pyarrow (installed for the Dask engine's Parquet files, core/distributed) makes pandas 3 keep strings
@@ -34,7 +35,7 @@ from core.model.shown_names import storable
 # where every project's tables are read (not in ``core``: the launcher must not import pandas).
 pd.set_option("mode.string_storage", "python")
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: The oldest schema a read-only project is opened with (it cannot be migrated).
 READ_ONLY_FROM = 4
 
@@ -212,12 +213,22 @@ _MIGRATIONS = {
         f"CREATE TRIGGER IF NOT EXISTS view_{table}_{event.lower()} AFTER {event} ON {table} "
         "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'view_generation'; END;\n"
         for table in VIEW_SOURCE_TABLES for event in ("INSERT", "UPDATE", "DELETE")),
+    # 10: the hash of each article's analysed text (core/store/text_hashes.py), written with the article,
+    # so that what needs analysis is found by a query, not by reading every text. Older rows get theirs
+    # once, when the analysis first looks; until then the partial index finds them at once.
+    10: """
+    ALTER TABLE articles ADD COLUMN text_hash TEXT;
+    CREATE INDEX IF NOT EXISTS articles_unhashed ON articles(id) WHERE text_hash IS NULL;
+    """,
 }
 
 _ARTICLE_COLUMNS = (
     "id", "text", "title", "outlet", "authors", "date", "url", "section",
     "language", "source_path", "origins", "boilerplate", "word_count", "imported_at",
 )
+#: What is written: also the hash of the analysed text, which is not part of an :class:`Article`.
+_WRITTEN_COLUMNS = (*_ARTICLE_COLUMNS, "text_hash")
+_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)[^;]*;")
 
 
 def _now() -> str:
@@ -286,7 +297,8 @@ class ProjectStore:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._lock:
                 try:
-                    db.executescript("BEGIN IMMEDIATE;" + _MIGRATIONS[target] + f"PRAGMA user_version = {target}; COMMIT;")
+                    script = _without_present_columns(db, _MIGRATIONS[target])
+                    db.executescript("BEGIN IMMEDIATE;" + script + f"PRAGMA user_version = {target}; COMMIT;")
                 except BaseException:
                     if db.in_transaction:
                         db.execute("ROLLBACK")
@@ -426,8 +438,8 @@ class ProjectStore:
         with self.transaction() as db:
             for article in articles:
                 cur = db.execute(
-                    f"INSERT OR IGNORE INTO articles({', '.join(_ARTICLE_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})",
+                    f"INSERT OR IGNORE INTO articles({', '.join(_WRITTEN_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(_WRITTEN_COLUMNS))})",
                     _article_row(article),
                 )
                 added.append(cur.rowcount == 1)
@@ -463,8 +475,8 @@ class ProjectStore:
         return found[0]
 
     def update_article(self, article: Article) -> None:
-        """Store edited metadata (and text) of an existing article."""
-        row = dict(zip(_ARTICLE_COLUMNS, _article_row(article)))
+        """Store edited metadata (and text, boilerplate and the hash of what is analysed) of an existing article."""
+        row = dict(zip(_WRITTEN_COLUMNS, _article_row(article)))
         row.pop("imported_at")
         sets = ", ".join(f"{name} = :{name}" for name in row if name != "id")
         with self.transaction() as db:
@@ -498,7 +510,7 @@ class ProjectStore:
 
     def analysis_failures(self) -> dict[str, tuple[str, str, str]]:
         """``article_id -> (text_hash, model, reason)`` for every article that could not be analysed."""
-        if self.schema_version < 5:  # a read-only project of schema 4 has no such table (nor failures)
+        if self.schema_version < 8:  # a read-only project from before schema 8 has no such table (nor failures)
             return {}
         rows = self._query("SELECT article_id, text_hash, model, reason FROM analysis_failures")
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
@@ -643,15 +655,30 @@ def _analysis_rows(results: list) -> list[tuple[str, list[tuple]]]:
     ]
 
 
+def _without_present_columns(db: sqlite3.Connection, script: str) -> str:
+    """A migration without its ``ADD COLUMN``s of columns the file has already (a file migrated, then
+    marked older by hand or by a test): the rest still runs."""
+    def keep(match: re.Match) -> str:
+        table, column = match.groups()
+        present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        return "" if column in present else match.group(0)
+
+    return _ADD_COLUMN.sub(keep, script)
+
+
 def _article_row(article: Article) -> tuple:
+    """The row written for an article, in the order of ``_WRITTEN_COLUMNS``."""
     values = asdict(article)
+    analysed = article.analysed_text
     values["authors"] = json.dumps(list(article.authors), ensure_ascii=False)
     values["origins"] = json.dumps({k: str(v) for k, v in article.origins.items()})
     values["boilerplate"] = json.dumps([list(span) for span in article.boilerplate])
-    values["word_count"] = article.word_count
+    values["word_count"] = count_words(analysed)
     values["imported_at"] = _now()
+    stored = storable(article.text)  # the hash is of the text as it is read back and analysed
+    values["text_hash"] = content_hash(analysed if stored is article.text else replace(article, text=stored).analysed_text)
     # names of files that are not UTF-8, lone surrogates from JSON: stored as \xff escapes
-    return tuple(storable(v) if isinstance(v, str) else v for v in (values[name] for name in _ARTICLE_COLUMNS))
+    return tuple(storable(v) if isinstance(v, str) else v for v in (values[name] for name in _WRITTEN_COLUMNS))
 
 
 def _article_from_row(row: tuple | sqlite3.Row) -> Article:
