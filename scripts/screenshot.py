@@ -72,7 +72,7 @@ def main() -> int:
     window.resize(width, height)
     window.show()
     window.start_up()
-    wait_until(app, lambda: window.view_data is not None and not window.view_data.counts.empty
+    wait_until(app, lambda: window.view_data is not None and not window.view_data.entities.empty
                and not window.controller.work.is_running())
     wait_until(app, lambda: len(window.side_by_side.shown_ids()) == 2)  # a first start compares at once
     window.select_entity("Kim Jong Un")
@@ -179,7 +179,7 @@ def open_seven_outlets(app, window) -> None:
     window.files.new_project()
     window.import_paths(sorted(p for p in corpus.iterdir() if p.is_dir()))
     wait_until(app, lambda: window.view_data is not None and len(window.view_data.outlets) == 7
-               and not window.view_data.counts.empty and not window.controller.work.is_running()
+               and not window.view_data.entities.empty and not window.controller.work.is_running()
                and not window.controller.data.is_running())
 
 
