@@ -23,7 +23,7 @@ from core.nlp.pipeline import ModelUnavailable
 from core.project import Project
 from core.settings import Settings
 from core.model.shown_names import storable, terminal_text
-from core.tasks import TaskState
+from core.tasks import NULL_STATE, TaskState
 from core.text.concordance import SORTS, concordance, sort_hits
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -173,6 +173,7 @@ def cmd_import(args, project: Project) -> int:
     if not args.no_analyse:
         try:
             report = project.analyse(state=state)
+            keep_window_tables(project)
         except (ProjectError, ModelUnavailable) as exc:  # the import report is printed all the same
             analysis_error = exc
     if sys.stderr.isatty() and not args.json:
@@ -383,7 +384,20 @@ def cmd_export(args, project: Project) -> int:
 def cmd_analyse(args, project: Project) -> int:
     from core.distributed.command import run_analyse  # dask only when asked for
 
-    return run_analyse(args, project, say, say_json)
+    code = run_analyse(args, project, say, say_json)
+    if code == EXIT_OK:
+        keep_window_tables(project)
+    return code
+
+
+def keep_window_tables(project: Project) -> None:
+    """Make a big project's window tables now (core/view_state/kept_view.py), for the counted types of the
+    settings: the window then opens what a long analysis produced in seconds, not after making them."""
+    from core.view_state import kept_view
+    from core.view_state.view_data import load_view_data
+
+    if project.article_count() >= kept_view.KEEP_FROM and not project.read_only:
+        load_view_data(project, tuple(Settings.load().entity_types), state=NULL_STATE)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -147,6 +147,9 @@ class Project:
     def articles_frame(self) -> pd.DataFrame:
         return self.tables.articles_frame()
 
+    def article_count(self) -> int:
+        return self.store.article_count()
+
     def outlets(self) -> list[str]:
         return self.tables.outlets()
 

@@ -79,7 +79,10 @@ def encode(frames: dict[str, pd.DataFrame]) -> bytes:
             kept = values.astype(object).where(values.notna(), None).tolist()
             parts = [json.dumps(kept[i:i + _PIECE], ensure_ascii=False).encode("utf-8")
                      for i in range(0, len(kept), _PIECE)]
-            header[name].append({"name": str(column), "dtype": str(values.dtype), "pieces": [len(p) for p in parts]})
+            missing = values[values.isna()]  # None and NaN are both JSON's null: which one, kept for object columns
+            nan = values.dtype == object and len(missing) > 0 and all(isinstance(v, float) for v in missing)
+            header[name].append({"name": str(column), "dtype": str(values.dtype), "pieces": [len(p) for p in parts],
+                                 "nan": nan})
             pieces += parts
     head = json.dumps(header).encode("utf-8")
     return zlib.compress(len(head).to_bytes(8, "big") + head + b"".join(pieces), 1)
@@ -99,11 +102,13 @@ def decode(data: bytes) -> dict[str, pd.DataFrame]:
             for length in column["pieces"]:
                 values += json.loads(bytes(raw[at:at + length]))
                 at += length
-            made[column["name"]] = _column(values, column["dtype"])
+            made[column["name"]] = _column(values, column["dtype"], column.get("nan", False))
         frames[name] = pd.DataFrame(made)
     return frames
 
 
-def _column(values: list, dtype: str) -> pd.Series:
+def _column(values: list, dtype: str, nan: bool) -> pd.Series:
     column = pd.Series(values, dtype=object)
-    return column if dtype == "object" else column.astype(dtype)
+    if dtype != "object":
+        return column.astype(dtype)
+    return column.where(column.notna(), float("nan")) if nan else column

@@ -105,6 +105,7 @@ def test_small_projects_keep_nothing(report_project):
 def test_every_kind_of_column_survives_the_round_trip():
     frame = pd.DataFrame({
         "text": pd.Series(["a", None, "ü — 北"], dtype="str"), "objects": ["x", None, ""],
+        "nan_objects": ["2024-01-02", float("nan"), "2024-01-03"],
         "ints": [1, 2, 3], "floats": [0.5, float("nan"), 2.0],
         "nullable": pd.Series([1, None, 3], dtype="Int64"), "dicts": [{"title": "file"}, {}, {"a": "b"}],
         "flags": [True, False, True],
@@ -115,3 +116,15 @@ def test_every_kind_of_column_survives_the_round_trip():
     pd.testing.assert_frame_equal(back["f"], frame)
     pd.testing.assert_frame_equal(back["long"], long)
     pd.testing.assert_frame_equal(back["empty"], empty)
+
+
+def test_the_command_line_makes_a_big_projects_window_tables_after_analysing(tmp_path, keeping, capsys):
+    from core.cli import main
+    from tests.conftest import SEEDS
+
+    path = tmp_path / "cli.newsprism"
+    assert main(["import", str(SEEDS), "--project", str(path)]) == 0
+    with Project(path) as project:
+        data = load_view_data(project, TYPES, state=TaskState())
+        assert keeping == [1]  # decoded: made by the command line
+        assert_same(data, make_view_data(project, TYPES, state=TaskState()))
