@@ -44,6 +44,10 @@ READ_ONLY_FROM = 4
 VIEW_SOURCE_TABLES = ("articles", "article_versions", "not_analysed", "shared_copies", "story_members", "stories",
                       "quotes")
 
+#: An article's columns the window shows (not its text's hash, say, filled in later for old projects).
+VIEWED_ARTICLE_COLUMNS = ("UPDATE OF id, outlet, title, authors, date, url, section, language, source_path, origins, "
+                          "word_count")
+
 _MIGRATIONS = {
     1: """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -210,9 +214,10 @@ _MIGRATIONS = {
     CREATE TABLE IF NOT EXISTS frame_snapshots (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, data BLOB NOT NULL);
     INSERT OR IGNORE INTO meta(key, value) VALUES ('view_generation', '0');
     """ + "".join(
-        f"CREATE TRIGGER IF NOT EXISTS view_{table}_{event.lower()} AFTER {event} ON {table} "
+        f"CREATE TRIGGER IF NOT EXISTS view_{table}_{event.split()[0].lower()} AFTER {event} ON {table} "
         "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'view_generation'; END;\n"
-        for table in VIEW_SOURCE_TABLES for event in ("INSERT", "UPDATE", "DELETE")),
+        for table in VIEW_SOURCE_TABLES
+        for event in ("INSERT", VIEWED_ARTICLE_COLUMNS if table == "articles" else "UPDATE", "DELETE")),
     # 10: the hash of each article's analysed text (core/store/text_hashes.py), written with the article,
     # so that what needs analysis is found by a query, not by reading every text. Older rows get theirs
     # once, when the analysis first looks; until then the partial index finds them at once.

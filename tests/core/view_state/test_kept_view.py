@@ -128,3 +128,17 @@ def test_the_command_line_makes_a_big_projects_window_tables_after_analysing(tmp
         data = load_view_data(project, TYPES, state=TaskState())
         assert keeping == [1]  # decoded: made by the command line
         assert_same(data, make_view_data(project, TYPES, state=TaskState()))
+
+
+def test_hashing_the_texts_of_an_old_project_keeps_them(report_project, keeping):
+    from core.analysis.analyse import articles_to_analyse
+
+    load_view_data(report_project, TYPES, state=TaskState())
+    with report_project.store.transaction() as db:  # as a project from before the hashes were stored
+        db.execute("UPDATE articles SET text_hash = NULL")
+    articles_to_analyse(report_project.store, report_project.model)  # hashes them, once
+    with report_project.store.reading() as db:
+        assert db.execute("SELECT COUNT(*) FROM articles WHERE text_hash IS NULL").fetchone() == (0,)
+    data = load_view_data(report_project, TYPES, state=TaskState())
+    assert keeping == [1]
+    assert_same(data, make_view_data(report_project, TYPES, state=TaskState()))
