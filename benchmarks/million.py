@@ -4,8 +4,8 @@
 
 Analysing a million articles would take days on this machine, so the rows
 the analysis and the story grouping would store are made up and written
-straight into a real project file (schema, indexes and the stored counts
-the window opens from): short texts from a fixed vocabulary, ten outlets over
+straight into a real project file (schema, indexes, the stored counts and
+the window's kept tables, as ``newsprism-cli analyse`` leaves them): short texts from a fixed vocabulary, ten outlets over
 two years, four entity mentions, three sentences and a quote per article,
 stories of about ten articles. What it measures is the window and the
 queries at that size, not the analysis. Prints one JSON line.
@@ -57,6 +57,7 @@ def write(path: Path, n: int, seed: int = 0) -> dict:
     from core.nlp.extract import analysis_key
     from core.nlp.pipeline import DEFAULT_MODEL
     from core.project import Project
+    from core.cli import keep_window_tables
     from core.store import counted_rows
 
     started = time.perf_counter()
@@ -105,6 +106,8 @@ def write(path: Path, n: int, seed: int = 0) -> dict:
         outlets = project.articles_frame()[["id", "outlet"]]  # the stamp core/project/tables.py checks
         store.set_meta(counted_rows.STAMP_KEY, counted_rows.stamp(store, project.names.fingerprint(outlets)))
         project.keep_outlet_colours()
+        project.entity_table(None)  # the entity × outlet table, as Project.regroup leaves it
+        keep_window_tables(project)  # as newsprism-cli analyse leaves a big project
     return {"articles": n, "seconds": time.perf_counter() - started, "mb": path.stat().st_size / 2**20}
 
 
