@@ -25,7 +25,10 @@ def mentions_per_day(mentions: pd.DataFrame, articles: pd.DataFrame, entities: I
     entities = list(entities)
     if mentions.empty or not entities:
         return _empty()
-    articles = counted_articles(articles)
+    named = set(mentions.loc[mentions["entity"].isin(entities), "article_id"])
+    articles = counted_articles(articles[articles["id"].isin(named)])  # of a million, only those naming them
+    if articles.empty:
+        return _empty()
     if first_appearance and "first_appearance" in articles:
         articles = articles.assign(date=articles["first_appearance"].where(articles["first_appearance"].notna(), articles["date"]))
     days = _days(articles)

@@ -27,5 +27,7 @@ def test_nothing_to_draw_and_undated_share():
     assert mentions_per_day(MENTIONS, ARTICLES, []).empty
     assert mentions_per_day(MENTIONS, ARTICLES, ["Nobody"]).empty
     assert mentions_per_day(pd.DataFrame(), ARTICLES, ["Putin"]).empty
+    reprints = ARTICLES.assign(version_of=["", "", "", "a"])  # named only in a later version: not counted
+    assert mentions_per_day(MENTIONS[MENTIONS["article_id"] == "d"], reprints, ["Putin"]).empty
     assert undated_share(ARTICLES) == 0.25
     assert undated_share(ARTICLES.iloc[0:0]) == 0.0
