@@ -113,9 +113,10 @@ class ProjectTables:
         Kept in the project file and counted again only after mentions or
         aliases changed: what opening a big project draws its tables from.
         ``article_ids`` or ``entities`` read only their rows (by index: a
-        story's counts in a million articles), as stored, with the outlets of
-        ``outlets`` (outlet by article id: the caller's articles frame;
-        default: the project's).
+        story's counts in a million articles) as stored — current when the
+        caller's tables were made from them (checking would read every
+        article) — with the outlets of ``outlets`` (outlet by article id: the
+        caller's articles frame; default: the project's).
         """
         if article_ids is None and entities is None:
             counts = self._stored_counts()
@@ -135,18 +136,18 @@ class ProjectTables:
 
     def entity_totals(self, types: Iterable[str] | None = DEFAULT_TYPES) -> pd.Series:
         """Counted mentions of ``types`` per article id (articles without any left out)."""
-        if self._current_counts() is not None:  # in memory only (read-only)
-            counts = self._stored_counts()
-            counts = counts if types is None else counts[counts["label"].isin(list(types))]
-            return counts.groupby("article_id", sort=False)["n"].sum()
-        return counted_rows.article_totals(self.store, types)
+        counts = self._current_counts()
+        if counts is None:
+            return counted_rows.article_totals(self.store, types)
+        counts = counts if types is None else counts[counts["label"].isin(list(types))]
+        return counts.groupby("article_id", sort=False)["n"].sum()
 
     def entity_labels(self) -> pd.Series:
         """Each entity's label across the project (by entity name)."""
-        if self._current_counts() is not None:
-            counts = self._stored_counts()
-            return counts.drop_duplicates("entity").set_index("entity")["label"]
-        return counted_rows.labels(self.store)
+        counts = self._current_counts()
+        if counts is None:
+            return counted_rows.labels(self.store)
+        return counts.drop_duplicates("entity").set_index("entity")["label"]
 
     def _current_counts(self) -> pd.DataFrame | None:
         """Count again if the stored counts are stale. The counts when they are kept only in
