@@ -76,3 +76,21 @@ def test_on_real_news_the_dask_path_gives_the_desktop_tables(tmp_path):
     assert theirs["stories"]["id"].nunique() >= 30  # real events grouped, not one story
     for table in TABLES:
         pd.testing.assert_frame_equal(ours[table], theirs[table], obj=table)
+
+
+def test_a_local_clusters_workers_run_without_the_profiler_and_the_memory_trimming():
+    """Both cost a quarter of the workers' speed on this analysis (docs/benchmarks.md)."""
+    import os
+
+    import dask
+
+    from core.distributed.engine import _connect
+
+    client, cluster = _connect(None, 1)
+    try:
+        settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                       os.environ.get("MALLOC_TRIM_THRESHOLD_")))
+        assert list(settings.values()) == [(False, None)]
+    finally:
+        client.close()
+        cluster.close()
