@@ -78,7 +78,7 @@ def test_on_real_news_the_dask_path_gives_the_desktop_tables(tmp_path):
         pd.testing.assert_frame_equal(ours[table], theirs[table], obj=table)
 
 
-def test_a_local_clusters_workers_run_without_the_profiler_and_the_memory_trimming():
+def test_a_local_clusters_workers_run_without_the_profiler_and_the_memory_trimming(monkeypatch):
     """Both cost a quarter of the workers' speed on this analysis (docs/benchmarks.md)."""
     import os
 
@@ -86,6 +86,9 @@ def test_a_local_clusters_workers_run_without_the_profiler_and_the_memory_trimmi
 
     from core.distributed.engine import _connect
 
+    # As in a fresh command line: a cluster started earlier in this process (another test's, with
+    # Dask's defaults) wrote its workers' variables into this process's environment for good.
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     client, cluster = _connect(None, 1)
     try:
         settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
