@@ -54,7 +54,10 @@ def save(store: ProjectStore, name: str, stamp: str, frames: dict[str, pd.DataFr
     """Keep ``frames`` as ``name`` for ``stamp``; False (nothing written) if the file is read-only or busy."""
     if store.read_only or store.schema_version < _SCHEMA:
         return False
-    data = encode(frames)
+    try:
+        data = encode(frames)
+    except (TypeError, ValueError):  # a value JSON cannot hold (UnicodeEncodeError is one): made again next time
+        return False
     db = sqlite3.connect(store.path, timeout=_WRITE_WAIT, isolation_level=None)
     try:
         db.execute("BEGIN IMMEDIATE")

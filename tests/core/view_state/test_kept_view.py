@@ -142,3 +142,9 @@ def test_hashing_the_texts_of_an_old_project_keeps_them(report_project, keeping)
     data = load_view_data(report_project, TYPES, state=TaskState())
     assert keeping == [1]
     assert_same(data, make_view_data(report_project, TYPES, state=TaskState()))
+
+
+def test_tables_json_cannot_hold_are_not_kept_and_still_shown(report_project):
+    frames = {"odd": pd.DataFrame({"title": ["fine", "a lone \udcff surrogate"]})}
+    assert not frame_snapshots.save(report_project.store, "odd", "stamp", frames)
+    assert frame_snapshots.load(report_project.store, "odd", "stamp") is None
