@@ -96,8 +96,11 @@ class ProjectNames:
         """Canonical names with the project-wide surname joins (what story grouping compares)."""
         return self.aliases.canonical_names(renamed(names, self.name_joins().project))
 
-    def fingerprint(self, outlets: pd.DataFrame) -> str:
-        """Changes whenever an entity would be counted differently: aliases, joins, outlets (``id, outlet``)."""
+    def fingerprint(self, outlets: pd.DataFrame | None) -> str:
+        """Changes whenever an entity would be counted differently: aliases, joins, outlets (``id, outlet``;
+        None leaves them out, for a caller whose own stamp follows the articles)."""
         joins = self.store.get_meta(NAME_JOINS_KEY, "")
-        outlet_hash = int(pd.util.hash_pandas_object(outlets, index=False).sum()) & 0xFFFFFFFF
-        return f"{self.aliases.fingerprint()}-{zlib.crc32(joins.encode('utf-8')):08x}-{outlet_hash:08x}"
+        names = f"{self.aliases.fingerprint()}-{zlib.crc32(joins.encode('utf-8')):08x}"
+        if outlets is None:
+            return names
+        return f"{names}-{int(pd.util.hash_pandas_object(outlets, index=False).sum()) & 0xFFFFFFFF:08x}"

@@ -7,7 +7,6 @@ in the file so that opening a big project is quick.
 
 from __future__ import annotations
 
-import zlib
 from typing import Iterable
 
 import pandas as pd
@@ -15,7 +14,7 @@ import pandas as pd
 from core.analysis.entities import (COUNT_COLUMNS, canonical_mentions, count_mentions, coverage_split,
                                     entity_outlet_table)
 from core.model.article import Article
-from core.project.names import NAME_JOINS_KEY, ProjectNames
+from core.project.names import ProjectNames
 from core.store import counted_rows, frame_snapshots, story_rows
 from core.store.store import ProjectStore
 from core.text.names import DEFAULT_TYPES
@@ -188,9 +187,8 @@ class ProjectTables:
     def view_stamp(self, *parts: str) -> str:
         """What tables made now from the articles, stories, quotes and counts are valid for (with ``parts``:
         whatever else they depend on): a quick read, for :meth:`kept_frames`."""
-        joins = zlib.crc32(self.store.get_meta(NAME_JOINS_KEY, "").encode("utf-8"))
         return "|".join((frame_snapshots.generation(self.store), self.store.get_meta(counted_rows.GENERATION_KEY, "0"),
-                         f"{self.names.aliases.fingerprint()}-{joins:08x}", *parts))
+                         self.names.fingerprint(None), *parts))
 
     def kept_frames(self, name: str, stamp: str) -> dict[str, pd.DataFrame] | None:
         """Frames kept by :meth:`keep_frames` for ``stamp``, else None."""

@@ -132,8 +132,7 @@ def clear(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM counted_mentions")
     db.execute("DELETE FROM counted_entities")
     db.execute("DELETE FROM meta WHERE key IN (?, ?)", (STAMP_KEY, OUTLETS_STAMP_KEY))
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'counted_outlets'").fetchone():
-        db.execute("DELETE FROM counted_outlets")
+    db.execute("DELETE FROM counted_outlets")  # a writable project has the current schema
 
 
 def save(store: ProjectStore, counts: pd.DataFrame, made_for: str) -> bool:

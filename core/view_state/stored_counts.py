@@ -1,9 +1,10 @@
 """The project's entity counts as the views read them: a part at a time, from the project file.
 
 A million articles have four million counted rows; the window holds none of
-them. The whole project's entity × outlet table and each article's total
-are stored beside the counts (core/store/counted_rows.py); a story's counts,
-or one entity's for the timeline, are read by index when they are shown.
+them. The whole project's entity × outlet table is stored beside the counts
+and each article's total is one ``GROUP BY`` (core/store/counted_rows.py); a
+story's counts, or one entity's for the timeline, are read by index when
+they are shown.
 """
 
 from __future__ import annotations

@@ -43,17 +43,23 @@ def _tables(path) -> dict[str, pd.DataFrame]:
         return out
 
 
-@pytest.mark.slow
-def test_the_dask_path_and_the_desktop_path_give_identical_project_tables(corpus, tmp_path):
+def _both_ways(source, tmp_path):
+    """``source`` imported and analysed on the desktop and on a 2-worker local cluster: the Dask report,
+    then each project's tables (Dask's first)."""
     with Project(tmp_path / "desktop.newsprism") as desktop:
-        desktop.import_paths([corpus])
+        desktop.import_paths([source])
         desktop.analyse()
     with Project(tmp_path / "dask.newsprism") as dask:
-        import_sources(dask, [corpus])
+        import_sources(dask, [source])
         report = analyse_on_dask(dask, workers=2)
+    return report, _tables(tmp_path / "dask.newsprism"), _tables(tmp_path / "desktop.newsprism")
+
+
+@pytest.mark.slow
+def test_the_dask_path_and_the_desktop_path_give_identical_project_tables(corpus, tmp_path):
+    report, ours, theirs = _both_ways(corpus, tmp_path)
     assert report.workers == 2 and report.partitions > 2  # really spread over the cluster
     assert report.analysed == N and not report.failed
-    ours, theirs = _tables(tmp_path / "dask.newsprism"), _tables(tmp_path / "desktop.newsprism")
     assert len(theirs["articles"]) == N and len(theirs["mentions"]) > 1000 and len(theirs["stories"]) > 5
     for table in TABLES:
         pd.testing.assert_frame_equal(ours[table], theirs[table], obj=table)
@@ -64,14 +70,7 @@ def test_the_dask_path_and_the_desktop_path_give_identical_project_tables(corpus
 @pytest.mark.slow
 def test_on_real_news_the_dask_path_gives_the_desktop_tables(tmp_path):
     """150 real articles from three outlets (../shared/dev-data), one CSV export: the same tables both ways."""
-    export = require_shared(REAL_STORIES)
-    with Project(tmp_path / "desktop.newsprism") as desktop:
-        desktop.import_paths([export])
-        desktop.analyse()
-    with Project(tmp_path / "dask.newsprism") as dask:
-        import_sources(dask, [export])
-        report = analyse_on_dask(dask, workers=2)
-    ours, theirs = _tables(tmp_path / "dask.newsprism"), _tables(tmp_path / "desktop.newsprism")
+    report, ours, theirs = _both_ways(require_shared(REAL_STORIES), tmp_path)
     assert report.analysed == len(theirs["articles"]) >= 140 and not report.failed
     assert theirs["stories"]["id"].nunique() >= 30  # real events grouped, not one story
     for table in TABLES:
